@@ -1,0 +1,121 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { Logger } from 'pino';
+
+/**
+ * Stable error codes of the public API (docs/api-guide.md lists them). Clients branch on
+ * `extensions.code`, never on the message, which is Chinese text for people.
+ */
+export const ErrorCode = {
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  CAPTCHA_INVALID: 'CAPTCHA_INVALID',
+  SMS_CODE_INVALID: 'SMS_CODE_INVALID',
+  INVALID_CREDENTIALS: 'INVALID_CREDENTIALS',
+  ACCOUNT_LOCKED: 'ACCOUNT_LOCKED',
+  ACCOUNT_NOT_ACTIVATED: 'ACCOUNT_NOT_ACTIVATED',
+  ACCOUNT_DISABLED: 'ACCOUNT_DISABLED',
+  RATE_LIMITED: 'RATE_LIMITED',
+  DEADLINE_PASSED: 'DEADLINE_PASSED',
+  QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+const httpStatus: Partial<Record<ErrorCode, number>> = {
+  UNAUTHENTICATED: 401,
+  RATE_LIMITED: 429,
+};
+
+/** One problem with one input field; `field` is a dotted path into the mutation's input. */
+export interface FieldProblem {
+  field: string;
+  code: string;
+  message: string;
+}
+
+export function appError(
+  code: ErrorCode,
+  message: string,
+  extensions: Record<string, unknown> = {},
+): GraphQLError {
+  const status = httpStatus[code];
+  return new GraphQLError(message, {
+    extensions: { code, ...extensions, ...(status ? { http: { status } } : {}) },
+  });
+}
+
+export const unauthenticated = (message = '请先登录') => appError(ErrorCode.UNAUTHENTICATED, message);
+export const forbidden = (message = '您无权进行此操作') => appError(ErrorCode.FORBIDDEN, message);
+export const notFound = (message = '记录不存在或您无权查看') => appError(ErrorCode.NOT_FOUND, message);
+export const conflict = (message: string) => appError(ErrorCode.CONFLICT, message);
+
+export function badUserInput(problems: FieldProblem[]): GraphQLError {
+  const summary =
+    problems.length === 1 ? problems[0].message : `提交的信息有 ${problems.length} 处问题，请逐项修改后重试`;
+  return appError(ErrorCode.BAD_USER_INPUT, summary, { fields: problems });
+}
+
+/**
+ * Collects every problem of an input before answering, so a person sees all of them at once
+ * (the seeds' 数据验证信息 style) instead of fixing one error per round trip.
+ */
+export class Problems {
+  private readonly list: FieldProblem[] = [];
+
+  add(field: string, code: string, message: string): this {
+    this.list.push({ field, code, message });
+    return this;
+  }
+
+  addAll(field: string, problems: ReadonlyArray<{ code: string; message: string }>): this {
+    for (const p of problems) this.add(field, p.code, p.message);
+    return this;
+  }
+
+  has(field?: string): boolean {
+    return field === undefined ? this.list.length > 0 : this.list.some((p) => p.field === field);
+  }
+
+  get all(): readonly FieldProblem[] {
+    return this.list;
+  }
+
+  throwIfAny(): void {
+    if (this.list.length > 0) throw badUserInput([...this.list]);
+  }
+}
+
+const publicCodes = new Set<string>([
+  ...Object.values(ErrorCode),
+  // Raised by graphql-js / Apollo itself for malformed operations: safe and useful to show.
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
+]);
+
+/**
+ * Apollo `formatError`: errors we raised on purpose pass through; anything else (a bug, a
+ * database error) is logged with its stack and answered with a generic message, so neither
+ * SQL nor stack traces ever reach a client.
+ */
+export function createErrorFormatter(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && publicCodes.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
+      const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    logger.error({ err: error, path: formatted.path }, 'unexpected error in resolver');
+    return {
+      message: '服务器内部错误，请稍后重试',
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+    };
+  };
+}

@@ -1,0 +1,63 @@
+import {
+  createLogger,
+  createTokenVerifier,
+  migrate,
+  startSubgraphServer,
+  type Logger,
+  type RunningServer,
+} from '@zhicheng/server-kit';
+import type { IdentityContext } from './context';
+import { DB_SCHEMA } from './db-schema';
+import type { IdentityDeps } from './domain/deps';
+import { OutboxSmsSender, type SmsSender } from './domain/sms';
+import { loadOrCreateSigningKey, publishedKeys } from './domain/tokens';
+import type { IdentityEnv } from './env';
+import { createIdentityOrm } from './orm';
+import { buildIdentitySchema } from './schema';
+
+export interface IdentityServer extends RunningServer {
+  deps: IdentityDeps;
+  jwksUrl: string;
+}
+
+export interface StartOptions {
+  logger?: Logger;
+  sms?: SmsSender;
+  /** Tests and `npm start` migrate on boot; production runs migrate.js as a separate step. */
+  migrateOnStart?: boolean;
+}
+
+export async function startIdentity(env: IdentityEnv, options: StartOptions = {}): Promise<IdentityServer> {
+  const logger = options.logger ?? createLogger('identity', env.LOG_LEVEL);
+  const orm = await createIdentityOrm(env.DATABASE_URL);
+  if (options.migrateOnStart) await migrate(orm, DB_SCHEMA);
+  const signingKey = await loadOrCreateSigningKey(orm.em.fork());
+  const deps: IdentityDeps = {
+    env,
+    logger,
+    signingKey,
+    sms: options.sms ?? new OutboxSmsSender(logger, env.NODE_ENV === 'development'),
+  };
+  const jwks = await publishedKeys(orm.em.fork(), env.ACCESS_TOKEN_TTL_SECONDS);
+  const server = await startSubgraphServer<IdentityContext>({
+    name: 'identity',
+    schema: await buildIdentitySchema(),
+    orm,
+    logger,
+    // identity verifies its own tokens with its own keys; no HTTP round trip to itself.
+    verifier: createTokenVerifier({ jwks }),
+    host: env.HOST,
+    port: env.PORT,
+    trustProxy: env.TRUST_PROXY,
+    production: env.NODE_ENV === 'production',
+    configureApp: (app) => {
+      app.get('/.well-known/jwks.json', async (_req, res) => {
+        res.set('cache-control', 'public, max-age=300');
+        res.json(await publishedKeys(orm.em.fork(), env.ACCESS_TOKEN_TTL_SECONDS));
+      });
+    },
+    extendContext: (base) => ({ ...base, deps }),
+  });
+  const origin = new URL(server.url).origin;
+  return { ...server, deps, jwksUrl: `${origin}/.well-known/jwks.json` };
+}

@@ -1,0 +1,18 @@
+import type { Logger } from '@zhicheng/server-kit';
+import type { IdentityEnv } from '../env';
+import type { SmsSender } from './sms';
+import type { ActiveKey } from './tokens';
+
+/** Everything the identity rules need besides the request's EntityManager. */
+export interface IdentityDeps {
+  env: IdentityEnv;
+  sms: SmsSender;
+  signingKey: ActiveKey;
+  logger: Logger;
+}
+
+/** Who is asking, as far as the rules care: for rate limits and session records. */
+export interface CallerMeta {
+  ip: string;
+  userAgent?: string;
+}

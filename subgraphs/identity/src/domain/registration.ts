@@ -1,0 +1,199 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { appError, conflict, ErrorCode, notFound, Problems, type EntityManager } from '@zhicheng/server-kit';
+import { AccountKind, IdType, Person, SmsPurpose, Unit, UnitStatus } from '../entities';
+import { consumeCaptcha } from './captcha';
+import type { IdentityDeps } from './deps';
+import { hashPassword } from './passwords';
+import { consumeSmsCode, issueSmsCode, type SmsIssued } from './sms';
+import { revokeAccountSessions } from './tokens';
+import {
+  checkCreditCode,
+  checkIdNumber,
+  checkMobile,
+  checkName,
+  checkPassword,
+  checkResidentId,
+  checkSmsCode,
+} from './validate';
+
+export interface SendSmsCodeRequest {
+  mobile: string;
+  purpose: SmsPurpose;
+  captchaId: string;
+  captchaAnswer: string;
+}
+
+/** Sends an SMS code after a captcha; recovery and activation never reveal who is registered. */
+export async function sendSmsCode(
+  em: EntityManager,
+  deps: IdentityDeps,
+  request: SendSmsCodeRequest,
+): Promise<SmsIssued> {
+  const problems = new Problems();
+  const mobile = checkMobile(problems, 'mobile', request.mobile);
+  if (!request.captchaAnswer.trim()) problems.add('captchaAnswer', 'REQUIRED', '请输入图形验证码');
+  problems.throwIfAny();
+  await consumeCaptcha(em, request.captchaId, request.captchaAnswer);
+
+  let deliver = true;
+  switch (request.purpose) {
+    case SmsPurpose.REGISTER_PERSON:
+      if (await em.count(Person, { mobile }))
+        throw conflict('该手机号已注册，请直接登录；如忘记密码请使用“忘记密码”找回');
+      break;
+    case SmsPurpose.RECOVER_PASSWORD:
+      deliver = (await em.count(Person, { mobile })) + (await em.count(Unit, { mobile })) > 0;
+      break;
+    case SmsPurpose.ACTIVATE_UNIT:
+      deliver = (await em.count(Unit, { mobile, status: UnitStatus.PENDING_ACTIVATION })) > 0;
+      break;
+    case SmsPurpose.REGISTER_UNIT:
+      break;
+  }
+  return issueSmsCode(em, deps.sms, mobile, request.purpose, deliver);
+}
+
+export interface RegisterPersonRequest {
+  name: string;
+  idType: IdType;
+  idNumber: string;
+  mobile: string;
+  smsCode: string;
+  password: string;
+}
+
+const isUniqueViolation = (error: unknown) => error instanceof UniqueConstraintViolationException;
+
+export async function registerPerson(em: EntityManager, request: RegisterPersonRequest): Promise<Person> {
+  const problems = new Problems();
+  const name = checkName(problems, 'name', request.name);
+  const idNumber = checkIdNumber(problems, 'idNumber', request.idType, request.idNumber);
+  const mobile = checkMobile(problems, 'mobile', request.mobile);
+  const smsCode = checkSmsCode(problems, 'smsCode', request.smsCode);
+  checkPassword(problems, 'password', request.password, [idNumber, mobile]);
+  problems.throwIfAny();
+
+  // Duplicates are refused before the SMS code is spent, so the person keeps a usable code.
+  if (await em.count(Person, { idNumber }))
+    throw conflict('该证件号码已注册，请直接登录；如忘记密码请使用“忘记密码”找回');
+  if (await em.count(Person, { mobile }))
+    throw conflict('该手机号已注册，请直接登录；如忘记密码请使用“忘记密码”找回');
+  await consumeSmsCode(em, mobile, SmsPurpose.REGISTER_PERSON, smsCode);
+
+  const person = em.create(Person, {
+    name,
+    idType: request.idType,
+    idNumber,
+    mobile,
+    passwordHash: await hashPassword(request.password),
+  });
+  try {
+    await em.persistAndFlush(person);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw conflict('该证件号码或手机号已注册');
+    throw error;
+  }
+  return person;
+}
+
+export interface RegisterUnitRequest {
+  creditCode: string;
+  name: string;
+  legalPersonName: string;
+  legalPersonIdNumber: string;
+  mobile: string;
+  smsCode: string;
+  password: string;
+}
+
+/** A legal person registers the unit; it can sign in only after activation. */
+export async function registerUnit(em: EntityManager, request: RegisterUnitRequest): Promise<Unit> {
+  const problems = new Problems();
+  const creditCode = checkCreditCode(problems, 'creditCode', request.creditCode);
+  const name = request.name.trim();
+  if (name.length < 2 || name.length > 100) problems.add('name', 'NAME_LENGTH', '单位名称须为2-100个字符');
+  const legalPersonName = checkName(problems, 'legalPersonName', request.legalPersonName, '法定代表人姓名');
+  const legalPersonIdNumber = checkResidentId(problems, 'legalPersonIdNumber', request.legalPersonIdNumber);
+  const mobile = checkMobile(problems, 'mobile', request.mobile);
+  const smsCode = checkSmsCode(problems, 'smsCode', request.smsCode);
+  checkPassword(problems, 'password', request.password, [creditCode, legalPersonIdNumber, mobile]);
+  problems.throwIfAny();
+
+  if (await em.count(Unit, { creditCode }))
+    throw conflict('该统一社会信用代码已注册，请直接登录；未激活的请使用“账号激活”');
+  await consumeSmsCode(em, mobile, SmsPurpose.REGISTER_UNIT, smsCode);
+
+  const unit = em.create(Unit, {
+    creditCode,
+    name,
+    legalPersonName,
+    legalPersonIdNumber,
+    mobile,
+    status: UnitStatus.PENDING_ACTIVATION,
+    passwordHash: await hashPassword(request.password),
+  });
+  try {
+    await em.persistAndFlush(unit);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw conflict('该统一社会信用代码已注册');
+    throw error;
+  }
+  return unit;
+}
+
+export async function activateUnit(
+  em: EntityManager,
+  request: { creditCode: string; mobile: string; smsCode: string },
+): Promise<Unit> {
+  const problems = new Problems();
+  const creditCode = checkCreditCode(problems, 'creditCode', request.creditCode);
+  const mobile = checkMobile(problems, 'mobile', request.mobile);
+  const smsCode = checkSmsCode(problems, 'smsCode', request.smsCode);
+  problems.throwIfAny();
+
+  const unit = await em.findOne(Unit, { creditCode });
+  if (!unit || unit.mobile !== mobile)
+    throw notFound('未找到该统一社会信用代码对应的单位，或手机号与注册时填写的不一致');
+  if (unit.status === UnitStatus.ACTIVE) throw conflict('该单位账号已激活，请直接登录');
+  await consumeSmsCode(em, mobile, SmsPurpose.ACTIVATE_UNIT, smsCode);
+  unit.status = UnitStatus.ACTIVE;
+  unit.activatedAt = new Date();
+  await em.flush();
+  return unit;
+}
+
+export interface ResetPasswordRequest {
+  kind: AccountKind;
+  creditCode?: string | null;
+  mobile: string;
+  smsCode: string;
+  newPassword: string;
+}
+
+/** Password recovery by SMS for persons and legal persons; every sign-in of the account ends. */
+export async function resetPassword(em: EntityManager, request: ResetPasswordRequest): Promise<void> {
+  const problems = new Problems();
+  const mobile = checkMobile(problems, 'mobile', request.mobile);
+  const smsCode = checkSmsCode(problems, 'smsCode', request.smsCode);
+  let creditCode = '';
+  if (request.kind === AccountKind.LEGAL_PERSON)
+    creditCode = checkCreditCode(problems, 'creditCode', request.creditCode ?? '');
+  else if (request.kind !== AccountKind.PERSON) {
+    problems.add('kind', 'KIND_UNSUPPORTED', '经办人密码由本单位法人重置，工作人员密码由管理员重置');
+  }
+  checkPassword(problems, 'newPassword', request.newPassword, [mobile, creditCode].filter(Boolean));
+  problems.throwIfAny();
+
+  const account =
+    request.kind === AccountKind.PERSON
+      ? await em.findOne(Person, { mobile })
+      : await em.findOne(Unit, { creditCode, mobile });
+  // The code was only delivered to registered numbers, so an unknown account fails like a wrong code.
+  await consumeSmsCode(em, mobile, SmsPurpose.RECOVER_PASSWORD, smsCode);
+  if (!account) throw appError(ErrorCode.SMS_CODE_INVALID, '短信验证码错误或已过期，请重新获取');
+  account.passwordHash = await hashPassword(request.newPassword);
+  account.failedSignIns = 0;
+  account.lockedUntil = null;
+  await em.flush();
+  await revokeAccountSessions(em, request.kind, account.id);
+}

@@ -1,0 +1,151 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK, type KeyLike } from 'jose';
+import {
+  ACCESS_TOKEN_AUDIENCE,
+  ACCESS_TOKEN_ISSUER,
+  unauthenticated,
+  type AccessTokenClaims,
+  type EntityManager,
+  type Principal,
+} from '@zhicheng/server-kit';
+import { AuthSession, SigningKey, type AccountKind } from '../entities';
+
+export interface ActiveKey {
+  kid: string;
+  privateKey: KeyLike | Uint8Array;
+}
+
+/**
+ * Loads the newest signing key, creating the first one under an advisory lock so replicas that
+ * start together agree on one key.
+ */
+export async function loadOrCreateSigningKey(em: EntityManager): Promise<ActiveKey> {
+  return em.transactional(async (tx) => {
+    await tx.getConnection().execute(`select pg_advisory_xact_lock(hashtext('identity.signing_key'))`);
+    let key = await tx.findOne(SigningKey, { retiredAt: null }, { orderBy: { createdAt: 'desc' } });
+    if (!key) {
+      const { publicKey, privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
+      const kid = randomUUID();
+      key = tx.create(SigningKey, {
+        kid,
+        privateJwk: { ...(await exportJWK(privateKey)), kid, alg: 'EdDSA', use: 'sig' },
+        publicJwk: { ...(await exportJWK(publicKey)), kid, alg: 'EdDSA', use: 'sig' },
+      });
+      await tx.persistAndFlush(key);
+    }
+    return { kid: key.kid, privateKey: await importJWK(key.privateJwk as unknown as JWK, 'EdDSA') };
+  });
+}
+
+/** The public keys a verifier needs: the current one and retired ones still in their grace time. */
+export async function publishedKeys(em: EntityManager, graceSeconds: number): Promise<{ keys: JWK[] }> {
+  const since = new Date(Date.now() - graceSeconds * 1000);
+  const keys = await em.find(SigningKey, { $or: [{ retiredAt: null }, { retiredAt: { $gt: since } }] });
+  return { keys: keys.map((k) => k.publicJwk as unknown as JWK) };
+}
+
+export async function signAccessToken(
+  key: ActiveKey,
+  principal: Principal,
+  ttlSeconds: number,
+): Promise<{ token: string; expiresAt: Date }> {
+  const expiresAt = new Date(Date.now() + ttlSeconds * 1000);
+  const claims: Omit<AccessTokenClaims, 'sub'> = {
+    knd: principal.kind,
+    rol: principal.roles,
+    nam: principal.displayName,
+    ...(principal.unitId ? { unt: principal.unitId } : {}),
+    ...(principal.organisationId ? { org: principal.organisationId } : {}),
+  };
+  const token = await new SignJWT(claims)
+    .setProtectedHeader({ alg: 'EdDSA', kid: key.kid, typ: 'JWT' })
+    .setSubject(principal.accountId)
+    .setIssuer(ACCESS_TOKEN_ISSUER)
+    .setAudience(ACCESS_TOKEN_AUDIENCE)
+    .setIssuedAt()
+    .setJti(randomUUID())
+    .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+    .sign(key.privateKey);
+  return { token, expiresAt };
+}
+
+const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+
+export interface RefreshToken {
+  token: string;
+  session: AuthSession;
+}
+
+export async function openSession(
+  em: EntityManager,
+  account: { kind: AccountKind; id: string },
+  ttlSeconds: number,
+  meta: { userAgent?: string; ip?: string },
+  familyId: string = randomUUID(),
+): Promise<RefreshToken> {
+  const token = randomBytes(32).toString('base64url');
+  const session = em.create(AuthSession, {
+    accountKind: account.kind,
+    accountId: account.id,
+    familyId,
+    tokenHash: sha256(token),
+    expiresAt: new Date(Date.now() + ttlSeconds * 1000),
+    userAgent: meta.userAgent?.slice(0, 300) ?? null,
+    ip: meta.ip ?? null,
+  });
+  await em.persistAndFlush(session);
+  return { token, session };
+}
+
+/**
+ * Exchanges a refresh token for a new one. A token that was already rotated or revoked means
+ * it was copied: the whole family is revoked and the caller must sign in again.
+ */
+export async function rotateSession(
+  em: EntityManager,
+  token: string,
+  ttlSeconds: number,
+  meta: { userAgent?: string; ip?: string },
+): Promise<RefreshToken> {
+  return em.transactional(async (tx) => {
+    const current = await tx.findOne(
+      AuthSession,
+      { tokenHash: sha256(token) },
+      { lockMode: 4 /* PESSIMISTIC_WRITE */ },
+    );
+    if (!current) throw unauthenticated('登录已失效，请重新登录');
+    if (current.revokedAt || current.rotatedAt) {
+      await revokeFamily(tx, current.familyId);
+      throw unauthenticated('登录已失效，请重新登录');
+    }
+    if (current.expiresAt <= new Date()) throw unauthenticated('登录已过期，请重新登录');
+    current.rotatedAt = new Date();
+    return openSession(
+      tx,
+      { kind: current.accountKind, id: current.accountId },
+      ttlSeconds,
+      meta,
+      current.familyId,
+    );
+  });
+}
+
+export async function findSessionByToken(em: EntityManager, token: string): Promise<AuthSession | null> {
+  return em.findOne(AuthSession, { tokenHash: sha256(token) });
+}
+
+export async function revokeFamily(em: EntityManager, familyId: string): Promise<void> {
+  await em.nativeUpdate(AuthSession, { familyId, revokedAt: null }, { revokedAt: new Date() });
+}
+
+export async function revokeAccountSessions(
+  em: EntityManager,
+  kind: AccountKind,
+  accountId: string,
+): Promise<void> {
+  await em.nativeUpdate(
+    AuthSession,
+    { accountKind: kind, accountId, revokedAt: null },
+    { revokedAt: new Date() },
+  );
+}

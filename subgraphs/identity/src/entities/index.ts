@@ -1,0 +1,39 @@
+import { Agent } from './agent';
+import { Captcha } from './captcha';
+import { Organisation } from './organisation';
+import { Person } from './person';
+import { RateLimitBucket } from './rate-limit';
+import { AuthSession } from './session';
+import { SigningKey } from './signing-key';
+import { SmsCode, SmsOutboxMessage } from './sms';
+import { StaffAccount } from './staff-account';
+import { Unit } from './unit';
+import { BaseEntity, PasswordAccount } from './base';
+export { PasswordAccount } from './base';
+
+export * from './agent';
+export * from './captcha';
+export * from './organisation';
+export * from './person';
+export * from './rate-limit';
+export * from './session';
+export * from './signing-key';
+export * from './sms';
+export * from './staff-account';
+export * from './unit';
+
+export const entities = [
+  BaseEntity,
+  PasswordAccount,
+  Person,
+  Unit,
+  Agent,
+  Organisation,
+  StaffAccount,
+  AuthSession,
+  Captcha,
+  SmsCode,
+  SmsOutboxMessage,
+  SigningKey,
+  RateLimitBucket,
+];

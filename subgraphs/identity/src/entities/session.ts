@@ -1,0 +1,47 @@
+import { Entity, Enum, Index, Property, Unique } from '@mikro-orm/core';
+import { BaseEntity } from './base';
+
+export enum AccountKind {
+  PERSON = 'PERSON',
+  LEGAL_PERSON = 'LEGAL_PERSON',
+  AGENT = 'AGENT',
+  STAFF = 'STAFF',
+}
+
+/**
+ * One refresh token. Tokens rotate on every refresh; a family links the rotations of one
+ * sign-in, so replaying an already rotated token revokes the whole family (theft detection).
+ * Only the SHA-256 of the token is stored.
+ */
+@Entity({ tableName: 'auth_session' })
+@Index({ properties: ['accountKind', 'accountId'] })
+export class AuthSession extends BaseEntity {
+  @Enum({ items: () => AccountKind })
+  accountKind!: AccountKind;
+
+  @Property({ type: 'uuid' })
+  accountId!: string;
+
+  @Property({ type: 'uuid' })
+  @Index()
+  familyId!: string;
+
+  @Property({ type: 'text' })
+  @Unique()
+  tokenHash!: string;
+
+  @Property({ type: 'timestamptz' })
+  expiresAt!: Date;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  rotatedAt?: Date | null;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  revokedAt?: Date | null;
+
+  @Property({ type: 'text', nullable: true })
+  userAgent?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  ip?: string | null;
+}

@@ -1,0 +1,49 @@
+import { Entity, Enum, Index, Property, type Opt } from '@mikro-orm/core';
+import { BaseEntity } from './base';
+
+export enum SmsPurpose {
+  REGISTER_PERSON = 'REGISTER_PERSON',
+  REGISTER_UNIT = 'REGISTER_UNIT',
+  RECOVER_PASSWORD = 'RECOVER_PASSWORD',
+  ACTIVATE_UNIT = 'ACTIVATE_UNIT',
+}
+
+/** A verification code sent by SMS; only its hash is kept, and it allows few attempts. */
+@Entity({ tableName: 'sms_code' })
+@Index({ properties: ['mobile', 'purpose', 'createdAt'] })
+export class SmsCode extends BaseEntity {
+  @Property({ type: 'text' })
+  mobile!: string;
+
+  @Enum({ items: () => SmsPurpose })
+  purpose!: SmsPurpose;
+
+  @Property({ type: 'text' })
+  codeHash!: string;
+
+  @Property({ type: 'timestamptz' })
+  expiresAt!: Date;
+
+  @Property({ type: 'int' })
+  attempts: Opt<number> = 0;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  consumedAt?: Date | null;
+}
+
+/**
+ * Messages waiting for (or, in development and tests, standing in for) the SMS gateway. Tests
+ * read codes from here; production wires a real sender that drains it.
+ */
+@Entity({ tableName: 'sms_outbox' })
+@Index({ properties: ['mobile', 'createdAt'] })
+export class SmsOutboxMessage extends BaseEntity {
+  @Property({ type: 'text' })
+  mobile!: string;
+
+  @Property({ type: 'text' })
+  text!: string;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  sentAt?: Date | null;
+}

@@ -1,0 +1,40 @@
+import 'reflect-metadata';
+import type { GraphQLSchema } from 'graphql';
+import { buildFederatedSchema } from '@zhicheng/server-kit';
+import type { IdentityContext } from './context';
+import { isUuid, personById, unitByCreditCode, unitById } from './loaders';
+import { AgentResolver } from './resolvers/agent.resolver';
+import { OrganisationResolver } from './resolvers/organisation.resolver';
+import { SessionResolver } from './resolvers/session.resolver';
+import { UnitResolver } from './resolvers/unit.resolver';
+import { PersonView, UnitView } from './resolvers/types';
+
+/** Person and Unit are federation entities that other subgraphs extend; both resolve in batches. */
+export function buildIdentitySchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema<IdentityContext>(
+    {
+      resolvers: [SessionResolver, AgentResolver, OrganisationResolver, UnitResolver],
+      orphanedTypes: [PersonView, UnitView],
+    },
+    {
+      Person: {
+        __resolveReference: async (ref, ctx) => {
+          if (!isUuid(ref.id)) return null;
+          const person = await personById(ctx).load(ref.id);
+          return person && PersonView.of(person);
+        },
+      },
+      Unit: {
+        __resolveReference: async (ref, ctx) => {
+          const unit =
+            typeof ref.creditCode === 'string'
+              ? await unitByCreditCode(ctx).load(ref.creditCode)
+              : isUuid(ref.id)
+                ? await unitById(ctx).load(ref.id)
+                : null;
+          return unit && UnitView.of(unit);
+        },
+      },
+    },
+  );
+}
