@@ -24,11 +24,6 @@ export const ErrorCode = {
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
-const httpStatus: Partial<Record<ErrorCode, number>> = {
-  UNAUTHENTICATED: 401,
-  RATE_LIMITED: 429,
-};
-
 /** One problem with one input field; `field` is a dotted path into the mutation's input. */
 export interface FieldProblem {
   field: string;
@@ -36,15 +31,14 @@ export interface FieldProblem {
   message: string;
 }
 
+// Errors keep HTTP 200 (GraphQL's convention): a non-2xx answer from a subgraph would make the
+// gateway replace our code and message with its own "401: Unauthorized" wrapper.
 export function appError(
   code: ErrorCode,
   message: string,
   extensions: Record<string, unknown> = {},
 ): GraphQLError {
-  const status = httpStatus[code];
-  return new GraphQLError(message, {
-    extensions: { code, ...extensions, ...(status ? { http: { status } } : {}) },
-  });
+  return new GraphQLError(message, { extensions: { code, ...extensions } });
 }
 
 export const unauthenticated = (message = '请先登录') => appError(ErrorCode.UNAUTHENTICATED, message);
@@ -105,10 +99,21 @@ const publicCodes = new Set<string>([
  */
 export function createErrorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const code = formatted.extensions?.code;
+    // A validation rule cannot choose its code (Apollo sets GRAPHQL_VALIDATION_FAILED), so the
+    // query-limit rule names the code it means in `reason`.
+    const code =
+      formatted.extensions?.reason === ErrorCode.QUERY_TOO_COMPLEX
+        ? ErrorCode.QUERY_TOO_COMPLEX
+        : formatted.extensions?.code;
     if (typeof code === 'string' && publicCodes.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
-      const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions };
+      // `response` is the gateway's copy of a subgraph's raw answer (internal URLs): never shown.
+      const {
+        stacktrace: _stack,
+        response: _response,
+        exception: _exception,
+        ...extensions
+      } = formatted.extensions ?? {};
+      return { ...formatted, extensions: { ...extensions, code } };
     }
     logger.error({ err: error, path: formatted.path }, 'unexpected error in resolver');
     return {

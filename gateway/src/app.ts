@@ -1,0 +1,126 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
+import express from 'express';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import { pinoHttp } from 'pino-http';
+import {
+  createErrorFormatter,
+  createLogger,
+  createTokenVerifier,
+  REQUEST_ID_HEADER,
+  requestIdOf,
+  type Logger,
+} from '@zhicheng/server-kit';
+import { queryLimits } from './armor';
+import type { GatewayContext } from './context';
+import { ForwardingDataSource } from './datasource';
+import type { GatewayEnv } from './env';
+import { mountFrontends } from './static';
+
+export interface RunningGateway {
+  url: string;
+  origin: string;
+  close(): Promise<void>;
+}
+
+export async function startGateway(
+  env: GatewayEnv,
+  options: { logger?: Logger } = {},
+): Promise<RunningGateway> {
+  const logger = options.logger ?? createLogger('gateway', env.LOG_LEVEL);
+  const supergraphSdl = readFileSync(env.SUPERGRAPH_PATH, 'utf8');
+  const gateway = new ApolloGateway({
+    supergraphSdl,
+    buildService: ({ name, url }) => {
+      const target = env.SUBGRAPH_URLS[name];
+      if (!target)
+        logger.warn({ subgraph: name, url }, 'no URL configured for subgraph; its fields will fail');
+      return new ForwardingDataSource(target ?? url ?? '', name === 'identity');
+    },
+  });
+  const verifier = createTokenVerifier({ jwksUrl: env.IDENTITY_JWKS_URL });
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', env.TRUST_PROXY);
+  const httpServer = http.createServer(app);
+
+  app.get('/health/live', (_req, res) => {
+    res.json({ status: 'ok', service: 'gateway' });
+  });
+  app.get('/health/ready', async (_req, res) => {
+    const checks = await Promise.all(
+      Object.entries(env.SUBGRAPH_URLS).map(async ([name, url]) => {
+        try {
+          const answer = await fetch(new URL('/health/ready', url), { signal: AbortSignal.timeout(2000) });
+          return [name, answer.ok] as const;
+        } catch {
+          return [name, false] as const;
+        }
+      }),
+    );
+    const ready = checks.every(([, ok]) => ok);
+    res
+      .status(ready ? 200 : 503)
+      .json({ status: ready ? 'ready' : 'unavailable', subgraphs: Object.fromEntries(checks) });
+  });
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const id = requestIdOf(req);
+        res.setHeader(REQUEST_ID_HEADER, id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => !req.url?.startsWith('/graphql') },
+    }),
+  );
+
+  const limits = queryLimits(env);
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    formatError: createErrorFormatter(logger),
+    includeStacktraceInErrorResponses: false,
+    validationRules: limits.validationRules,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ...(env.NODE_ENV === 'production' ? [ApolloServerPluginLandingPageDisabled()] : []),
+      ...limits.plugins,
+    ],
+  });
+  await apollo.start();
+
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => ({
+        req,
+        res,
+        requestId: String(req.id),
+        clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+        logger: req.log,
+        auth: await verifier.verifyHeader(req.headers.authorization),
+      }),
+    }),
+  );
+  mountFrontends(app, env.STATIC_ROOT, logger);
+
+  await new Promise<void>((resolve) => httpServer.listen(env.PORT, env.HOST, resolve));
+  const { port } = httpServer.address() as AddressInfo;
+  const origin = `http://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${port}`;
+  logger.info({ origin }, 'gateway ready');
+  return {
+    url: `${origin}/graphql`,
+    origin,
+    async close() {
+      await apollo.stop();
+    },
+  };
+}

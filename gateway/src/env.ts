@@ -1,0 +1,37 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { baseEnvSchema, parseEnv } from '@zhicheng/server-kit';
+
+const subgraphUrls = z
+  .string()
+  .transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'must be JSON, e.g. {"identity":"http://127.0.0.1:4101/graphql"}',
+      });
+      return z.NEVER;
+    }
+  })
+  .pipe(z.record(z.string(), z.string().url()));
+
+export const gatewayEnvSchema = baseEnvSchema.extend({
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  /** Where each subgraph listens: the supergraph names them, the deployment places them. */
+  SUBGRAPH_URLS: subgraphUrls,
+  IDENTITY_JWKS_URL: z.string().url(),
+  /** The repository (or deployment) root that holds shell/dist, libs/web-kit/dist and frontends/. */
+  STATIC_ROOT: z.string().default(resolve(__dirname, '..', '..')),
+  SUPERGRAPH_PATH: z.string().default(resolve(__dirname, '..', 'supergraph.graphql')),
+  MAX_QUERY_DEPTH: z.coerce.number().int().min(1).default(12),
+  MAX_QUERY_COST: z.coerce.number().int().min(1).default(5000),
+  MAX_ALIASES: z.coerce.number().int().min(1).default(15),
+  TRUST_PROXY: z.string().default('loopback'),
+});
+
+export type GatewayEnv = z.infer<typeof gatewayEnvSchema>;
+
+export const loadGatewayEnv = (source: NodeJS.ProcessEnv = process.env): GatewayEnv =>
+  parseEnv(gatewayEnvSchema, source);

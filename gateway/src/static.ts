@@ -1,0 +1,69 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import express, { type Express } from 'express';
+import type { Logger } from '@zhicheng/server-kit';
+
+interface Manifest {
+  name: string;
+  entry: string;
+}
+
+export interface ImportMap {
+  imports: Record<string, string>;
+}
+
+const readJson = <T>(path: string): T | null =>
+  existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as T) : null;
+
+/**
+ * Builds the import map from the manifests the front-end builds write (shell/README.md):
+ * shared vendor modules, the web kit, the shell and every built micro-frontend. Deploying one
+ * micro-frontend means rebuilding it; its new entry shows up here without touching the others.
+ */
+export function buildImportMap(root: string): ImportMap {
+  const imports: Record<string, string> = {};
+  const vendor = readJson<ImportMap>(join(root, 'shell', 'dist', 'vendor', 'manifest.json'));
+  Object.assign(imports, vendor?.imports ?? {});
+  const shell = readJson<Manifest>(join(root, 'shell', 'dist', 'manifest.json'));
+  if (shell) imports[shell.name] = `/shell/${shell.entry}`;
+  const webKit = readJson<Manifest>(join(root, 'libs', 'web-kit', 'dist', 'manifest.json'));
+  if (webKit) imports[webKit.name] = `/web-kit/${webKit.entry}`;
+  const apps = join(root, 'frontends');
+  for (const app of existsSync(apps) ? readdirSync(apps).sort() : []) {
+    const manifest = readJson<Manifest>(join(apps, app, 'dist', 'manifest.json'));
+    if (manifest) imports[manifest.name] = `/apps/${app}/${manifest.entry}`;
+  }
+  return { imports };
+}
+
+const PLACEHOLDER = '/*IMPORT_MAP*/';
+
+/** Serves the shell, the web kit and the micro-frontends from the gateway's own origin. */
+export function mountFrontends(app: Express, root: string, logger: Logger): void {
+  const immutable = { immutable: true, maxAge: '365d', index: false } as const;
+  app.use('/vendor', express.static(join(root, 'shell', 'dist', 'vendor'), immutable));
+  app.use('/shell', express.static(join(root, 'shell', 'dist'), immutable));
+  app.use('/web-kit', express.static(join(root, 'libs', 'web-kit', 'dist'), immutable));
+  app.use('/apps/:app', (req, res, next) => {
+    const app = String(req.params.app);
+    if (!/^[a-z0-9-]+$/.test(app)) return next();
+    express.static(join(root, 'frontends', app, 'dist'), immutable)(req, res, next);
+  });
+
+  const indexPath = join(root, 'shell', 'dist', 'index.html');
+  // Every other GET that wants a page is a client-side route of the shell.
+  app.get(/^\/(?!graphql|health|\.well-known).*/, (req, res, next) => {
+    if (!req.accepts('html')) return next();
+    if (!existsSync(indexPath)) {
+      logger.warn({ indexPath }, 'shell is not built');
+      res
+        .status(503)
+        .type('text/plain; charset=utf-8')
+        .send('前端尚未构建：请先运行 npm run build（shell is not built）');
+      return;
+    }
+    const html = readFileSync(indexPath, 'utf8').replace(PLACEHOLDER, JSON.stringify(buildImportMap(root)));
+    res.set({ 'cache-control': 'no-cache', 'x-frame-options': 'DENY', 'referrer-policy': 'same-origin' });
+    res.type('html').send(html);
+  });
+}
