@@ -1,0 +1,5 @@
+/** What other processes (benchmarks, the end-to-end tests) start identity with. */
+export { startIdentity, type IdentityServer, type StartOptions } from './app';
+export { loadIdentityEnv, type IdentityEnv } from './env';
+export { loadDemoData, DEMO_PASSWORD } from './demo-data';
+export { createIdentityOrm } from './orm';
