@@ -1,0 +1,19 @@
+export type { Problem, Validation } from './problems';
+export {
+  validateResidentId,
+  residentIdCheckChar,
+  PROVINCE_CODE_LIST,
+  type ResidentIdResult,
+  type ResidentIdProblemCode,
+  type ResidentIdOptions,
+} from './resident-id';
+export {
+  validateCreditCode,
+  creditCodeCheckChar,
+  CREDIT_CODE_CHARSET,
+  type CreditCodeResult,
+  type CreditCodeProblemCode,
+} from './credit-code';
+export { validateMobile, type MobileResult, type MobileProblemCode } from './mobile';
+export { maskIdNumber, maskMobile, maskPassport, maskMiddle } from './mask';
+export { makeResidentId, makeCreditCode, type MakeResidentIdInput } from './test-data';
