@@ -1,0 +1,192 @@
+// The shell's texts (namespace "shell"). Chinese first; English mirrors the keys.
+import { registerTranslations } from '@zhicheng/web-kit';
+
+const zhCN = {
+  nav: {
+    home: '首页',
+    agents: '经办人管理',
+    applicant: '我的申报',
+    certificates: '我的证照',
+    bureau: '审核工作台',
+    menu: '主菜单',
+  },
+  layout: {
+    skipToContent: '跳到主要内容',
+    signOut: '安全退出',
+    signedInAs: '当前用户：{{name}}',
+  },
+  home: {
+    welcome: '欢迎，{{name}}',
+    intro: '请从左侧菜单选择要办理的业务。',
+    nothingYet: '您的账号暂无可办理的业务。',
+  },
+  roles: {
+    APPLICANT: '申报人',
+    LEGAL_PERSON: '单位法人',
+    UNIT_AGENT: '单位经办人',
+    DEPARTMENT_REVIEWER: '主管部门审核人员',
+    BUREAU_REVIEWER: '人社部门审核人员',
+    COMMITTEE_SECRETARY: '评委会秘书',
+  },
+  notFound: { title: '页面不存在', subTitle: '您访问的页面不存在或已移动。', home: '返回首页' },
+  app: {
+    loading: '正在加载…',
+    loadFailed: '该功能暂时无法加载',
+    loadFailedHint: '请稍后刷新页面重试。',
+  },
+  fields: {
+    name: '姓名',
+    idType: '证件类型',
+    idNumber: '证件号码',
+    mobile: '手机号',
+    password: '密码',
+    newPassword: '新密码',
+    confirmPassword: '确认密码',
+    creditCode: '统一社会信用代码',
+    unitName: '单位名称',
+    legalPersonName: '法定代表人姓名',
+    legalPersonIdNumber: '法定代表人身份证号',
+    unitMobile: '单位注册手机号',
+  },
+  idTypes: { RESIDENT_ID: '居民身份证', PASSPORT: '护照' },
+  signIn: {
+    title: '用户登录',
+    tabs: { PERSON: '个人登录', AGENT: '经办人登录', LEGAL_PERSON: '法人登录', STAFF: '工作人员登录' },
+    account: {
+      PERSON: '身份证号/手机号',
+      AGENT: '经办人手机号/身份证号',
+      LEGAL_PERSON: '统一社会信用代码',
+      STAFF: '用户名',
+    },
+    submit: '登录',
+    register: '没有账号？立即注册',
+    forgot: '忘记密码',
+    activate: '账号激活',
+    agentHint: '经办人账号由单位法人在“经办人管理”中创建。',
+  },
+  registerPerson: {
+    title: '个人用户注册',
+    submit: '注册',
+    done: '注册成功',
+    doneHint: '请使用身份证号或手机号登录。',
+  },
+  registerUnit: {
+    title: '法人用户注册',
+    submit: '注册',
+    done: '注册成功',
+    doneHint: '单位账号需要激活后才能登录，请继续完成账号激活。',
+  },
+  activate: {
+    title: '法人账号激活',
+    submit: '激活',
+    done: '激活成功',
+    doneHint: '现在可以使用统一社会信用代码登录。',
+  },
+  recover: {
+    title: '找回密码',
+    tabs: { PERSON: '个人用户', LEGAL_PERSON: '法人用户' },
+    submit: '重置密码',
+    done: '密码已重置',
+    doneHint: '请使用新密码登录。',
+  },
+  links: { signIn: '已有账号？去登录', toSignIn: '去登录', toActivate: '去激活' },
+};
+
+type ShellResources = typeof zhCN;
+
+const en: ShellResources = {
+  nav: {
+    home: 'Home',
+    agents: 'Agents',
+    applicant: 'My declarations',
+    certificates: 'My certificates',
+    bureau: 'Review desk',
+    menu: 'Main menu',
+  },
+  layout: {
+    skipToContent: 'Skip to main content',
+    signOut: 'Sign out',
+    signedInAs: 'Signed in as {{name}}',
+  },
+  home: {
+    welcome: 'Welcome, {{name}}',
+    intro: 'Choose a task from the menu.',
+    nothingYet: 'There is nothing to do with this account yet.',
+  },
+  roles: {
+    APPLICANT: 'Applicant',
+    LEGAL_PERSON: 'Legal person',
+    UNIT_AGENT: 'Unit agent',
+    DEPARTMENT_REVIEWER: 'Department reviewer',
+    BUREAU_REVIEWER: 'HR bureau reviewer',
+    COMMITTEE_SECRETARY: 'Committee secretary',
+  },
+  notFound: {
+    title: 'Page not found',
+    subTitle: 'The page does not exist or has moved.',
+    home: 'Back to home',
+  },
+  app: {
+    loading: 'Loading…',
+    loadFailed: 'This part cannot be loaded right now',
+    loadFailedHint: 'Please refresh the page later.',
+  },
+  fields: {
+    name: 'Name',
+    idType: 'ID type',
+    idNumber: 'ID number',
+    mobile: 'Mobile number',
+    password: 'Password',
+    newPassword: 'New password',
+    confirmPassword: 'Confirm password',
+    creditCode: 'Unified social credit code',
+    unitName: 'Unit name',
+    legalPersonName: 'Legal representative',
+    legalPersonIdNumber: 'Legal representative’s ID number',
+    unitMobile: 'Unit’s registered mobile',
+  },
+  idTypes: { RESIDENT_ID: 'Resident ID card', PASSPORT: 'Passport' },
+  signIn: {
+    title: 'Sign in',
+    tabs: { PERSON: 'Individual', AGENT: 'Unit agent', LEGAL_PERSON: 'Legal person', STAFF: 'Staff' },
+    account: {
+      PERSON: 'ID number / mobile',
+      AGENT: 'Agent’s mobile / ID number',
+      LEGAL_PERSON: 'Unified social credit code',
+      STAFF: 'Username',
+    },
+    submit: 'Sign in',
+    register: 'No account? Register',
+    forgot: 'Forgot password',
+    activate: 'Activate account',
+    agentHint: 'Agent accounts are created by the unit’s legal person under “Agents”.',
+  },
+  registerPerson: {
+    title: 'Register as an individual',
+    submit: 'Register',
+    done: 'Registered',
+    doneHint: 'Sign in with your ID number or mobile number.',
+  },
+  registerUnit: {
+    title: 'Register a unit (legal person)',
+    submit: 'Register',
+    done: 'Registered',
+    doneHint: 'The unit account must be activated before it can sign in.',
+  },
+  activate: {
+    title: 'Activate a unit account',
+    submit: 'Activate',
+    done: 'Activated',
+    doneHint: 'You can now sign in with the credit code.',
+  },
+  recover: {
+    title: 'Recover password',
+    tabs: { PERSON: 'Individual', LEGAL_PERSON: 'Legal person' },
+    submit: 'Reset password',
+    done: 'Password reset',
+    doneHint: 'Sign in with the new password.',
+  },
+  links: { signIn: 'Have an account? Sign in', toSignIn: 'Sign in', toActivate: 'Activate' },
+};
+
+registerTranslations('shell', { 'zh-CN': zhCN, en });

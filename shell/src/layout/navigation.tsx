@@ -1,0 +1,67 @@
+import type { ReactNode } from 'react';
+import {
+  AuditOutlined,
+  FormOutlined,
+  HomeOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import { hasRole, isDeployed, type Role, type Viewer } from '@zhicheng/web-kit';
+
+export interface NavItem {
+  path: string;
+  /** Key in the "shell" namespace. */
+  labelKey: string;
+  icon: ReactNode;
+  /** Shown to accounts with any of these roles; everyone when omitted. */
+  roles?: Role[];
+  /** The micro-frontend serving the path: the entry shows only when it is deployed. */
+  app?: string;
+}
+
+// UNIT_AGENT entries (单位审核: binding approvals, audit queue, batches) join when unit-audit has them.
+const NAV_ITEMS: NavItem[] = [
+  { path: '/', labelKey: 'nav.home', icon: <HomeOutlined /> },
+  {
+    path: '/unit/agents',
+    labelKey: 'nav.agents',
+    icon: <TeamOutlined />,
+    roles: ['LEGAL_PERSON'],
+    app: '@zhicheng/unit-audit',
+  },
+  {
+    path: '/applicant',
+    labelKey: 'nav.applicant',
+    icon: <FormOutlined />,
+    roles: ['APPLICANT'],
+    app: '@zhicheng/applicant-wizard',
+  },
+  {
+    path: '/certificates',
+    labelKey: 'nav.certificates',
+    icon: <SafetyCertificateOutlined />,
+    roles: ['APPLICANT'],
+    app: '@zhicheng/certificate-center',
+  },
+  {
+    path: '/bureau',
+    labelKey: 'nav.bureau',
+    icon: <AuditOutlined />,
+    roles: ['DEPARTMENT_REVIEWER', 'BUREAU_REVIEWER', 'COMMITTEE_SECRETARY'],
+    app: '@zhicheng/bureau-dashboard',
+  },
+];
+
+/** The menu for this account: its roles, and only apps that are deployed. */
+export function navItemsFor(viewer: Viewer | null): NavItem[] {
+  return NAV_ITEMS.filter(
+    (item) => (!item.roles || hasRole(viewer, ...item.roles)) && (!item.app || isDeployed(item.app)),
+  );
+}
+
+/** The entry to highlight: the longest path that is the current path or a parent of it. */
+export function selectedNavPath(items: NavItem[], pathname: string): string | undefined {
+  return items
+    .filter((item) => item.path === pathname || (item.path !== '/' && pathname.startsWith(`${item.path}/`)))
+    .sort((a, b) => b.path.length - a.path.length)[0]?.path;
+}
