@@ -5,7 +5,18 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', '**/coverage/**', '**/.nx/**', '**/src/gql/**', '**/src/migrations/**'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '**/coverage/**',
+      '**/.nx/**',
+      '**/src/gql/**',
+      '**/src/migrations/**',
+      '**/jest.config.cjs',
+      'jest.preset.cjs',
+    ],
+  },
   ...tseslint.configs.recommended,
   prettier,
   {
@@ -24,10 +35,13 @@ export default tseslint.config(
             { sourceTag: 'type:frontend', onlyDependOnLibsWithTags: ['type:lib-web', 'type:lib-shared'] },
             { sourceTag: 'type:shell', onlyDependOnLibsWithTags: ['type:lib-web', 'type:lib-shared'] },
             { sourceTag: 'type:lib-web', onlyDependOnLibsWithTags: ['type:lib-web', 'type:lib-shared'] },
-            { sourceTag: 'type:lib-server', onlyDependOnLibsWithTags: ['type:lib-server', 'type:lib-shared'] },
+            {
+              sourceTag: 'type:lib-server',
+              onlyDependOnLibsWithTags: ['type:lib-server', 'type:lib-shared'],
+            },
             { sourceTag: 'type:lib-shared', onlyDependOnLibsWithTags: ['type:lib-shared'] },
             { sourceTag: 'type:test', onlyDependOnLibsWithTags: ['*'] },
-            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:lib-server', 'type:lib-shared'] }
+            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:lib-server', 'type:lib-shared'] },
           ],
         },
       ],

@@ -13,6 +13,8 @@ module.exports = {
   moduleNameMapper: {
     '^@zhicheng/(server-kit|domain-codes|testing)$': path.join(__dirname, 'libs/$1/src/index.ts'),
     '^@zhicheng/(server-kit|domain-codes|testing)/(.*)$': path.join(__dirname, 'libs/$1/src/$2'),
+    '^@zhicheng/(identity)$': path.join(__dirname, 'subgraphs/$1/src/index.ts'),
+    '^@zhicheng/gateway$': path.join(__dirname, 'gateway/src/index.ts'),
   },
   testMatch: ['**/?(*.)+(test).ts?(x)'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],

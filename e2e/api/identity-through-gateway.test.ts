@@ -29,7 +29,9 @@ async function sendCode(session: GraphQLSession, mobile: string, purpose: string
 
 async function signIn(session: GraphQLSession, input: Record<string, unknown>) {
   const c = await captcha(session);
-  const answer = await session.request<{ signIn: { accessToken: string; viewer: { displayName: string; roles: string[] } } }>(
+  const answer = await session.request<{
+    signIn: { accessToken: string; viewer: { displayName: string; roles: string[] } };
+  }>(
     `mutation($input: SignInInput!) { signIn(input: $input) { accessToken viewer { displayName roles } } }`,
     { input: { ...input, captchaId: c.id, captchaAnswer: c.answer } },
   );
@@ -49,7 +51,12 @@ describe('identity through the gateway', () => {
       { input: { name: '王小明', idType: 'RESIDENT_ID', idNumber, mobile, smsCode, password: PASSWORD } },
     );
     expect(registered.errors).toBeUndefined();
-    expect(registered.data).toEqual({ registerPerson: { name: '王小明', idNumberMasked: `${idNumber.slice(0, 3)}***********${idNumber.slice(-4)}` } });
+    expect(registered.data).toEqual({
+      registerPerson: {
+        name: '王小明',
+        idNumberMasked: `${idNumber.slice(0, 3)}***********${idNumber.slice(-4)}`,
+      },
+    });
 
     const signedIn = await signIn(tab, { kind: 'PERSON', account: idNumber, password: PASSWORD });
     expect(signedIn.data?.signIn.viewer).toEqual({ displayName: '王小明', roles: ['APPLICANT'] });
@@ -60,7 +67,9 @@ describe('identity through the gateway', () => {
     expect(me.data).toEqual({ me: { displayName: '王小明', person: { mobileMasked: '135****5678' } } });
 
     tab.token = undefined;
-    const refreshed = await tab.request<{ refreshSession: { accessToken: string } }>('mutation { refreshSession { accessToken } }');
+    const refreshed = await tab.request<{ refreshSession: { accessToken: string } }>(
+      'mutation { refreshSession { accessToken } }',
+    );
     expect(refreshed.errors).toBeUndefined();
     expect(tab.cookie('zc_refresh')).not.toEqual(firstCookie);
 
@@ -69,7 +78,9 @@ describe('identity through the gateway', () => {
     const afterSignOut = new GraphQLSession(stack.graphqlUrl);
     // Replaying the revoked token from another client fails too.
     (afterSignOut as unknown as { cookies: Map<string, string> }).cookies.set('zc_refresh', firstCookie!);
-    expect(codeOf(await afterSignOut.request('mutation { refreshSession { accessToken } }'))).toBe('UNAUTHENTICATED');
+    expect(codeOf(await afterSignOut.request('mutation { refreshSession { accessToken } }'))).toBe(
+      'UNAUTHENTICATED',
+    );
   });
 
   it('reports every registration problem at once, in Chinese, with field paths', async () => {
@@ -77,10 +88,21 @@ describe('identity through the gateway', () => {
     const badId = idNumber.slice(0, 17) + (idNumber[17] === '0' ? '1' : '0');
     const answer = await tab.request(
       `mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }`,
-      { input: { name: '赵', idType: 'RESIDENT_ID', idNumber: badId, mobile: '1234', smsCode: '12', password: 'weak' } },
+      {
+        input: {
+          name: '赵',
+          idType: 'RESIDENT_ID',
+          idNumber: badId,
+          mobile: '1234',
+          smsCode: '12',
+          password: 'weak',
+        },
+      },
     );
     expect(codeOf(answer)).toBe('BAD_USER_INPUT');
-    const fields = (answer.errors![0].extensions!.fields as Array<{ field: string; code: string; message: string }>).map((f) => f.field);
+    const fields = (
+      answer.errors![0].extensions!.fields as Array<{ field: string; code: string; message: string }>
+    ).map((f) => f.field);
     expect(fields).toEqual(expect.arrayContaining(['name', 'idNumber', 'mobile', 'smsCode', 'password']));
     expect(answer.errors![0].message).toMatch(/处问题/);
   });
@@ -90,26 +112,36 @@ describe('identity through the gateway', () => {
     const creditCode = makeCreditCode('91220101MA00E2E01');
     const unitMobile = '13611112222';
     let smsCode = await sendCode(legal, unitMobile, 'REGISTER_UNIT');
-    const unit = await legal.request(`mutation($input: RegisterUnitInput!) { registerUnit(input: $input) { status } }`, {
-      input: {
-        creditCode,
-        name: '长春测试科技有限公司',
-        legalPersonName: '周法人',
-        legalPersonIdNumber: makeResidentId({ region: '220102', birthDate: '19750505', sequence: 5 }),
-        mobile: unitMobile,
-        smsCode,
-        password: PASSWORD,
+    const unit = await legal.request(
+      `mutation($input: RegisterUnitInput!) { registerUnit(input: $input) { status } }`,
+      {
+        input: {
+          creditCode,
+          name: '长春测试科技有限公司',
+          legalPersonName: '周法人',
+          legalPersonIdNumber: makeResidentId({ region: '220102', birthDate: '19750505', sequence: 5 }),
+          mobile: unitMobile,
+          smsCode,
+          password: PASSWORD,
+        },
       },
-    });
+    );
     expect(unit.data).toEqual({ registerUnit: { status: 'PENDING_ACTIVATION' } });
-    expect(codeOf(await signIn(legal, { kind: 'LEGAL_PERSON', account: creditCode, password: PASSWORD }))).toBe('ACCOUNT_NOT_ACTIVATED');
+    expect(
+      codeOf(await signIn(legal, { kind: 'LEGAL_PERSON', account: creditCode, password: PASSWORD })),
+    ).toBe('ACCOUNT_NOT_ACTIVATED');
 
     smsCode = await sendCode(legal, unitMobile, 'ACTIVATE_UNIT');
-    const activated = await legal.request(`mutation($input: ActivateUnitInput!) { activateUnit(input: $input) { status } }`, {
-      input: { creditCode, mobile: unitMobile, smsCode },
-    });
+    const activated = await legal.request(
+      `mutation($input: ActivateUnitInput!) { activateUnit(input: $input) { status } }`,
+      {
+        input: { creditCode, mobile: unitMobile, smsCode },
+      },
+    );
     expect(activated.data).toEqual({ activateUnit: { status: 'ACTIVE' } });
-    expect((await signIn(legal, { kind: 'LEGAL_PERSON', account: creditCode, password: PASSWORD })).errors).toBeUndefined();
+    expect(
+      (await signIn(legal, { kind: 'LEGAL_PERSON', account: creditCode, password: PASSWORD })).errors,
+    ).toBeUndefined();
 
     const agentId = makeResidentId({ region: '220102', birthDate: '19920202', sequence: 9 });
     const created = await legal.request<{ createAgent: { id: string; idNumberMasked: string } }>(
@@ -120,15 +152,29 @@ describe('identity through the gateway', () => {
     expect(created.data!.createAgent.idNumberMasked).toMatch(/^\d{3}\*{11}[\dX]{4}$/);
 
     const agent = new GraphQLSession(stack.graphqlUrl);
-    const agentSignIn = await signIn(agent, { kind: 'AGENT', creditCode, account: '13733334444', password: PASSWORD });
+    const agentSignIn = await signIn(agent, {
+      kind: 'AGENT',
+      creditCode,
+      account: '13733334444',
+      password: PASSWORD,
+    });
     expect(agentSignIn.data?.signIn.viewer.roles).toEqual(['UNIT_AGENT']);
 
     // An agent cannot manage agents, and a disabled agent cannot sign in.
     expect(codeOf(await agent.request('{ myAgents { id } }'))).toBe('FORBIDDEN');
-    await legal.request(`mutation($id: ID!) { setAgentEnabled(id: $id, enabled: false) { enabled } }`, { id: created.data!.createAgent.id });
-    const refused = await signIn(new GraphQLSession(stack.graphqlUrl), { kind: 'AGENT', creditCode, account: agentId, password: PASSWORD });
+    await legal.request(`mutation($id: ID!) { setAgentEnabled(id: $id, enabled: false) { enabled } }`, {
+      id: created.data!.createAgent.id,
+    });
+    const refused = await signIn(new GraphQLSession(stack.graphqlUrl), {
+      kind: 'AGENT',
+      creditCode,
+      account: agentId,
+      password: PASSWORD,
+    });
     expect(codeOf(refused)).toBe('ACCOUNT_DISABLED');
-    expect(codeOf(await agent.request('mutation { refreshSession { accessToken } }'))).toBe('UNAUTHENTICATED');
+    expect(codeOf(await agent.request('mutation { refreshSession { accessToken } }'))).toBe(
+      'UNAUTHENTICATED',
+    );
   });
 
   it('refuses forged tokens and over-deep queries with stable codes, leaking nothing internal', async () => {
@@ -151,6 +197,8 @@ describe('identity through the gateway', () => {
     const locked = await signIn(tab, { kind: 'PERSON', account: mobile, password: 'Wrong#Pass1' });
     expect(codeOf(locked)).toBe('ACCOUNT_LOCKED');
     expect(locked.errors![0].extensions!.retryAfterSeconds).toBeGreaterThan(0);
-    expect(codeOf(await signIn(tab, { kind: 'PERSON', account: mobile, password: PASSWORD }))).toBe('ACCOUNT_LOCKED');
+    expect(codeOf(await signIn(tab, { kind: 'PERSON', account: mobile, password: PASSWORD }))).toBe(
+      'ACCOUNT_LOCKED',
+    );
   });
 });

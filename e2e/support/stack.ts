@@ -1,11 +1,14 @@
 import { Client } from 'pg';
 import { createLogger } from '@zhicheng/server-kit';
 import { createTestDatabase } from '@zhicheng/testing';
-import { startIdentity, type IdentityServer } from '../../subgraphs/identity/src/app';
-import { loadIdentityEnv } from '../../subgraphs/identity/src/env';
-import { loadDemoData } from '../../subgraphs/identity/src/demo-data';
-import { startGateway, type RunningGateway } from '../../gateway/src/app';
-import { loadGatewayEnv } from '../../gateway/src/env';
+import {
+  createIdentityOrm,
+  loadDemoData,
+  loadIdentityEnv,
+  startIdentity,
+  type IdentityServer,
+} from '@zhicheng/identity';
+import { loadGatewayEnv, startGateway, type RunningGateway } from '@zhicheng/gateway';
 
 export interface Stack {
   origin: string;
@@ -28,14 +31,16 @@ export async function startStack(name: string, options: { demoData?: boolean } =
   const database = await createTestDatabase(name);
   const logger = createLogger('e2e', process.env.E2E_LOG_LEVEL ?? 'silent');
   const identity = await startIdentity(
-    loadIdentityEnv({ NODE_ENV: 'test', PORT: '0', DATABASE_URL: database.url, SIGN_IN_LIMIT_PER_IP: '1000' }),
+    loadIdentityEnv({
+      NODE_ENV: 'test',
+      PORT: '0',
+      DATABASE_URL: database.url,
+      SIGN_IN_LIMIT_PER_IP: '1000',
+    }),
     { logger, migrateOnStart: true },
   );
   if (options.demoData) {
-    const { MikroORM } = await import('@mikro-orm/postgresql');
-    const { ormOptions } = await import('@zhicheng/server-kit');
-    const { entities } = await import('../../subgraphs/identity/src/entities');
-    const orm = await MikroORM.init(ormOptions({ databaseUrl: database.url, schema: 'identity', entities, migrations: [] }));
+    const orm = await createIdentityOrm(database.url, 2);
     await loadDemoData(orm.em.fork());
     await orm.close();
   }
@@ -58,11 +63,16 @@ export async function startStack(name: string, options: { demoData?: boolean } =
     identity,
     gateway,
     async latestCaptcha() {
-      const { rows } = await db.query('select id, answer from identity.captcha order by created_at desc limit 1');
+      const { rows } = await db.query(
+        'select id, answer from identity.captcha order by created_at desc limit 1',
+      );
       return rows[0];
     },
     async latestSmsCode(mobile) {
-      const { rows } = await db.query('select text from identity.sms_outbox where mobile = $1 order by created_at desc limit 1', [mobile]);
+      const { rows } = await db.query(
+        'select text from identity.sms_outbox where mobile = $1 order by created_at desc limit 1',
+        [mobile],
+      );
       const code = /验证码 (\d{6})/.exec(rows[0]?.text ?? '')?.[1];
       if (!code) throw new Error(`no SMS code sent to ${mobile}`);
       return code;

@@ -1,7 +1,9 @@
-const preset = require('../../jest.preset.cjs');
+/* eslint-disable @typescript-eslint/no-require-imports -- jest reads CommonJS config files */
+// Integration tests run against real PostgreSQL: libs/testing's global setup provides the server
+// (TEST_DATABASE_URL or DATABASE_URL when set, else an embedded one) and each test file creates
+// its own database on it (test/helpers.ts).
 module.exports = {
-  ...preset,
-  globalSetup: '<rootDir>/../../libs/testing/src/global-setup.ts',
-  globalTeardown: '<rootDir>/../../libs/testing/src/global-teardown.ts',
+  ...require('../../jest.preset.cjs'),
+  ...require('../../libs/testing/jest-hooks.cjs'),
   testTimeout: 30000,
 };

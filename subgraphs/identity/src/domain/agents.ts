@@ -9,6 +9,7 @@ import {
   type EntityManager,
 } from '@zhicheng/server-kit';
 import { AccountKind, Agent, Unit } from '../entities';
+import { isUuid } from '../loaders';
 import { hashPassword } from './passwords';
 import { revokeAccountSessions } from './tokens';
 import { checkMobile, checkName, checkPassword, checkResidentId } from './validate';
@@ -27,7 +28,7 @@ export async function listAgents(em: EntityManager, auth: AuthResult): Promise<A
 /** Another unit's agent is reported as not found, never as forbidden: ids reveal nothing. */
 async function ownAgent(em: EntityManager, auth: AuthResult, id: string): Promise<Agent> {
   const unitId = legalPersonUnitId(auth);
-  const agent = /^[0-9a-f-]{36}$/i.test(id) ? await em.findOne(Agent, { id, unit: unitId }) : null;
+  const agent = isUuid(id) ? await em.findOne(Agent, { id, unit: unitId }) : null;
   if (!agent) throw notFound('经办人不存在或不属于本单位');
   return agent;
 }

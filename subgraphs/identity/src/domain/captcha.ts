@@ -2,6 +2,7 @@ import svgCaptcha from 'svg-captcha';
 import { appError, ErrorCode, type EntityManager } from '@zhicheng/server-kit';
 import { DB_SCHEMA } from '../db-schema';
 import { Captcha } from '../entities';
+import { isUuid } from '../loaders';
 
 const CAPTCHA_TTL_MS = 5 * 60_000;
 
@@ -29,7 +30,7 @@ export async function createCaptcha(em: EntityManager): Promise<{ captcha: Captc
 export async function consumeCaptcha(em: EntityManager, id: string, answer: string): Promise<void> {
   const invalid = () =>
     appError(ErrorCode.CAPTCHA_INVALID, '图形验证码错误或已过期，请点击图片刷新后重新输入');
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw invalid();
+  if (!isUuid(id)) throw invalid();
   const spent: Array<{ answer: string }> = await em
     .getConnection()
     .execute(

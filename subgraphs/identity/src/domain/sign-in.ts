@@ -15,6 +15,7 @@ import {
   UnitStatus,
   type PasswordAccount,
 } from '../entities';
+import { DB_SCHEMA } from '../db-schema';
 import { consumeCaptcha } from './captcha';
 import type { CallerMeta, IdentityDeps } from './deps';
 import { decoyPasswordHash, verifyPassword } from './passwords';
@@ -39,7 +40,15 @@ export interface IssuedSession {
   refreshExpiresAt: Date;
 }
 
-const invalidCredentials = (message = '账号或密码错误') => appError(ErrorCode.INVALID_CREDENTIALS, message);
+/**
+ * One answer for a wrong password and for an account that does not exist (no remaining-attempts
+ * count, which only an existing account has), so sign-in cannot be used to find out who is registered.
+ */
+const invalidCredentials = (deps: IdentityDeps) =>
+  appError(
+    ErrorCode.INVALID_CREDENTIALS,
+    `账号或密码错误；连续输错 ${deps.env.LOCKOUT_THRESHOLD} 次账号将被锁定 ${deps.env.LOCKOUT_MINUTES} 分钟，忘记密码请使用“忘记密码”找回`,
+  );
 
 async function findAccount(em: EntityManager, request: SignInRequest): Promise<Account | null> {
   const account = request.account.trim();
@@ -103,6 +112,29 @@ function lockedError(until: Date) {
 }
 
 /**
+ * Counts a wrong password in one statement, so a burst of parallel guesses cannot overwrite each
+ * other's count (a read-modify-write through the entity lost updates), and locks the account
+ * when the count reaches the threshold. Returns the end of the lock when the account is locked.
+ */
+async function recordWrongPassword(
+  em: EntityManager,
+  deps: IdentityDeps,
+  account: Account,
+): Promise<Date | null> {
+  const { tableName } = em.getMetadata().get(account.entity.constructor.name);
+  const { LOCKOUT_THRESHOLD: threshold, LOCKOUT_MINUTES: minutes } = deps.env;
+  const rows: Array<{ locked_until: Date | null; locked: boolean }> = await em.getConnection().execute(
+    `update ${DB_SCHEMA}.${tableName} set
+       failed_sign_ins = case when failed_sign_ins + 1 >= ? then 0 else failed_sign_ins + 1 end,
+       locked_until = case when failed_sign_ins + 1 >= ? then now() + make_interval(mins => ?) else locked_until end
+     where id = ?
+     returning locked_until, coalesce(locked_until > now(), false) as locked`,
+    [threshold, threshold, minutes, account.entity.id],
+  );
+  return rows[0]?.locked ? new Date(rows[0].locked_until!) : null;
+}
+
+/**
  * Signs an account in: per-address rate limit, single-use captcha, lock-out after repeated
  * wrong passwords, and no hint whether an account exists.
  */
@@ -140,22 +172,15 @@ export async function signIn(
   const account = await findAccount(em, request);
   if (!account) {
     await verifyPassword(await decoyPasswordHash(), request.password);
-    throw invalidCredentials();
+    throw invalidCredentials(deps);
   }
   const entity: PasswordAccount = account.entity;
   if (entity.lockedUntil && entity.lockedUntil > new Date()) throw lockedError(entity.lockedUntil);
 
   if (!(await verifyPassword(entity.passwordHash, request.password))) {
-    entity.failedSignIns += 1;
-    const left = deps.env.LOCKOUT_THRESHOLD - entity.failedSignIns;
-    if (left <= 0) {
-      entity.failedSignIns = 0;
-      entity.lockedUntil = new Date(Date.now() + deps.env.LOCKOUT_MINUTES * 60_000);
-      await em.flush();
-      throw lockedError(entity.lockedUntil);
-    }
-    await em.flush();
-    throw invalidCredentials(`账号或密码错误，再错 ${left} 次账号将被锁定 ${deps.env.LOCKOUT_MINUTES} 分钟`);
+    const lockedUntil = await recordWrongPassword(em, deps, account);
+    if (lockedUntil) throw lockedError(lockedUntil);
+    throw invalidCredentials(deps);
   }
   refuseInactive(account);
 

@@ -44,7 +44,7 @@ export interface SmsIssued {
   resendAfterSeconds: number;
 }
 
-/** Issues a 6-digit code, at most one a minute and ten a day per mobile number. */
+/** Issues a 6-digit code: one a minute per purpose (registering then activating needs no wait) and ten a day per mobile number. */
 export async function issueSmsCode(
   em: EntityManager,
   sender: SmsSender,
@@ -52,7 +52,7 @@ export async function issueSmsCode(
   purpose: SmsPurpose,
   deliver: boolean,
 ): Promise<SmsIssued> {
-  const minute = await hitRateLimit(em, `sms:minute:${mobile}`, 1, SMS_RESEND_SECONDS);
+  const minute = await hitRateLimit(em, `sms:minute:${purpose}:${mobile}`, 1, SMS_RESEND_SECONDS);
   if (!minute.allowed) {
     throw appError(ErrorCode.RATE_LIMITED, `验证码发送过于频繁，请 ${minute.retryAfterSeconds} 秒后再试`, {
       retryAfterSeconds: minute.retryAfterSeconds,

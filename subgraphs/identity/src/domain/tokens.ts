@@ -107,7 +107,7 @@ export async function rotateSession(
   ttlSeconds: number,
   meta: { userAgent?: string; ip?: string },
 ): Promise<RefreshToken> {
-  return em.transactional(async (tx) => {
+  const rotated = await em.transactional(async (tx) => {
     const current = await tx.findOne(
       AuthSession,
       { tokenHash: sha256(token) },
@@ -115,8 +115,9 @@ export async function rotateSession(
     );
     if (!current) throw unauthenticated('登录已失效，请重新登录');
     if (current.revokedAt || current.rotatedAt) {
+      // Refused after the commit below: throwing here would roll the revocation back.
       await revokeFamily(tx, current.familyId);
-      throw unauthenticated('登录已失效，请重新登录');
+      return null;
     }
     if (current.expiresAt <= new Date()) throw unauthenticated('登录已过期，请重新登录');
     current.rotatedAt = new Date();
@@ -128,6 +129,8 @@ export async function rotateSession(
       current.familyId,
     );
   });
+  if (!rotated) throw unauthenticated('登录已失效，请重新登录');
+  return rotated;
 }
 
 export async function findSessionByToken(em: EntityManager, token: string): Promise<AuthSession | null> {

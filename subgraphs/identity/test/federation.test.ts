@@ -1,0 +1,101 @@
+import { randomUUID } from 'node:crypto';
+import { makeCreditCode } from '@zhicheng/domain-codes';
+import type { Person, Unit } from '../src/entities';
+import { recordSql, seedPerson, seedUnit, startTestIdentity, type TestIdentity } from './helpers';
+
+const ENTITIES = `query($representations: [_Any!]!) {
+  _entities(representations: $representations) {
+    __typename
+    ... on Person { id name idNumberMasked }
+    ... on Unit { id creditCode name signedInOnce }
+  }
+}`;
+
+type EntityJson = {
+  __typename: string;
+  id: string;
+  name: string;
+  creditCode?: string;
+  idNumberMasked?: string;
+} | null;
+
+let t: TestIdentity;
+let persons: Person[];
+let units: Unit[];
+beforeAll(async () => {
+  t = await startTestIdentity();
+  persons = [];
+  for (const name of ['甲', '乙', '丙', '丁']) persons.push(await seedPerson(t, { name: `申报人${name}` }));
+  units = [];
+  for (let i = 1; i <= 4; i += 1)
+    units.push(await seedUnit(t, makeCreditCode(`91220101MA00FD00${i}`), { name: `单位${i}` }));
+});
+afterAll(() => t?.close());
+
+const table = (name: string) => new RegExp(`from "identity"\\."${name}"`, 'i');
+
+async function resolve(representations: object[]) {
+  let entities: EntityJson[] = [];
+  const sql = await recordSql(async () => {
+    ({ _entities: entities } = await t
+      .client()
+      .ok<{ _entities: EntityJson[] }>(ENTITIES, { representations }));
+  });
+  return { entities, sql };
+}
+
+describe('federation entities', () => {
+  it('resolves Person references in order, with null for unknown and malformed ids, in one query', async () => {
+    const representations = [
+      ...persons.map((p) => ({ __typename: 'Person', id: p.id })).reverse(),
+      { __typename: 'Person', id: randomUUID() },
+      { __typename: 'Person', id: 'not-a-uuid' },
+    ];
+    const { entities, sql } = await resolve(representations);
+    expect(entities).toEqual([
+      ...[...persons].reverse().map((p) => ({
+        __typename: 'Person',
+        id: p.id,
+        name: p.name,
+        idNumberMasked: `${p.idNumber.slice(0, 3)}***********${p.idNumber.slice(-4)}`,
+      })),
+      null,
+      null,
+    ]);
+    expect(sql.filter((s) => table('person').test(s))).toHaveLength(1);
+  });
+
+  it('resolves Unit references by id and by credit code: one query per key, however many references', async () => {
+    const byId = units.slice(0, 2).map((u) => ({ __typename: 'Unit', id: u.id }));
+    const byCode = units.slice(2).map((u) => ({ __typename: 'Unit', creditCode: u.creditCode }));
+    const { entities, sql } = await resolve([
+      byCode[0],
+      byId[0],
+      byCode[1],
+      byId[1],
+      { __typename: 'Unit', creditCode: 'NOPE' },
+    ]);
+    expect(entities.map((e) => e?.name ?? null)).toEqual(['单位3', '单位1', '单位4', '单位2', null]);
+    expect(entities[0]).toEqual({
+      __typename: 'Unit',
+      id: units[2].id,
+      creditCode: units[2].creditCode,
+      name: '单位3',
+      signedInOnce: false,
+    });
+    expect(sql.filter((s) => table('unit').test(s))).toHaveLength(2);
+  });
+
+  it('a mixed batch costs one query per type, not one per reference', async () => {
+    const representations = [
+      ...persons.map((p) => ({ __typename: 'Person', id: p.id })),
+      ...units.map((u) => ({ __typename: 'Unit', id: u.id })),
+    ];
+    const { entities, sql } = await resolve(representations);
+    expect(entities.filter(Boolean)).toHaveLength(8);
+    const identitySql = sql.filter((s) => /"identity"\./.test(s));
+    expect(identitySql.filter((s) => table('person').test(s))).toHaveLength(1);
+    expect(identitySql.filter((s) => table('unit').test(s))).toHaveLength(1);
+    expect(identitySql).toHaveLength(2);
+  });
+});

@@ -1,0 +1,77 @@
+import { hitRateLimit } from '../src/domain/rate-limit';
+import { expectError, nextMobile, signIn, startTestIdentity, type TestIdentity } from './helpers';
+
+const LIMIT = 3;
+let t: TestIdentity;
+beforeAll(async () => {
+  t = await startTestIdentity({ SIGN_IN_LIMIT_PER_IP: String(LIMIT), SIGN_IN_LIMIT_WINDOW_SECONDS: '600' });
+});
+afterAll(() => t?.close());
+
+describe('sign-in attempts per client address', () => {
+  it(`refuses attempt ${LIMIT + 1} from one address within the window; other addresses are unaffected`, async () => {
+    // The subgraph trusts the loopback proxy (the gateway), so X-Forwarded-For names the client.
+    const client = t.client();
+    client.headers['x-forwarded-for'] = '203.0.113.7';
+    for (let attempt = 1; attempt <= LIMIT; attempt += 1) {
+      expectError(await signIn(t, client, { kind: 'PERSON', account: nextMobile() }), 'INVALID_CREDENTIALS');
+    }
+    const limited = expectError(
+      await signIn(t, client, { kind: 'PERSON', account: nextMobile() }),
+      'RATE_LIMITED',
+      /登录尝试过于频繁，请 \d+ 分钟后再试/,
+    );
+    expect(limited.extensions?.retryAfterSeconds).toBeGreaterThan(0);
+    expect(limited.extensions?.retryAfterSeconds).toBeLessThanOrEqual(600);
+
+    const neighbour = t.client();
+    neighbour.headers['x-forwarded-for'] = '203.0.113.8';
+    expectError(await signIn(t, neighbour, { kind: 'PERSON', account: nextMobile() }), 'INVALID_CREDENTIALS');
+
+    await t.rewindRateLimits(601);
+    expectError(await signIn(t, client, { kind: 'PERSON', account: nextMobile() }), 'INVALID_CREDENTIALS');
+  });
+});
+
+describe('hitRateLimit (fixed window in PostgreSQL)', () => {
+  const hit = (key: string, limit: number, windowSeconds: number) =>
+    t.withEm((em) => hitRateLimit(em, key, limit, windowSeconds));
+
+  it('allows `limit` hits per window and counts on', async () => {
+    const decisions = [];
+    for (let i = 0; i < 4; i += 1) decisions.push(await hit('test:count', 3, 60));
+    expect(decisions.map((d) => [d.allowed, d.hits])).toEqual([
+      [true, 1],
+      [true, 2],
+      [true, 3],
+      [false, 4],
+    ]);
+    for (const d of decisions) {
+      expect(d.retryAfterSeconds).toBeGreaterThanOrEqual(59);
+      expect(d.retryAfterSeconds).toBeLessThanOrEqual(60);
+    }
+  });
+
+  it('starts a new window once the old one has passed, and tells the time left in the current one', async () => {
+    await hit('test:window', 1, 60);
+    expect((await hit('test:window', 1, 60)).allowed).toBe(false);
+    await t.sql.query(
+      `update identity.rate_limit_bucket set window_start = now() - interval '45 seconds' where key = 'test:window'`,
+    );
+    const later = await hit('test:window', 1, 60);
+    expect(later.allowed).toBe(false);
+    expect(later.retryAfterSeconds).toBeGreaterThanOrEqual(14);
+    expect(later.retryAfterSeconds).toBeLessThanOrEqual(16);
+
+    await t.sql.query(
+      `update identity.rate_limit_bucket set window_start = now() - interval '61 seconds' where key = 'test:window'`,
+    );
+    expect(await hit('test:window', 1, 60)).toMatchObject({ allowed: true, hits: 1 });
+  });
+
+  it('keeps keys apart and counts parallel hits exactly', async () => {
+    await Promise.all(Array.from({ length: 10 }, () => hit('test:parallel', 100, 60)));
+    expect((await hit('test:parallel', 100, 60)).hits).toBe(11);
+    expect((await hit('test:other', 100, 60)).hits).toBe(1);
+  });
+});
