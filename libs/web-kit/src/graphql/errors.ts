@@ -1,7 +1,7 @@
 // Pure helpers that turn GraphQL failures into what a person sees. They depend on no runtime
 // library (urql's CombinedError is read by shape), so they are unit-tested without a browser.
 
-/** The stable `extensions.code` values of the API (docs/contracts/identity.graphql). */
+/** The stable `extensions.code` values of the API (docs/api-guide.md lists them). */
 export type ErrorCode =
   | 'BAD_USER_INPUT'
   | 'UNAUTHENTICATED'
