@@ -62,7 +62,9 @@ export function mountFrontends(app: Express, root: string, logger: Logger): void
         .send('前端尚未构建：请先运行 npm run build（shell is not built）');
       return;
     }
-    const html = readFileSync(indexPath, 'utf8').replace(PLACEHOLDER, JSON.stringify(buildImportMap(root)));
+    // `<` escaped so no manifest value can close the inline <script> (shell/README.md asks for it).
+    const importMap = JSON.stringify(buildImportMap(root)).replace(/</g, '\\u003c');
+    const html = readFileSync(indexPath, 'utf8').replace(PLACEHOLDER, importMap);
     res.set({ 'cache-control': 'no-cache', 'x-frame-options': 'DENY', 'referrer-policy': 'same-origin' });
     res.type('html').send(html);
   });
