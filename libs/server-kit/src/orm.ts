@@ -26,6 +26,9 @@ export function ormOptions(settings: OrmSettings): Options {
       transactional: true,
       allOrNothing: true,
       snapshot: false,
+      // The migrator prints plain `[migrator]` lines outside our JSON logs; callers log the names
+      // that migrate() returns instead.
+      silent: true,
     },
     pool: { min: 0, max: settings.poolMax ?? 10 },
     // Every request works on its own fork (see RequestContext); a global EM would mix identity maps.
