@@ -1,1 +1,20 @@
-export {};
+export {
+  contentTypeOf,
+  describeHead,
+  detectFormat,
+  FILE_FORMATS,
+  formatLabel,
+  SNIFF_BYTES,
+  type FileFormat,
+} from './formats';
+export {
+  describeLimit,
+  InvalidStorageKey,
+  StoredFileNotFound,
+  UploadRefused,
+  type UploadRefusalCode,
+} from './errors';
+export { assertValidKey, LocalDirectoryStorage, type FileStorage } from './storage';
+export { receiveUpload, type ReceivedFile, type ReceiveOptions, type UploadLimits } from './upload';
+export { signToken, TokenRejected, verifyToken, type TokenFailure, type TokenOptions } from './tokens';
+export { contentDisposition, sendUploadRefusal, serveDownload, type Download } from './http';
