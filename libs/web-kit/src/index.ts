@@ -64,6 +64,14 @@ export { useFormErrors } from './ui/useFormErrors';
 export type { FormErrorOptions } from './ui/useFormErrors';
 export { ZhichengProvider } from './ui/ZhichengProvider';
 
+// Uploads (bytes to an upload ticket's URL, with progress)
+export { FileUpload } from './upload/FileUpload';
+export type { FileUploadProps } from './upload/FileUpload';
+export { acceptAttribute, checkFile, contentTypeOf, formatBytes, formatList } from './upload/fileRules';
+export type { FileFormat, FileLike, FileProblem, FileRules } from './upload/fileRules';
+export { parseUploadAnswer, sendFile, UploadError } from './upload/sendFile';
+export type { SendFileOptions, UploadedFile } from './upload/sendFile';
+
 // Micro-frontends
 export { defineMicroFrontend } from './microfrontend/defineMicroFrontend';
 export type { MicroFrontendLifecycles, MicroFrontendOptions } from './microfrontend/defineMicroFrontend';
