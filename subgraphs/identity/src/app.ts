@@ -6,6 +6,12 @@ import {
   type Logger,
   type RunningServer,
 } from '@zhicheng/server-kit';
+import {
+  createPostgresTransport,
+  startOutboxRelay,
+  type EventTransport,
+  type OutboxRelay,
+} from '@zhicheng/events';
 import type { IdentityContext } from './context';
 import { DB_SCHEMA } from './db-schema';
 import type { IdentityDeps } from './domain/deps';
@@ -18,6 +24,8 @@ import { buildIdentitySchema } from './schema';
 export interface IdentityServer extends RunningServer {
   deps: IdentityDeps;
   jwksUrl: string;
+  /** Publishes identity's recorded events (UnitReady) now; it also runs on its own. */
+  relay: Pick<OutboxRelay, 'flush'>;
 }
 
 export interface StartOptions {
@@ -25,6 +33,8 @@ export interface StartOptions {
   sms?: SmsSender;
   /** Tests and `npm start` migrate on boot; production runs migrate.js as a separate step. */
   migrateOnStart?: boolean;
+  /** Where events go; defaults to the PostgreSQL transport on DATABASE_URL. */
+  transport?: EventTransport;
 }
 
 export async function startIdentity(env: IdentityEnv, options: StartOptions = {}): Promise<IdentityServer> {
@@ -58,6 +68,18 @@ export async function startIdentity(env: IdentityEnv, options: StartOptions = {}
     },
     extendContext: (base) => ({ ...base, deps }),
   });
+  const transport = options.transport ?? createPostgresTransport(env.DATABASE_URL, logger);
+  const relay = startOutboxRelay({ orm, schema: DB_SCHEMA, source: 'identity', transport, logger });
   const origin = new URL(server.url).origin;
-  return { ...server, deps, jwksUrl: `${origin}/.well-known/jwks.json` };
+  return {
+    ...server,
+    deps,
+    jwksUrl: `${origin}/.well-known/jwks.json`,
+    relay,
+    async close() {
+      await relay.stop();
+      if (!options.transport) await transport.close();
+      await server.close();
+    },
+  };
 }

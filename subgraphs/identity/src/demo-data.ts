@@ -1,6 +1,7 @@
 import { makeCreditCode, makeResidentId } from '@zhicheng/domain-codes';
 import type { EntityManager } from '@zhicheng/server-kit';
 import { hashPassword } from './domain/passwords';
+import { markUnitSignedIn } from './domain/unit-ready';
 import {
   Agent,
   IdType,
@@ -178,11 +179,12 @@ export async function loadDemoData(em: EntityManager): Promise<DemoAccount[]> {
         mobile: u.mobile,
         status: UnitStatus.ACTIVE,
         activatedAt: now,
-        firstSignInAt: now,
         passwordHash,
       });
       em.persist(unit);
     }
+    // Demo units count as signed in once, so applicants can bind to them at once (UnitReady).
+    markUnitSignedIn(em, unit, new Date());
     accounts.push({ role: '法人', account: u.creditCode, name: `${u.legalPersonName}（${u.name}）` });
     for (const a of u.agents) {
       agentSequence += 1;

@@ -22,6 +22,7 @@ import { decoyPasswordHash, verifyPassword } from './passwords';
 import { principalOf, type Account } from './principal';
 import { hitRateLimit } from './rate-limit';
 import { openSession, rotateSession, findSessionByToken, revokeFamily, signAccessToken } from './tokens';
+import { markUnitSignedIn } from './unit-ready';
 
 export interface SignInRequest {
   kind: AccountKind;
@@ -188,8 +189,8 @@ export async function signIn(
   entity.failedSignIns = 0;
   entity.lockedUntil = null;
   entity.lastSignInAt = now;
-  if (account.kind === AccountKind.LEGAL_PERSON) account.entity.firstSignInAt ??= now;
-  if (account.kind === AccountKind.AGENT) account.entity.unit.getEntity().firstSignInAt ??= now;
+  if (account.kind === AccountKind.LEGAL_PERSON) markUnitSignedIn(em, account.entity, now);
+  if (account.kind === AccountKind.AGENT) markUnitSignedIn(em, account.entity.unit.getEntity(), now);
   await em.flush();
 
   return issueFor(em, deps, account, caller);

@@ -1,3 +1,4 @@
+import { eventEntities } from '@zhicheng/events';
 import { Agent } from './agent';
 import { Captcha } from './captcha';
 import { Organisation } from './organisation';
@@ -36,4 +37,6 @@ export const entities = [
   SmsOutboxMessage,
   SigningKey,
   RateLimitBucket,
+  // The outbox and inbox of identity's events (UnitReady), in identity's own schema.
+  ...eventEntities,
 ];
