@@ -32,10 +32,14 @@ function applicantId(auth: AuthResult): string {
   return requireRole(auth, Role.APPLICANT).accountId;
 }
 
+/** The unit a legal person's or agent's token acts for (a legal person's account is its unit). */
+const unitOf = (p: Principal): string | undefined =>
+  p.unitId ?? (p.kind === 'LEGAL_PERSON' ? p.accountId : undefined);
+
 /** The legal person or an agent acts for the unit in its token; nobody else decides bindings. */
 function unitAccount(auth: AuthResult): Principal & { unitId: string } {
   const principal = requireRole(auth, Role.LEGAL_PERSON, Role.UNIT_AGENT);
-  const unitId = principal.unitId ?? (principal.kind === 'LEGAL_PERSON' ? principal.accountId : undefined);
+  const unitId = unitOf(principal);
   if (!unitId) throw appError(ErrorCode.FORBIDDEN, '登录凭证未注明所属单位，请重新登录');
   return { ...principal, unitId };
 }
@@ -50,7 +54,7 @@ export function isPerson(auth: AuthResult, personId: string): boolean {
 export function actsForUnit(auth: AuthResult, unitId: string): boolean {
   const p = auth.principal;
   if (!p || !(p.roles.includes(Role.LEGAL_PERSON) || p.roles.includes(Role.UNIT_AGENT))) return false;
-  return (p.unitId ?? (p.kind === 'LEGAL_PERSON' ? p.accountId : undefined)) === unitId;
+  return unitOf(p) === unitId;
 }
 
 /** A binding is seen by its applicant and by its unit's accounts; to anyone else it does not exist. */
