@@ -177,8 +177,8 @@ export function selectionProblems(
       const parentLabel = index > 0 ? CATALOGUE_LEVEL_LABELS[CATALOGUE_LEVELS[index - 1]] : undefined;
       problems.push(
         parentLabel
-          ? { field, code: 'CATALOGUE_NOT_CHILD', message: `${label}不属于所选${parentLabel},请重新选择` }
-          : { field, code: 'CATALOGUE_UNKNOWN', message: `${label}不存在,请重新选择` },
+          ? { field, code: 'CATALOGUE_NOT_CHILD', message: `${label}不属于所选${parentLabel}，请重新选择` }
+          : { field, code: 'CATALOGUE_UNKNOWN', message: `${label}不存在，请重新选择` },
       );
       // Nothing below a wrong choice can be judged: report the first break only.
       break;

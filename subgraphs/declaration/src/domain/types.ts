@@ -420,6 +420,24 @@ export type ListModuleKey = {
   [K in ModuleKey]: ModuleValue<K> extends readonly { id: string }[] ? K : never;
 }[ModuleKey];
 
+export const LIST_MODULE_KEYS: readonly ListModuleKey[] = [
+  'RECOMMENDERS',
+  'EDUCATION',
+  'CONTINUING_EDUCATION',
+  'PAPERS',
+  'WORK_EXPERIENCE',
+  'PART_TIME_POSTS',
+  'ENTERPRISE_RESULTS',
+  'HONOURS',
+  'AWARDS',
+  'ANNUAL_ASSESSMENT',
+  'OTHER_MATERIALS',
+];
+
+export function isListModule(key: ModuleKey): key is ListModuleKey {
+  return (LIST_MODULE_KEYS as readonly ModuleKey[]).includes(key);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Channels (申报通道): configuration, not code
 // ---------------------------------------------------------------------------------------------
