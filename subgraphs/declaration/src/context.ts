@@ -1,0 +1,18 @@
+import type { FileStorage } from '@zhicheng/files';
+import type { Logger, RequestContext } from '@zhicheng/server-kit';
+import type { DeclarationEnv } from './env';
+import type { FileLinks } from './files/tokens';
+
+/** What the declaration services need besides the request's EntityManager. */
+export interface DeclarationDeps {
+  env: DeclarationEnv;
+  logger: Logger;
+  storage: FileStorage;
+  links: FileLinks;
+  /** The clock (tests move it to check windows and deadlines). */
+  now(): Date;
+}
+
+export interface DeclarationContext extends RequestContext {
+  deps: DeclarationDeps;
+}

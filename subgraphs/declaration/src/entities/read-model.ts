@@ -1,0 +1,40 @@
+import { Entity, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
+
+/**
+ * The applicant's current unit, kept from binding's BindingApproved / BindingEnded events (no
+ * subgraph reads another's tables). No row: the applicant is not bound.
+ */
+@Entity({ tableName: 'applicant_binding' })
+export class ApplicantBinding {
+  @PrimaryKey({ type: 'uuid' })
+  personId!: string;
+
+  @Property({ type: 'uuid' })
+  bindingId!: string;
+
+  @Property({ type: 'uuid' })
+  unitId!: string;
+
+  @Property({ type: 'text' })
+  unitName!: string;
+
+  /** When the unit approved the binding. */
+  @Property({ type: 'timestamptz' })
+  since!: Date;
+
+  @Property({ type: 'timestamptz', onUpdate: () => new Date() })
+  updatedAt: Opt<Date> = new Date();
+}
+
+/** Units identity announced as ready (UnitReady): the credit code tells the unit's region. */
+@Entity({ tableName: 'known_unit' })
+export class KnownUnit {
+  @PrimaryKey({ type: 'uuid' })
+  unitId!: string;
+
+  @Property({ type: 'text' })
+  creditCode!: string;
+
+  @Property({ type: 'text' })
+  name!: string;
+}

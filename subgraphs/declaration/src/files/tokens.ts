@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import { signToken, verifyToken, TokenRejected, type FileFormat } from '@zhicheng/files';
+import type { DeclarationEnv } from '../env';
+
+/** Where the files routes live; the gateway forwards /files/* here (same path). */
+export const FILES_PREFIX = '/files';
+
+export interface UploadSlot {
+  kind: 'CATALOGUE' | 'ENTRY';
+  /** CATALOGUE: the catalogue code; ENTRY: the module key. */
+  code: string;
+  entryId: string | null;
+}
+
+/** What an upload ticket allows: one file, into one slot of one declaration, by its applicant. */
+export interface UploadTicketClaims {
+  kind: 'upload';
+  ticketId: string;
+  declarationId: string;
+  applicantId: string;
+  slot: UploadSlot;
+  fileName: string;
+  maxBytes: number;
+  formats: FileFormat[];
+}
+
+export interface DownloadClaims {
+  kind: 'download';
+  attachmentId: string;
+}
+
+export interface FormClaims {
+  kind: 'form';
+  declarationId: string;
+  form: 'REVIEW_LIST' | 'PUBLICITY' | 'TALENT_APPLICATION';
+}
+
+type Claims = UploadTicketClaims | DownloadClaims | FormClaims;
+
+/**
+ * Signed, expiring tokens in URL paths. Each carries its purpose, checked on use, so a download
+ * link can never be replayed as an upload ticket or the other way round.
+ */
+export class FileLinks {
+  constructor(
+    private readonly env: Pick<
+      DeclarationEnv,
+      'FILES_SIGNING_SECRET' | 'UPLOAD_TICKET_TTL_SECONDS' | 'DOWNLOAD_LINK_TTL_SECONDS'
+    >,
+  ) {}
+
+  uploadTicket(claims: Omit<UploadTicketClaims, 'kind' | 'ticketId'>, now: Date) {
+    const ttl = this.env.UPLOAD_TICKET_TTL_SECONDS;
+    const token = signToken(
+      this.env.FILES_SIGNING_SECRET,
+      { kind: 'upload', ticketId: randomUUID(), ...claims },
+      ttl,
+      { now },
+    );
+    return { url: `${FILES_PREFIX}/uploads/${token}`, expiresAt: new Date(now.getTime() + ttl * 1000) };
+  }
+
+  download(attachmentId: string, now: Date) {
+    return this.link(`${FILES_PREFIX}/downloads`, { kind: 'download', attachmentId }, now);
+  }
+
+  form(declarationId: string, form: FormClaims['form'], now: Date) {
+    return this.link(`${FILES_PREFIX}/forms`, { kind: 'form', declarationId, form }, now);
+  }
+
+  /** The claims of a token of `kind`; TokenRejected when forged, expired or of another kind. */
+  verify<K extends Claims['kind']>(kind: K, token: string, now: Date): Extract<Claims, { kind: K }> {
+    const claims = verifyToken<Claims>(this.env.FILES_SIGNING_SECRET, token, { now });
+    if (!claims || typeof claims !== 'object' || claims.kind !== kind)
+      throw new TokenRejected('TOKEN_INVALID');
+    return claims as Extract<Claims, { kind: K }>;
+  }
+
+  private link(prefix: string, claims: Claims, now: Date) {
+    const ttl = this.env.DOWNLOAD_LINK_TTL_SECONDS;
+    const token = signToken(this.env.FILES_SIGNING_SECRET, claims, ttl, { now });
+    return { url: `${prefix}/${token}`, expiresAt: new Date(now.getTime() + ttl * 1000) };
+  }
+}

@@ -1,0 +1,141 @@
+import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ModuleKey } from '../domain';
+import { AttachmentSlotKind, DeclarationCategory, DeclarationStatus } from '../entities';
+import type * as E from '../entities';
+import { BusinessFormKindEnum, FileFormatEnum } from './enums';
+
+/** ModuleKey plus ATTACHMENTS (the 附件材料信息 list): where a validation problem belongs. */
+export const ValidationSection = { ...ModuleKey, ATTACHMENTS: 'ATTACHMENTS' } as const;
+export type ValidationSection = (typeof ValidationSection)[keyof typeof ValidationSection];
+registerEnumType(ValidationSection, { name: 'ValidationSection' });
+
+@ObjectType('AttachmentSlot', { description: 'Where a file belongs: a catalogue entry or a module entry' })
+export class AttachmentSlotView {
+  @Field(() => AttachmentSlotKind) kind!: AttachmentSlotKind;
+  @Field(() => String, { nullable: true, description: 'CATALOGUE: the catalogue code' }) code?: string | null;
+  @Field(() => ModuleKey, { nullable: true, description: 'ENTRY: the module' }) module?: ModuleKey | null;
+  @Field(() => ID, { nullable: true, description: "ENTRY: the entry's id" }) entryId?: string | null;
+}
+
+@InputType('AttachmentSlotInput', {
+  description: 'CATALOGUE needs code; ENTRY needs module and entryId (save the entry first)',
+})
+export class AttachmentSlotInput {
+  @Field(() => AttachmentSlotKind) kind!: AttachmentSlotKind;
+  @Field(() => String, { nullable: true }) code?: string | null;
+  @Field(() => ModuleKey, { nullable: true }) module?: ModuleKey | null;
+  @Field(() => ID, { nullable: true }) entryId?: string | null;
+}
+
+@ObjectType('Attachment', { description: 'A stored file of a declaration' })
+export class AttachmentView {
+  @Field(() => ID) id!: string;
+  @Field(() => AttachmentSlotView) slot!: AttachmentSlotView;
+  @Field() fileName!: string;
+  @Field(() => FileFormatEnum, { description: 'The real type, from the first bytes' })
+  format!: FileFormatEnum;
+  @Field(() => Int) sizeBytes!: number;
+  @Field() sha256!: string;
+  @Field() uploadedAt!: Date;
+  // downloadUrl is a field resolver: a signed link made per request.
+}
+
+@ObjectType('ValidationProblem', { description: 'One line of 数据验证信息' })
+export class ValidationProblemView {
+  @Field(() => ValidationSection) module!: ValidationSection;
+  @Field() code!: string;
+  @Field() message!: string;
+  @Field(() => String, { nullable: true, description: 'Dotted path the UI can jump to, e.g. education.1' })
+  field?: string | null;
+}
+
+@ObjectType('ValidationReport', { description: '数据验证信息: every problem at once; submit needs ok' })
+export class ValidationReportView {
+  @Field() ok!: boolean;
+  @Field(() => [ValidationProblemView]) problems!: ValidationProblemView[];
+}
+
+@ObjectType('BusinessFormLink', {
+  description: '业务表册: a short-lived link to the PDF (preview and download)',
+})
+export class BusinessFormLinkView {
+  @Field(() => BusinessFormKindEnum) kind!: BusinessFormKindEnum;
+  @Field({ description: 'e.g. 职称评审一览表' }) name!: string;
+  @Field({ description: 'Relative to the gateway origin; add ?download=1 to save instead of preview' })
+  url!: string;
+  @Field() expiresAt!: Date;
+}
+
+@ObjectType('UploadTicket', {
+  description: 'POST the raw file bytes to url (same origin, Content-Type = the file type) before expiresAt',
+})
+export class UploadTicketView {
+  @Field() url!: string;
+  @Field() expiresAt!: Date;
+  @Field(() => Int) maxBytes!: number;
+  @Field(() => [FileFormatEnum]) formats!: FileFormatEnum[];
+}
+
+@ObjectType('DeclaredTitle', { description: 'The title declared for, with the catalogue names' })
+export class DeclaredTitleView {
+  @Field(() => String, { nullable: true }) seriesCode?: string | null;
+  @Field(() => String, { nullable: true }) seriesName?: string | null;
+  @Field(() => String, { nullable: true }) specialtyCode?: string | null;
+  @Field(() => String, { nullable: true }) specialtyName?: string | null;
+  @Field(() => String, { nullable: true }) scopeCode?: string | null;
+  @Field(() => String, { nullable: true }) scopeName?: string | null;
+  @Field(() => String, { nullable: true }) titleCode?: string | null;
+  @Field(() => String, { nullable: true }) titleName?: string | null;
+  @Field(() => String, { nullable: true }) levelCode?: string | null;
+  @Field(() => String, { nullable: true }) levelName?: string | null;
+}
+
+@Directive('@key(fields: "id")')
+@ObjectType('Person', { description: 'An applicant (identity owns it); declaration adds their declarations' })
+export class PersonRef {
+  @Field(() => ID) id!: string;
+}
+
+@Directive('@key(fields: "id")')
+@ObjectType('Unit', {
+  description: 'A unit (identity owns it); declaration adds its applicants’ declarations',
+})
+export class UnitRef {
+  @Field(() => ID) id!: string;
+}
+
+@Directive('@key(fields: "id")')
+@ObjectType('Declaration', { description: 'One applicant’s declaration (申报) under one notice' })
+export class DeclarationView {
+  @Field(() => ID) id!: string;
+  @Field(() => DeclarationStatus) status!: DeclarationStatus;
+  @Field({ description: '草稿 / 已申报 / 被退回 / …' }) statusText!: string;
+  @Field(() => Int, { description: 'Optimistic lock: pass it as expectedVersion when saving or submitting' })
+  version!: number;
+  @Field(() => DeclarationCategory) category!: DeclarationCategory;
+  @Field({ description: '正常 / 破格' }) categoryText!: string;
+  @Field() applicantName!: string;
+  @Field({ description: '推荐单位 when the declaration started' }) unitName!: string;
+  @Field(() => ID, { nullable: true, description: "The chosen committee's id within the notice" })
+  committeeId?: string | null;
+  @Field(() => String, { nullable: true, description: 'The return opinion (退回意见) while RETURNED' })
+  returnOpinion?: string | null;
+  @Field() createdAt!: Date;
+  @Field() updatedAt!: Date;
+  @Field(() => Date, { nullable: true }) submittedAt?: Date | null;
+  @Field(() => Date, { nullable: true, description: 'When the integrity pledge was given' })
+  pledgedAt?: Date | null;
+  // notice, applicant, unit, committee, title, modules, attachments, validation, businessForms,
+  // daysLeft, editableModules are field resolvers.
+  /** Not a field: the row the field resolvers read. */
+  entity!: E.Declaration;
+}
+
+@ObjectType('RecommendingUnit', {
+  description: 'The unit the applicant is bound to, as declaration knows it',
+})
+export class RecommendingUnitView {
+  @Field(() => ID) unitId!: string;
+  @Field() unitName!: string;
+  @Field() since!: Date;
+}

@@ -1,0 +1,77 @@
+// Entities → GraphQL views. Field resolvers (loaders, signed links, the clock) add the rest.
+import type * as E from '../entities';
+import { CATEGORY_WORDS, STATUS_WORDS } from '../services/rules';
+import { AttachmentSlotKind } from '../entities';
+import { AttachmentView, DeclarationView } from './declaration.types';
+import type { FileFormatEnum, ReviewLevelEnum, BusinessFormKindEnum } from './enums';
+import { ChannelView, NoticeView, type FormConfigGql } from './notice.types';
+
+export function channelView(channel: E.Channel): ChannelView {
+  const config = channel.config;
+  return Object.assign(new ChannelView(), {
+    code: channel.code,
+    name: channel.name,
+    group: config.group,
+    groupName: channel.groupName,
+    route: config.route as ReviewLevelEnum[],
+    allowsExceptional: config.allowsExceptional,
+    requiresCommittee: config.requiresCommittee,
+    usesTitleCatalogue: config.usesTitleCatalogue,
+    businessForms: config.businessForms as BusinessFormKindEnum[],
+    defaultFormConfig: config.defaultFormConfig as unknown as FormConfigGql,
+  });
+}
+
+export function noticeView(notice: E.Notice): NoticeView {
+  return Object.assign(new NoticeView(), {
+    id: notice.id,
+    title: notice.title,
+    opensAt: notice.opensAt,
+    closesAt: notice.closesAt,
+    notes: notice.notes,
+    status: notice.status,
+    publishedAt: notice.publishedAt ?? null,
+    formConfig: notice.formConfig as unknown as FormConfigGql,
+    route: notice.route.map((r) => ({ ...r, level: r.level as ReviewLevelEnum })),
+    coverage: notice.coverage,
+    committees: notice.committees,
+    createdAt: notice.createdAt,
+    updatedAt: notice.updatedAt,
+    channelCode: notice.channel.code,
+  });
+}
+
+export function declarationView(declaration: E.Declaration): DeclarationView {
+  return Object.assign(new DeclarationView(), {
+    id: declaration.id,
+    status: declaration.status,
+    statusText: STATUS_WORDS[declaration.status as E.DeclarationStatus],
+    version: declaration.version,
+    category: declaration.category,
+    categoryText: CATEGORY_WORDS[declaration.category],
+    applicantName: declaration.applicantName,
+    unitName: declaration.unitName,
+    committeeId: declaration.committeeId ?? null,
+    returnOpinion: declaration.status === 'RETURNED' ? (declaration.returnOpinion ?? null) : null,
+    createdAt: declaration.createdAt,
+    updatedAt: declaration.updatedAt,
+    submittedAt: declaration.submittedAt ?? null,
+    pledgedAt: declaration.pledgedAt ?? null,
+    entity: declaration,
+  });
+}
+
+export function attachmentView(attachment: E.Attachment): AttachmentView {
+  return Object.assign(new AttachmentView(), {
+    id: attachment.id,
+    slot:
+      attachment.slotKind === AttachmentSlotKind.CATALOGUE
+        ? { kind: attachment.slotKind, code: attachment.slotCode, module: null, entryId: null }
+        : { kind: attachment.slotKind, code: null, module: attachment.slotCode, entryId: attachment.entryId },
+    fileName: attachment.fileName,
+    format: attachment.format as FileFormatEnum,
+    sizeBytes: attachment.sizeBytes,
+    sha256: attachment.sha256,
+    uploadedAt: attachment.createdAt,
+  });
+}

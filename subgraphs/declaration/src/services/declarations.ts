@@ -1,0 +1,580 @@
+// The declaration use cases: start, save, cancel, delete and submit. Each runs in one
+// transaction, checks everything first and changes nothing when it refuses.
+import { LockMode, OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { recordEvent, type EventPayloads, type RouteLevel } from '@zhicheng/events';
+import {
+  appError,
+  badUserInput,
+  ErrorCode,
+  notFound,
+  Problems,
+  type AuthResult,
+  type EntityManager,
+  type FieldProblem,
+  type Principal,
+} from '@zhicheng/server-kit';
+import {
+  MODULE_DATA_KEY,
+  selectionNames,
+  TALENT_LEVELS,
+  type AttachmentFact,
+  type ChannelConfig,
+  type ModuleData,
+  type ModuleKey,
+  type ValidationProblem,
+} from '../domain';
+import {
+  ApplicantBinding,
+  Attachment,
+  AttachmentSlotKind,
+  Declaration,
+  DeclarationCategory,
+  DeclarationStatus,
+  KnownUnit,
+  Notice,
+  NoticeStatus,
+} from '../entities';
+import { owned, refusals, requireApplicant, SUBMITTED_OR_LATER } from './access';
+import { coverageRefusal, isOpen, regionOfCreditCode } from './coverage';
+import { moduleInputProblems, validationProblems } from './rules';
+
+export interface Clock {
+  now(): Date;
+}
+
+/** The modules a person may still change: all while a draft, the flagged ones while returned. */
+export function editableModules(declaration: Declaration, notice: Notice): ModuleKey[] {
+  if (declaration.status === DeclarationStatus.DRAFT) return notice.formConfig.modules.map((m) => m.key);
+  if (declaration.status === DeclarationStatus.RETURNED) return [...(declaration.returnedModules ?? [])];
+  return [];
+}
+
+/** Refuses changes to a declaration that is no longer the applicant's to edit. */
+function assertEditable(declaration: Declaration, notice: Notice, now: Date): void {
+  if (declaration.status !== DeclarationStatus.DRAFT && declaration.status !== DeclarationStatus.RETURNED)
+    throw refusals.locked(declaration.status);
+  // A returned declaration is corrected after the window; a draft is not.
+  if (declaration.status === DeclarationStatus.DRAFT && now.getTime() >= notice.closesAt.getTime())
+    throw refusals.deadlinePassed(notice.closesAt);
+}
+
+function assertVersion(declaration: Declaration, expectedVersion: number): void {
+  if (declaration.version !== expectedVersion) throw refusals.stale(declaration.version);
+}
+
+export const attachmentFact = (a: Attachment): AttachmentFact => ({
+  id: a.id,
+  slot:
+    a.slotKind === AttachmentSlotKind.CATALOGUE
+      ? { kind: 'CATALOGUE', code: a.slotCode }
+      : { kind: 'ENTRY', module: a.slotCode as ModuleKey, entryId: a.entryId ?? '' },
+  format: a.format,
+  sizeBytes: a.sizeBytes,
+});
+
+const toPlain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+/** Loads the caller's declaration for a change, locked against concurrent changes. */
+async function lockOwn(em: EntityManager, principal: Principal, id: string): Promise<Declaration> {
+  const declaration = await em.findOne(
+    Declaration,
+    { id, deletedAt: null },
+    { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['notice'] },
+  );
+  return owned(principal, declaration);
+}
+
+/** Flushes; a concurrent change that slipped past the version check answers the same CONFLICT. */
+async function flushChecked(em: EntityManager, declaration: Declaration): Promise<void> {
+  try {
+    await em.flush();
+  } catch (error) {
+    if (error instanceof OptimisticLockError) throw refusals.stale(declaration.version);
+    throw error;
+  }
+}
+
+// ---- start ------------------------------------------------------------------------------------
+
+export interface StartInput {
+  noticeId: string;
+  category: DeclarationCategory;
+  committeeId?: string | null;
+}
+
+export async function startDeclaration(
+  rootEm: EntityManager,
+  auth: AuthResult,
+  input: StartInput,
+  clock: Clock,
+): Promise<Declaration> {
+  const principal = requireApplicant(auth);
+  const now = clock.now();
+  try {
+    return await rootEm.transactional(async (em) => {
+      const notice = await em.findOne(Notice, { id: input.noticeId }, { populate: ['channel'] });
+      if (!notice || notice.status !== NoticeStatus.PUBLISHED) throw notFound('通知不存在或尚未发布');
+      if (now.getTime() < notice.opensAt.getTime()) throw refusals.notOpenYet(notice.opensAt);
+      if (!isOpen(notice, now)) throw refusals.deadlinePassed(notice.closesAt);
+      const channel = notice.channel.getEntity().config;
+
+      const binding = await em.findOne(ApplicantBinding, { personId: principal.accountId });
+      if (!binding) throw refusals.notBound();
+      const unit = await em.findOne(KnownUnit, { unitId: binding.unitId });
+      const refusal = coverageRefusal(notice.coverage, {
+        unitId: binding.unitId,
+        regionCode: regionOfCreditCode(unit?.creditCode),
+      });
+      if (refusal)
+        throw appError(
+          ErrorCode.FORBIDDEN,
+          refusal === 'UNIT'
+            ? `本通知不面向您的推荐单位“${binding.unitName}”，请选择其他通知`
+            : `本通知不面向您的推荐单位“${binding.unitName}”所在地区，请选择其他通知`,
+          { reason: 'NOT_COVERED' },
+        );
+
+      const problems = new Problems();
+      if (input.category === DeclarationCategory.EXCEPTIONAL && !channel.allowsExceptional)
+        problems.add(
+          'category',
+          'EXCEPTIONAL_NOT_ALLOWED',
+          `“${channel.name}”通道不受理破格申报，请选择正常申报`,
+        );
+      const committeeId = input.committeeId?.trim() || null;
+      if (committeeId && !notice.committees.some((c) => c.id === committeeId))
+        problems.add('committeeId', 'UNKNOWN_COMMITTEE', '所选评委会不在本通知的评委会中，请重新选择');
+      if (!committeeId && channel.requiresCommittee)
+        problems.add('committeeId', 'REQUIRED', '请选择申报评委会');
+      problems.throwIfAny();
+
+      const existing = await em.findOne(Declaration, {
+        notice,
+        applicantId: principal.accountId,
+        deletedAt: null,
+        status: { $nin: [DeclarationStatus.CANCELLED, DeclarationStatus.TERMINATED] },
+      });
+      if (existing) throw alreadyDeclared(existing.id);
+
+      const declaration = em.create(Declaration, {
+        notice,
+        applicantId: principal.accountId,
+        applicantName: principal.displayName,
+        unitId: binding.unitId,
+        unitName: binding.unitName,
+        category: input.category,
+        committeeId,
+        data: {},
+      });
+      await em.flush();
+      return declaration;
+    });
+  } catch (error) {
+    // Two starts at once: the partial unique index lets one through.
+    if (error instanceof UniqueConstraintViolationException) throw alreadyDeclared(null);
+    throw error;
+  }
+}
+
+const alreadyDeclared = (declarationId: string | null) =>
+  appError(ErrorCode.CONFLICT, '您已在该通知下开始了一份申报，请在“我的办件”中继续填写', {
+    reason: 'ALREADY_DECLARED',
+    declarationId,
+  });
+
+// ---- save -------------------------------------------------------------------------------------
+
+/** The modules of a save as the input names them (ModuleData's property names). */
+export type ModulesInput = { [K in keyof ModuleData]?: ModuleData[K] | null };
+
+/** ModuleData property → ModuleKey, for the modules that hold data. */
+const MODULE_OF_PROPERTY = new Map(
+  (Object.entries(MODULE_DATA_KEY) as Array<[ModuleKey, keyof ModuleData | null]>)
+    .filter((entry): entry is [ModuleKey, keyof ModuleData] => entry[1] !== null)
+    .map(([key, property]) => [property, key]),
+);
+
+export interface SaveInput {
+  id: string;
+  expectedVersion: number;
+  input: ModulesInput;
+}
+
+export async function saveDeclaration(
+  rootEm: EntityManager,
+  auth: AuthResult,
+  args: SaveInput,
+  clock: Clock,
+): Promise<{ declaration: Declaration; removedFiles: string[] }> {
+  const principal = requireApplicant(auth);
+  const now = clock.now();
+  return rootEm.transactional(async (em) => {
+    const declaration = await lockOwn(em, principal, args.id);
+    const notice = declaration.notice.getEntity();
+    await em.populate(notice, ['channel']);
+    const channel = notice.channel.getEntity().config;
+    assertEditable(declaration, notice, now);
+    assertVersion(declaration, args.expectedVersion);
+
+    const supplied = [...MODULE_OF_PROPERTY].filter(([property]) => args.input[property] !== undefined);
+    const allowed = new Set(editableModules(declaration, notice));
+    const moduleName = (key: ModuleKey) => notice.formConfig.modules.find((m) => m.key === key)?.name ?? key;
+    if (declaration.status === DeclarationStatus.RETURNED) {
+      const locked = supplied.filter(([, key]) => !allowed.has(key)).map(([, key]) => moduleName(key));
+      if (locked.length > 0) throw refusals.moduleLocked(locked);
+    }
+
+    const problems = new Problems();
+    const next: ModuleData = { ...toPlain(declaration.data) };
+    for (const [property, key] of supplied) {
+      const value = args.input[property];
+      if (!notice.formConfig.modules.some((m) => m.key === key)) {
+        problems.add(`input.${property}`, 'MODULE_NOT_IN_FORM', `本通知无需填写“${key}”模块`);
+        continue;
+      }
+      if (value === null) delete next[property];
+      else (next as Record<string, unknown>)[property] = toPlain(value);
+    }
+    const attachments = await em.find(Attachment, { declaration });
+    const facts = attachments.map(attachmentFact);
+    for (const [property, key] of supplied) {
+      const value = next[property];
+      if (value === undefined || problems.has(`input.${property}`)) continue;
+      for (const p of moduleInputProblems(key, value, {
+        config: notice.formConfig,
+        channel,
+        category: declaration.category,
+        data: next,
+        attachments: facts,
+        now,
+      }))
+        problems.add(prefixed(property, p.field), p.code, p.message);
+    }
+    const series = next.basicInfo?.seriesCode;
+    if (
+      args.input.basicInfo !== undefined &&
+      series &&
+      notice.coverage.seriesCodes.length > 0 &&
+      !notice.coverage.seriesCodes.includes(series)
+    )
+      problems.add('input.basicInfo.seriesCode', 'SERIES_NOT_COVERED', '本通知不受理该申报系列，请重新选择');
+    problems.throwIfAny();
+
+    // Entries that are gone take their proof files with them.
+    const removed = attachments.filter((a) => {
+      if (a.slotKind !== AttachmentSlotKind.ENTRY) return false;
+      const property = MODULE_DATA_KEY[a.slotCode as ModuleKey];
+      if (!property || args.input[property] === undefined) return false;
+      const entries = next[property];
+      return !Array.isArray(entries) || !entries.some((e: { id: string }) => e.id === a.entryId);
+    });
+    for (const a of removed) em.remove(a);
+    declaration.data = next;
+    await flushChecked(em, declaration);
+    return { declaration, removedFiles: removed.map((a) => a.storageKey) };
+  });
+}
+
+/** Domain paths are relative to the module (`0.school`) or name it (`education.0.school`). */
+function prefixed(property: string, field: string | undefined): string {
+  if (!field) return `input.${property}`;
+  if (field === property || field.startsWith(`${property}.`)) return `input.${field}`;
+  return `input.${property}.${field}`;
+}
+
+// ---- cancel / delete --------------------------------------------------------------------------
+
+export async function cancelDeclaration(rootEm: EntityManager, auth: AuthResult, id: string, clock: Clock) {
+  const principal = requireApplicant(auth);
+  return rootEm.transactional(async (em) => {
+    const declaration = await lockOwn(em, principal, id);
+    if (declaration.status === DeclarationStatus.CANCELLED) return declaration;
+    if (declaration.status !== DeclarationStatus.DRAFT)
+      throw appError(ErrorCode.CONFLICT, '只有未提交的申报可以取消；已提交的申报请联系审核部门处理', {
+        reason: 'DECLARATION_LOCKED',
+        status: declaration.status,
+      });
+    declaration.status = DeclarationStatus.CANCELLED;
+    declaration.cancelledAt = clock.now();
+    await flushChecked(em, declaration);
+    return declaration;
+  });
+}
+
+const DELETABLE: readonly DeclarationStatus[] = [
+  DeclarationStatus.DRAFT,
+  DeclarationStatus.CANCELLED,
+  DeclarationStatus.TERMINATED,
+];
+
+/**
+ * Deletes a draft (or a cancelled one) with its files, or hides a terminated one (kept for the
+ * review record). Submitted declarations cannot be deleted.
+ */
+export async function deleteDeclaration(
+  rootEm: EntityManager,
+  auth: AuthResult,
+  id: string,
+  clock: Clock,
+): Promise<{ removedFiles: string[] }> {
+  const principal = requireApplicant(auth);
+  return rootEm.transactional(async (em) => {
+    const declaration = await lockOwn(em, principal, id);
+    if (!DELETABLE.includes(declaration.status))
+      throw appError(
+        ErrorCode.CONFLICT,
+        '已提交的申报不能删除；只有草稿、已取消或审核不通过终止审核的申报可以删除',
+        {
+          reason: 'DECLARATION_LOCKED',
+          status: declaration.status,
+        },
+      );
+    declaration.deletedAt = clock.now();
+    let removedFiles: string[] = [];
+    if (declaration.status !== DeclarationStatus.TERMINATED) {
+      const attachments = await em.find(Attachment, { declaration });
+      removedFiles = attachments.map((a) => a.storageKey);
+      for (const a of attachments) em.remove(a);
+    }
+    await flushChecked(em, declaration);
+    return { removedFiles };
+  });
+}
+
+// ---- submit -----------------------------------------------------------------------------------
+
+/** Declarations that hold an expert's recommendation (the expert's quota counts them). */
+const RECOMMENDATION_HOLDING: readonly DeclarationStatus[] = SUBMITTED_OR_LATER.filter(
+  (s) => s !== DeclarationStatus.TERMINATED,
+);
+export const RECOMMENDATIONS_PER_EXPERT = 2;
+
+export interface SubmitInput {
+  id: string;
+  expectedVersion: number;
+  pledge: boolean;
+}
+
+export async function submitDeclaration(
+  rootEm: EntityManager,
+  auth: AuthResult,
+  args: SubmitInput,
+  clock: Clock,
+): Promise<Declaration> {
+  const principal = requireApplicant(auth);
+  const now = clock.now();
+  return rootEm.transactional(async (em) => {
+    // The row lock serialises two submits of the same declaration: the second sees the first's result.
+    const declaration = await lockOwn(em, principal, args.id);
+    if (
+      declaration.status === DeclarationStatus.SUBMITTED &&
+      declaration.submittedFromVersion === args.expectedVersion &&
+      args.pledge
+    )
+      return declaration;
+    if (declaration.status !== DeclarationStatus.DRAFT && declaration.status !== DeclarationStatus.RETURNED)
+      throw refusals.locked(declaration.status);
+    assertVersion(declaration, args.expectedVersion);
+    if (!args.pledge)
+      throw badUserInput([
+        { field: 'pledge', code: 'PLEDGE_REQUIRED', message: '请阅读并勾选诚信承诺后再提交' },
+      ]);
+    const notice = declaration.notice.getEntity();
+    await em.populate(notice, ['channel']);
+    const channel = notice.channel.getEntity().config;
+    const resubmission = declaration.status === DeclarationStatus.RETURNED;
+    if (!resubmission && !isOpen(notice, now)) {
+      if (now.getTime() < notice.opensAt.getTime()) throw refusals.notOpenYet(notice.opensAt);
+      throw refusals.deadlinePassed(notice.closesAt);
+    }
+
+    const binding = await em.findOne(ApplicantBinding, { personId: principal.accountId });
+    if (!binding) throw refusals.notBound();
+    if (binding.unitId !== declaration.unitId) throw refusals.unitChanged(declaration.unitName);
+
+    const attachments = await em.find(Attachment, { declaration });
+    const problems: ValidationProblem[] = [
+      ...validationProblems({
+        config: notice.formConfig,
+        channel,
+        category: declaration.category,
+        data: declaration.data,
+        attachments: attachments.map(attachmentFact),
+        now,
+      }),
+      ...serviceProblems(declaration, notice),
+      ...(await recommenderQuotaProblems(em, declaration)),
+    ];
+    if (problems.length > 0) throw incomplete(problems);
+
+    declaration.status = DeclarationStatus.SUBMITTED;
+    declaration.submittedFromVersion = args.expectedVersion;
+    declaration.submittedAt = now;
+    declaration.pledgedAt = now;
+    declaration.submissionCount += 1;
+    declaration.returnedModules = null;
+    recordEvent(
+      em,
+      'DeclarationSubmitted',
+      submittedPayload(declaration, notice, channel, now, resubmission),
+    );
+    await flushChecked(em, declaration);
+    return declaration;
+  });
+}
+
+/** Submit refused: every problem of the 数据验证信息 list, in `extensions.problems`. */
+function incomplete(problems: ValidationProblem[]) {
+  const fields: FieldProblem[] = problems.map((p) => ({
+    field: p.field ?? p.module,
+    code: p.code,
+    message: p.message,
+  }));
+  return appError(
+    ErrorCode.BAD_USER_INPUT,
+    `还有 ${problems.length} 项数据验证未通过，请按“数据验证信息”逐项补充后再提交`,
+    { reason: 'VALIDATION_FAILED', problems, fields },
+  );
+}
+
+/** Rules that need the notice beyond its form: coverage by series, the chosen committee. */
+export function serviceProblems(declaration: Declaration, notice: Notice): ValidationProblem[] {
+  const problems: ValidationProblem[] = [];
+  const basic = declaration.data.basicInfo;
+  if (
+    basic?.seriesCode &&
+    notice.coverage.seriesCodes.length > 0 &&
+    !notice.coverage.seriesCodes.includes(basic.seriesCode)
+  )
+    problems.push({
+      module: 'BASIC_INFO',
+      code: 'SERIES_NOT_COVERED',
+      message: '本通知不受理所选申报系列,请重新选择申报系列',
+      field: 'basicInfo.seriesCode',
+    });
+  const committee = declaration.committeeId
+    ? notice.committees.find((c) => c.id === declaration.committeeId)
+    : null;
+  if (committee && basic?.levelCode && basic.specialtyCode) {
+    const series = basic.specialtyCode.split('.')[0];
+    const fits =
+      (committee.levelCodes.length === 0 || committee.levelCodes.includes(basic.levelCode)) &&
+      (committee.seriesCodes.length === 0 || committee.seriesCodes.includes(series)) &&
+      (committee.specialtyCodes.length === 0 || committee.specialtyCodes.includes(basic.specialtyCode));
+    if (!fits)
+      problems.push({
+        module: 'BASIC_INFO',
+        code: 'COMMITTEE_MISMATCH',
+        message: `所选评委会“${committee.name}”不受理所填的申报级别或专业,请核对后重新申报`,
+        field: 'basicInfo.levelCode',
+      });
+  }
+  return problems;
+}
+
+const normaliseIdNumber = (value: string) => value.trim().toUpperCase();
+
+/**
+ * 每名专家最多只允许推荐两名专业技术人员破格申报: counts the other applicants whose submitted
+ * declarations under the same notice name each expert. A transaction-scoped advisory lock per
+ * expert (taken in a fixed order, so two submits never deadlock) makes concurrent submits naming
+ * the same expert take turns, so the third cannot slip in beside the second.
+ */
+export async function recommenderQuotaProblems(
+  em: EntityManager,
+  declaration: Declaration,
+  options: { lock: boolean } = { lock: true },
+): Promise<ValidationProblem[]> {
+  const recommenders = declaration.data.recommenders ?? [];
+  if (declaration.category !== DeclarationCategory.EXCEPTIONAL || recommenders.length === 0) return [];
+  const connection = em.getConnection();
+  const trx = em.getTransactionContext();
+  const ids = [
+    ...new Set(recommenders.map((r) => normaliseIdNumber(r.idNumber ?? '')).filter(Boolean)),
+  ].sort();
+  const problems: ValidationProblem[] = [];
+  for (const idNumber of ids) {
+    if (options.lock)
+      await connection.execute(
+        `select pg_advisory_xact_lock(hashtextextended(?, 0))`,
+        [`declaration.expert:${idNumber}`],
+        'all',
+        trx,
+      );
+    const rows = await connection.execute<Array<{ applicants: string }>>(
+      `select count(distinct d.applicant_id) as applicants
+         from "declaration"."declaration" d
+        where d.notice_id = ? and d.applicant_id <> ? and d.deleted_at is null
+          and d.status in (${RECOMMENDATION_HOLDING.map(() => '?').join(', ')})
+          and exists (select 1 from jsonb_array_elements(coalesce(d.data->'recommenders', '[]'::jsonb)) r
+                       where upper(trim(r->>'idNumber')) = ?)`,
+      [declaration.notice.id, declaration.applicantId, ...RECOMMENDATION_HOLDING, idNumber],
+      'all',
+      trx,
+    );
+    if (Number(rows[0]?.applicants ?? 0) >= RECOMMENDATIONS_PER_EXPERT) {
+      const index = recommenders.findIndex((r) => normaliseIdNumber(r.idNumber ?? '') === idNumber);
+      problems.push({
+        module: 'RECOMMENDERS',
+        code: 'RECOMMENDER_QUOTA_EXCEEDED',
+        message: `推荐专家${recommenders[index].name}已推荐${RECOMMENDATIONS_PER_EXPERT}名专业技术人员破格申报,每名专家最多只允许推荐两名,请更换推荐专家`,
+        field: `recommenders.${index}`,
+      });
+    }
+  }
+  return problems;
+}
+
+function submittedPayload(
+  declaration: Declaration,
+  notice: Notice,
+  channel: ChannelConfig,
+  now: Date,
+  resubmission: boolean,
+): EventPayloads['DeclarationSubmitted'] {
+  const basic = declaration.data.basicInfo;
+  const talent = declaration.data.talentBasicInfo;
+  const names = basic ? selectionNames(basic) : null;
+  const talentLevel = talent?.levelCode as keyof typeof TALENT_LEVELS | undefined;
+  const title = basic
+    ? {
+        seriesCode: basic.seriesCode ?? '',
+        specialtyCode: basic.specialtyCode ?? '',
+        scopeCode: basic.scopeCode ?? '',
+        titleCode: basic.titleCode ?? '',
+        levelCode: basic.levelCode ?? '',
+        titleName: names?.titleName ?? channel.name,
+        levelName: names?.levelName ?? '',
+      }
+    : {
+        seriesCode: '',
+        specialtyCode: '',
+        scopeCode: '',
+        titleCode: '',
+        levelCode: talentLevel ?? '',
+        titleName: channel.name,
+        levelName: talentLevel ? TALENT_LEVELS[talentLevel] : '',
+      };
+  const committee = declaration.committeeId
+    ? notice.committees.find((c) => c.id === declaration.committeeId)
+    : undefined;
+  const route: RouteLevel[] = notice.route.map((level) =>
+    level.level === 'COMMITTEE' && committee
+      ? { level: 'COMMITTEE', organisationId: committee.organisationId, name: committee.name }
+      : { ...level },
+  );
+  return {
+    declarationId: declaration.id,
+    noticeId: notice.id,
+    channelCode: channel.code,
+    personId: declaration.applicantId,
+    applicantName: basic?.name || talent?.name || declaration.applicantName,
+    unitId: declaration.unitId,
+    title,
+    category: declaration.category,
+    route,
+    committeeId: declaration.committeeId ?? null,
+    submittedAt: now.toISOString(),
+    resubmission,
+  };
+}

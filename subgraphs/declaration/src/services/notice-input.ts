@@ -1,0 +1,359 @@
+// Checks a notice as the bureau typed it and turns it into what is stored. Every problem is
+// collected (field paths into `input`), so the bureau fixes the whole form in one go.
+import { randomUUID } from 'node:crypto';
+import type { RouteLevel } from '@zhicheng/events';
+import { Problems } from '@zhicheng/server-kit';
+import {
+  FILE_FORMATS,
+  MODULE_KEYS,
+  TITLE_CATALOGUE,
+  type ChannelConfig,
+  type FileFormat,
+  type FileRule,
+  type FormConfig,
+  type ModuleKey,
+} from '../domain';
+import type { NoticeCommittee, NoticeCoverage } from '../entities';
+
+export interface NoticeDraft {
+  channelCode: string;
+  title: string;
+  opensAt: Date;
+  closesAt: Date;
+  notes: string;
+  coverage: NoticeCoverage;
+  route: RouteLevel[];
+  formConfig: FormConfig;
+  committees: NoticeCommittee[];
+}
+
+/** What createNotice / updateNotice receive (the GraphQL input, loosely typed). */
+export interface NoticeInputLike {
+  channelCode: string;
+  title: string;
+  opensAt: Date;
+  closesAt: Date;
+  notes?: string | null;
+  coverage?: {
+    unitIds?: string[] | null;
+    regionCodes?: string[] | null;
+    seriesCodes?: string[] | null;
+  } | null;
+  route: Array<{ level: string; organisationId?: string | null; name: string }>;
+  formConfig?: FormConfigLike | null;
+  committees?: Array<{
+    id?: string | null;
+    organisationId?: string | null;
+    name: string;
+    regionCode: string;
+    levelCodes?: string[] | null;
+    seriesCodes?: string[] | null;
+    specialtyCodes?: string[] | null;
+  }> | null;
+}
+
+export interface FormConfigLike {
+  modules: Array<{
+    key: string;
+    name: string;
+    required: boolean;
+    maxEntries?: number | null;
+    filesPerEntry?: { min: number; max: number; formats: string[]; maxSizeKb: number } | null;
+  }>;
+  attachments: Array<{
+    code: string;
+    name: string;
+    formats: string[];
+    maxSizeKb: number;
+    maxCount: number;
+    required: boolean;
+    module?: string | null;
+  }>;
+  innovationTextLimit: number;
+  educationCertificateNumbers?: boolean | null;
+}
+
+export const LIMITS = {
+  title: 200,
+  notes: 10000,
+  name: 100,
+  /** 50 MB: far above any slot of the seeds (5000 KB), low enough to keep storage sane. */
+  maxSizeKb: 51200,
+  maxCount: 50,
+  maxEntries: 50,
+  filesPerEntry: 50,
+  innovationTextLimit: 5000,
+} as const;
+
+const ROUTE_ORDER = ['UNIT', 'DEPARTMENT', 'BUREAU', 'COMMITTEE'] as const;
+const REGION = /^\d{6}$/;
+const SLOT_CODE = /^[A-Z][A-Z0-9_]{0,63}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const COMMITTEE_ID = /^[A-Za-z0-9_.:-]{1,64}$/;
+
+const seriesCodes = new Set(TITLE_CATALOGUE.map((s) => s.code));
+const specialtyCodes = new Set(TITLE_CATALOGUE.flatMap((s) => s.children.map((sp) => sp.code)));
+const levelCodes = new Set(
+  TITLE_CATALOGUE.flatMap((s) =>
+    s.children.flatMap((sp) =>
+      sp.children.flatMap((sc) => sc.children.flatMap((t) => t.children.map((l) => l.code))),
+    ),
+  ),
+);
+
+const unique = <T>(list: readonly T[]) => [...new Set(list)];
+
+function text(
+  problems: Problems,
+  field: string,
+  value: string | null | undefined,
+  label: string,
+  max: number,
+  required = true,
+) {
+  const trimmed = (value ?? '').trim();
+  if (required && !trimmed) problems.add(field, 'REQUIRED', `请填写${label}`);
+  else if (trimmed.length > max) problems.add(field, 'TOO_LONG', `${label}不能超过${max}个字`);
+  return trimmed;
+}
+
+function formats(problems: Problems, field: string, list: readonly string[], label: string): FileFormat[] {
+  if (list.length === 0) problems.add(field, 'REQUIRED', `请为${label}选择至少一种文件格式`);
+  const known = list.filter((f): f is FileFormat => (FILE_FORMATS as readonly string[]).includes(f));
+  if (known.length !== list.length)
+    problems.add(field, 'UNKNOWN_FORMAT', `${label}的文件格式只能是 pdf、jpg、png、zip`);
+  return unique(known);
+}
+
+function sizeKb(problems: Problems, field: string, value: number, label: string) {
+  if (!Number.isInteger(value) || value < 1 || value > LIMITS.maxSizeKb)
+    problems.add(field, 'OUT_OF_RANGE', `${label}的大小限制应在 1–${LIMITS.maxSizeKb} KB 之间`);
+}
+
+function checkForm(problems: Problems, form: FormConfigLike, prefix: string): FormConfig {
+  const modules: FormConfig['modules'] = [];
+  const seen = new Set<string>();
+  form.modules.forEach((m, i) => {
+    const field = `${prefix}.modules.${i}`;
+    if (!(MODULE_KEYS as readonly string[]).includes(m.key)) {
+      problems.add(`${field}.key`, 'UNKNOWN_MODULE', `模块 ${m.key} 不存在`);
+      return;
+    }
+    if (seen.has(m.key)) problems.add(`${field}.key`, 'DUPLICATE', `模块“${m.name || m.key}”重复`);
+    seen.add(m.key);
+    const name = text(problems, `${field}.name`, m.name, '模块名称', LIMITS.name);
+    const label = name || m.key;
+    if (
+      m.maxEntries != null &&
+      (!Number.isInteger(m.maxEntries) || m.maxEntries < 1 || m.maxEntries > LIMITS.maxEntries)
+    )
+      problems.add(
+        `${field}.maxEntries`,
+        'OUT_OF_RANGE',
+        `“${label}”最多条数应在 1–${LIMITS.maxEntries} 之间`,
+      );
+    let filesPerEntry: FileRule | undefined;
+    if (m.filesPerEntry) {
+      const rule = m.filesPerEntry;
+      const f = `${field}.filesPerEntry`;
+      if (!Number.isInteger(rule.min) || rule.min < 0)
+        problems.add(`${f}.min`, 'OUT_OF_RANGE', `“${label}”每条最少附件数不能小于 0`);
+      if (
+        !Number.isInteger(rule.max) ||
+        rule.max < 1 ||
+        rule.max > LIMITS.filesPerEntry ||
+        rule.max < rule.min
+      )
+        problems.add(
+          `${f}.max`,
+          'OUT_OF_RANGE',
+          `“${label}”每条最多附件数应在 ${Math.max(1, rule.min)}–${LIMITS.filesPerEntry} 之间`,
+        );
+      sizeKb(problems, `${f}.maxSizeKb`, rule.maxSizeKb, `“${label}”的附件`);
+      filesPerEntry = {
+        min: rule.min,
+        max: rule.max,
+        formats: formats(problems, `${f}.formats`, rule.formats, `“${label}”的附件`),
+        maxSizeKb: rule.maxSizeKb,
+      };
+    }
+    modules.push({
+      key: m.key as ModuleKey,
+      name,
+      required: m.required,
+      ...(m.maxEntries != null ? { maxEntries: m.maxEntries } : {}),
+      ...(filesPerEntry ? { filesPerEntry } : {}),
+    });
+  });
+  if (form.modules.length === 0) problems.add(`${prefix}.modules`, 'REQUIRED', '请至少配置一个申报模块');
+
+  const attachments: FormConfig['attachments'] = [];
+  const codes = new Set<string>();
+  form.attachments.forEach((a, i) => {
+    const field = `${prefix}.attachments.${i}`;
+    if (!SLOT_CODE.test(a.code))
+      problems.add(`${field}.code`, 'INVALID_CODE', '附件编码只能由大写字母、数字和下划线组成，并以字母开头');
+    else if (codes.has(a.code)) problems.add(`${field}.code`, 'DUPLICATE', `附件编码 ${a.code} 重复`);
+    codes.add(a.code);
+    const name = text(problems, `${field}.name`, a.name, '附件名称', LIMITS.name);
+    const label = `附件“${name || a.code}”`;
+    sizeKb(problems, `${field}.maxSizeKb`, a.maxSizeKb, label);
+    if (!Number.isInteger(a.maxCount) || a.maxCount < 1 || a.maxCount > LIMITS.maxCount)
+      problems.add(`${field}.maxCount`, 'OUT_OF_RANGE', `${label}的最多数量应在 1–${LIMITS.maxCount} 之间`);
+    if (a.module != null && !seen.has(a.module))
+      problems.add(`${field}.module`, 'UNKNOWN_MODULE', `${label}所属的模块不在本通知的模块中`);
+    attachments.push({
+      code: a.code,
+      name,
+      formats: formats(problems, `${field}.formats`, a.formats, label),
+      maxSizeKb: a.maxSizeKb,
+      maxCount: a.maxCount,
+      required: a.required,
+      ...(a.module != null ? { module: a.module as ModuleKey } : {}),
+    });
+  });
+  if (
+    !Number.isInteger(form.innovationTextLimit) ||
+    form.innovationTextLimit < 1 ||
+    form.innovationTextLimit > LIMITS.innovationTextLimit
+  )
+    problems.add(
+      `${prefix}.innovationTextLimit`,
+      'OUT_OF_RANGE',
+      `创新创业成果字数限制应在 1–${LIMITS.innovationTextLimit} 之间`,
+    );
+  return {
+    modules,
+    attachments,
+    innovationTextLimit: form.innovationTextLimit,
+    ...(form.educationCertificateNumbers ? { educationCertificateNumbers: true } : {}),
+  };
+}
+
+/**
+ * The stored notice for `input`, or BAD_USER_INPUT listing every problem. `channel` is null when
+ * the code names no channel (reported, and the rest is still checked).
+ */
+export function checkNoticeInput(input: NoticeInputLike, channel: ChannelConfig | null): NoticeDraft {
+  const problems = new Problems();
+  if (!channel) problems.add('input.channelCode', 'UNKNOWN_CHANNEL', '申报通道不存在，请重新选择');
+  const title = text(problems, 'input.title', input.title, '通知名称', LIMITS.title);
+  const notes = text(problems, 'input.notes', input.notes, '申报注意事项', LIMITS.notes, false);
+  const opensAt = input.opensAt;
+  const closesAt = input.closesAt;
+  if (!(opensAt instanceof Date) || Number.isNaN(opensAt.getTime()))
+    problems.add('input.opensAt', 'REQUIRED', '请填写申报开始时间');
+  if (!(closesAt instanceof Date) || Number.isNaN(closesAt.getTime()))
+    problems.add('input.closesAt', 'REQUIRED', '请填写申报截止时间');
+  else if (opensAt instanceof Date && closesAt.getTime() <= opensAt.getTime())
+    problems.add('input.closesAt', 'CLOSES_BEFORE_OPENS', '申报截止时间必须晚于申报开始时间');
+
+  const coverage: NoticeCoverage = {
+    unitIds: unique(input.coverage?.unitIds ?? []),
+    regionCodes: unique(input.coverage?.regionCodes ?? []),
+    seriesCodes: unique(input.coverage?.seriesCodes ?? []),
+  };
+  coverage.unitIds.forEach((id, i) => {
+    if (!UUID.test(id))
+      problems.add(`input.coverage.unitIds.${i}`, 'INVALID_ID', `单位编号 ${id} 格式不正确`);
+  });
+  coverage.regionCodes.forEach((code, i) => {
+    if (!REGION.test(code))
+      problems.add(`input.coverage.regionCodes.${i}`, 'INVALID_REGION', `行政区划代码 ${code} 应为6位数字`);
+  });
+  coverage.seriesCodes.forEach((code, i) => {
+    if (!seriesCodes.has(code))
+      problems.add(`input.coverage.seriesCodes.${i}`, 'UNKNOWN_SERIES', `申报系列 ${code} 不存在`);
+  });
+
+  const route: RouteLevel[] = [];
+  if (input.route.length === 0) problems.add('input.route', 'REQUIRED', '请配置审核流程（至少一级）');
+  let previous = -1;
+  input.route.forEach((level, i) => {
+    const field = `input.route.${i}`;
+    const order = ROUTE_ORDER.indexOf(level.level as (typeof ROUTE_ORDER)[number]);
+    if (order < 0) problems.add(`${field}.level`, 'UNKNOWN_LEVEL', '审核层级不存在');
+    else if (order <= previous)
+      problems.add(
+        `${field}.level`,
+        'ROUTE_ORDER',
+        '审核流程应按 推荐单位 → 主管部门 → 人社部门 → 评委会 的顺序逐级配置，且每级一次',
+      );
+    previous = Math.max(previous, order);
+    const name = text(problems, `${field}.name`, level.name, '审核层级名称', LIMITS.name);
+    if (level.organisationId != null && !UUID.test(level.organisationId))
+      problems.add(`${field}.organisationId`, 'INVALID_ID', '审核机构编号格式不正确');
+    route.push({
+      level: level.level as RouteLevel['level'],
+      organisationId: level.organisationId ?? null,
+      name,
+    });
+  });
+
+  const formConfig = input.formConfig
+    ? checkForm(problems, input.formConfig, 'input.formConfig')
+    : channel
+      ? structuredClone(channel.defaultFormConfig)
+      : { modules: [], attachments: [], innovationTextLimit: 500 };
+
+  const committees: NoticeCommittee[] = [];
+  const committeeIds = new Set<string>();
+  (input.committees ?? []).forEach((c, i) => {
+    const field = `input.committees.${i}`;
+    const id = c.id ?? c.organisationId ?? randomUUID();
+    if (!COMMITTEE_ID.test(id))
+      problems.add(`${field}.id`, 'INVALID_ID', '评委会编号只能由字母、数字和 _ . : - 组成（至多64位）');
+    else if (committeeIds.has(id)) problems.add(`${field}.id`, 'DUPLICATE', '评委会编号重复');
+    committeeIds.add(id);
+    if (c.organisationId != null && !UUID.test(c.organisationId))
+      problems.add(`${field}.organisationId`, 'INVALID_ID', '评委会机构编号格式不正确');
+    const name = text(problems, `${field}.name`, c.name, '评委会名称', LIMITS.name);
+    if (!REGION.test(c.regionCode))
+      problems.add(`${field}.regionCode`, 'INVALID_REGION', '评委会行政区划代码应为6位数字');
+    const levels = unique(c.levelCodes ?? []);
+    levels.forEach((code, j) => {
+      if (!levelCodes.has(code))
+        problems.add(`${field}.levelCodes.${j}`, 'UNKNOWN_LEVEL', `申报级别 ${code} 不存在`);
+    });
+    const series = unique(c.seriesCodes ?? []);
+    series.forEach((code, j) => {
+      if (!seriesCodes.has(code))
+        problems.add(`${field}.seriesCodes.${j}`, 'UNKNOWN_SERIES', `申报系列 ${code} 不存在`);
+    });
+    const specialties = unique(c.specialtyCodes ?? []);
+    specialties.forEach((code, j) => {
+      if (!specialtyCodes.has(code))
+        problems.add(`${field}.specialtyCodes.${j}`, 'UNKNOWN_SPECIALTY', `申报专业 ${code} 不存在`);
+    });
+    committees.push({
+      id,
+      organisationId: c.organisationId ?? null,
+      name,
+      regionCode: c.regionCode,
+      levelCodes: levels,
+      seriesCodes: series,
+      specialtyCodes: specialties,
+    });
+  });
+
+  problems.throwIfAny();
+  return {
+    channelCode: channel!.code,
+    title,
+    opensAt,
+    closesAt,
+    notes,
+    coverage,
+    route,
+    formConfig,
+    committees,
+  };
+}
+
+/** Problems that only block publishing (a draft may be incomplete in these ways). */
+export function publishProblems(notice: { committees: NoticeCommittee[] }, channel: ChannelConfig): Problems {
+  const problems = new Problems();
+  if (channel.requiresCommittee && notice.committees.length === 0)
+    problems.add('committees', 'REQUIRED', `“${channel.name}”通道的通知需配置至少一个评委会后才能发布`);
+  return problems;
+}
