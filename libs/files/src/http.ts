@@ -44,16 +44,30 @@ export async function serveDownload(res: ServerResponse, download: Download): Pr
   await pipeline(download.stream, res);
 }
 
+/** How long a refused upload's remaining body is read and dropped before the connection is cut. */
+export const LINGER_MS = 10_000;
+
 /**
- * Answers a refused upload with `{ error: { code, message } }` and the matching status, then
- * closes the connection once the answer is sent, so the rest of a refused body is never read.
- * Use with `receiveUpload(..., { destroySourceOnRefusal: false })`.
+ * Answers a refused upload with `{ error: { code, message } }` and the matching status. The rest
+ * of the body is then read and dropped (not stored) for at most `lingerMs`, after which the
+ * connection is cut: closing a socket that still has unread data makes the peer's TCP stack
+ * reset it, and a reset can discard the answer before the sender reads it ("lingering close",
+ * as web servers do). Use with `receiveUpload(..., { destroySourceOnRefusal: false })`.
  */
-export function sendUploadRefusal(req: IncomingMessage, res: ServerResponse, refusal: UploadRefused): void {
+export function sendUploadRefusal(
+  req: IncomingMessage,
+  res: ServerResponse,
+  refusal: UploadRefused,
+  lingerMs = LINGER_MS,
+): void {
   const body = JSON.stringify({ error: { code: refusal.code, message: refusal.message } });
   res.statusCode = refusal.httpStatus;
   res.setHeader('Content-Type', 'application/json; charset=utf-8');
   res.setHeader('Content-Length', String(Buffer.byteLength(body)));
-  res.setHeader('Connection', 'close');
-  res.end(body, () => req.destroy());
+  res.end(body);
+  if (req.complete) return;
+  const timer = setTimeout(() => req.destroy(), lingerMs);
+  timer.unref();
+  req.once('close', () => clearTimeout(timer));
+  req.resume();
 }

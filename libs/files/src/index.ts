@@ -17,4 +17,4 @@ export {
 export { assertValidKey, LocalDirectoryStorage, type FileStorage } from './storage';
 export { receiveUpload, type ReceivedFile, type ReceiveOptions, type UploadLimits } from './upload';
 export { signToken, TokenRejected, verifyToken, type TokenFailure, type TokenOptions } from './tokens';
-export { contentDisposition, sendUploadRefusal, serveDownload, type Download } from './http';
+export { contentDisposition, LINGER_MS, sendUploadRefusal, serveDownload, type Download } from './http';
