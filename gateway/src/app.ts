@@ -20,6 +20,7 @@ import { queryLimits } from './armor';
 import type { GatewayContext } from './context';
 import { ForwardingDataSource } from './datasource';
 import type { GatewayEnv } from './env';
+import { fileUpstream, mountFileRoute } from './files';
 import { mountFrontends } from './static';
 
 export interface RunningGateway {
@@ -110,6 +111,8 @@ export async function startGateway(
       }),
     }),
   );
+  // Before the front ends: `/files/*` is never a page, and its bodies are streamed, not parsed.
+  const files = mountFileRoute(app, fileUpstream(env), logger);
   mountFrontends(app, env.STATIC_ROOT, logger);
 
   await new Promise<void>((resolve) => httpServer.listen(env.PORT, env.HOST, resolve));
@@ -121,6 +124,7 @@ export async function startGateway(
     origin,
     async close() {
       await apollo.stop();
+      files.close();
     },
   };
 }

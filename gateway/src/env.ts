@@ -22,6 +22,11 @@ export const gatewayEnvSchema = baseEnvSchema.extend({
   /** Where each subgraph listens: the supergraph names them, the deployment places them. */
   SUBGRAPH_URLS: subgraphUrls,
   IDENTITY_JWKS_URL: z.string().url(),
+  /**
+   * Where `/files/*` (uploads, downloads, business forms) is passed; only its origin is used.
+   * Default: the origin of SUBGRAPH_URLS.declaration (the file routes live in that service).
+   */
+  FILES_UPSTREAM_URL: z.string().url().optional(),
   /** The repository (or deployment) root that holds shell/dist, libs/web-kit/dist and frontends/. */
   STATIC_ROOT: z.string().default(resolve(__dirname, '..', '..')),
   SUPERGRAPH_PATH: z.string().default(resolve(__dirname, '..', 'supergraph.graphql')),

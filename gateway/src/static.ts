@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import express, { type Express } from 'express';
+import express, { type Express, type Request, type Response } from 'express';
 import type { Logger } from '@zhicheng/server-kit';
 
 interface Manifest {
@@ -38,21 +38,40 @@ export function buildImportMap(root: string): ImportMap {
 
 const PLACEHOLDER = '/*IMPORT_MAP*/';
 
+/**
+ * A missing file under an asset prefix is a 404, whatever the Accept header says: answering the
+ * shell's HTML instead would hand a browser a page where it expects a script or a style (and
+ * cache it as one), which fails far from the cause.
+ */
+function assetNotFound(_req: Request, res: Response): void {
+  res
+    .status(404)
+    .type('text/plain; charset=utf-8')
+    .set('cache-control', 'no-cache')
+    .send('未找到该文件（404）');
+}
+
 /** Serves the shell, the web kit and the micro-frontends from the gateway's own origin. */
 export function mountFrontends(app: Express, root: string, logger: Logger): void {
   const immutable = { immutable: true, maxAge: '365d', index: false } as const;
-  app.use('/vendor', express.static(join(root, 'shell', 'dist', 'vendor'), immutable));
-  app.use('/shell', express.static(join(root, 'shell', 'dist'), immutable));
-  app.use('/web-kit', express.static(join(root, 'libs', 'web-kit', 'dist'), immutable));
-  app.use('/apps/:app', (req, res, next) => {
-    const app = String(req.params.app);
-    if (!/^[a-z0-9-]+$/.test(app)) return next();
-    express.static(join(root, 'frontends', app, 'dist'), immutable)(req, res, next);
-  });
+  app.use('/vendor', express.static(join(root, 'shell', 'dist', 'vendor'), immutable), assetNotFound);
+  app.use('/shell', express.static(join(root, 'shell', 'dist'), immutable), assetNotFound);
+  app.use('/web-kit', express.static(join(root, 'libs', 'web-kit', 'dist'), immutable), assetNotFound);
+  app.use(
+    '/apps/:app',
+    (req, res, next) => {
+      const app = String(req.params.app);
+      if (!/^[a-z0-9-]+$/.test(app)) return next();
+      express.static(join(root, 'frontends', app, 'dist'), immutable)(req, res, next);
+    },
+    assetNotFound,
+  );
+  // `/apps` alone (no app name) is not a page either.
+  app.use('/apps', assetNotFound);
 
   const indexPath = join(root, 'shell', 'dist', 'index.html');
   // Every other GET that wants a page is a client-side route of the shell.
-  app.get(/^\/(?!graphql|health|\.well-known).*/, (req, res, next) => {
+  app.get(/^\/(?!graphql|health|\.well-known|files(?:\/|$)).*/, (req, res, next) => {
     if (!req.accepts('html')) return next();
     if (!existsSync(indexPath)) {
       logger.warn({ indexPath }, 'shell is not built');
