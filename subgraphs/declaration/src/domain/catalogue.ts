@@ -6,6 +6,7 @@ import {
   type SeriesDefinition,
   type TitleDefinition,
 } from './data/title-catalogue';
+import { deepFreeze } from './freeze';
 import type { FieldProblem, TitleFilter, TitleSelection } from './types';
 
 export const CatalogueLevel = {
@@ -77,7 +78,7 @@ export function buildCatalogue(series: readonly SeriesDefinition[]): CatalogueNo
   }));
 }
 
-export const TITLE_CATALOGUE: readonly CatalogueNode[] = buildCatalogue(TITLE_SERIES);
+export const TITLE_CATALOGUE: readonly CatalogueNode[] = deepFreeze(buildCatalogue(TITLE_SERIES));
 
 /** The catalogue below one series (Query.titleCatalogue(seriesCode)), or all of it. */
 export function catalogueFor(seriesCode?: string | null, catalogue = TITLE_CATALOGUE): CatalogueNode[] {

@@ -15,3 +15,4 @@ export * from './recommenders';
 export * from './report';
 export * from './status';
 export * from './form-config';
+export * from './freeze';

@@ -11,6 +11,7 @@ import {
   yearsSince,
   type DeclarationFacts,
   type FieldProblem,
+  type ListModuleKey,
   type ModuleInputContext,
 } from '../../src/domain';
 import {
@@ -452,10 +453,18 @@ describe('学习教育经历 education', () => {
 });
 
 describe('list modules with their limits', () => {
-  const listCases = [
+  interface ListCase {
+    key: ListModuleKey;
+    dataKey: string;
+    name: string;
+    max: number;
+    maxFiles: number;
+    entry: () => { id: string };
+  }
+  const listCases: ListCase[] = [
     {
-      key: 'CONTINUING_EDUCATION' as const,
-      dataKey: 'continuingEducation' as const,
+      key: 'CONTINUING_EDUCATION',
+      dataKey: 'continuingEducation',
       name: '继续教育经历',
       max: 3,
       maxFiles: 3,
@@ -470,8 +479,8 @@ describe('list modules with their limits', () => {
       }),
     },
     {
-      key: 'PAPERS' as const,
-      dataKey: 'papers' as const,
+      key: 'PAPERS',
+      dataKey: 'papers',
       name: '论文著作',
       max: 3,
       maxFiles: 20,
@@ -485,8 +494,8 @@ describe('list modules with their limits', () => {
       }),
     },
     {
-      key: 'PART_TIME_POSTS' as const,
-      dataKey: 'partTimePosts' as const,
+      key: 'PART_TIME_POSTS',
+      dataKey: 'partTimePosts',
       name: '专业兼职',
       max: 3,
       maxFiles: 3,
@@ -499,8 +508,8 @@ describe('list modules with their limits', () => {
       }),
     },
     {
-      key: 'HONOURS' as const,
-      dataKey: 'honours' as const,
+      key: 'HONOURS',
+      dataKey: 'honours',
       name: '人才荣誉表彰',
       max: 3,
       maxFiles: 3,
@@ -513,8 +522,8 @@ describe('list modules with their limits', () => {
       }),
     },
     {
-      key: 'AWARDS' as const,
-      dataKey: 'awards' as const,
+      key: 'AWARDS',
+      dataKey: 'awards',
       name: '专业获奖',
       max: 3,
       maxFiles: 3,
@@ -529,15 +538,15 @@ describe('list modules with their limits', () => {
     },
   ];
 
-  it.each(listCases)('$name: at most $max entries', ({ key, entry }) => {
+  it.each(listCases)('$name: at most $max entries', ({ key, dataKey, name, entry }) => {
     const decl = titleDeclaration();
     const entries = Array.from({ length: 3 }, entry);
     expect(validateModuleInput(key, entries as never, ctxOf(decl))).toEqual([]);
     expect(only(validateModuleInput(key, [...entries, entry()] as never, ctxOf(decl)))).toEqual([
       {
-        field: listCases.find((c) => c.key === key)!.dataKey,
+        field: dataKey,
         code: 'TOO_MANY_ENTRIES',
-        message: `${listCases.find((c) => c.key === key)!.name}最多填写3条`,
+        message: `${name}最多填写3条`,
       },
     ]);
   });

@@ -1,5 +1,6 @@
 // The default attachment catalogue (附件材料信息), as in the 吉林 manual's list: each slot with its
 // formats, size limit and count. A notice copies the slots it needs and may change them.
+import { deepFreeze } from '../freeze';
 import type { AttachmentSlotConfig } from '../types';
 
 /** Slot codes the rules refer to by name. */
@@ -26,7 +27,7 @@ const slot = (
   ...extra,
 });
 
-export const ATTACHMENT_CATALOGUE: readonly AttachmentSlotConfig[] = [
+export const ATTACHMENT_CATALOGUE: readonly AttachmentSlotConfig[] = deepFreeze([
   slot(PHOTO_SLOT_CODE, '个人照片', 500, 1, {
     formats: ['jpg', 'png'],
     required: true,
@@ -45,7 +46,7 @@ export const ATTACHMENT_CATALOGUE: readonly AttachmentSlotConfig[] = [
   slot('ECONOMICS_EXAM_CERTIFICATE', '经济、会计、审计、统计考试合格证书', 5000, 1),
   slot('OTHER_PROOF', '其他证明材料', 5000, 1),
   slot(UNIT_PUBLICITY_SLOT_CODE, '单位公示表', 5000, 3, { required: true, module: 'UNIT_PUBLICITY' }),
-];
+]);
 
 /** A fresh copy of one catalogue slot (changes made by a notice never leak into the defaults). */
 export function catalogueSlot(

@@ -13,6 +13,7 @@ import {
   type RouteLevelKind,
   type TitleFilter,
 } from '../types';
+import { deepFreeze } from '../freeze';
 import { catalogueSlot } from './attachments';
 import { INNOVATION_TEXT_LIMIT, moduleConfig } from './modules';
 
@@ -337,21 +338,30 @@ const DEFINITIONS: ChannelDefinition[] = [
   },
 ];
 
-export const CHANNELS: readonly ChannelConfig[] = DEFINITIONS.map((d) => ({
-  code: d.code,
-  name: d.name,
-  group: d.group,
-  groupName: CHANNEL_GROUP_WORDS[d.group],
-  defaultFormConfig: d.form(),
-  route: [...d.route],
-  outcomeAfterRoute: d.outcomeAfterRoute ?? 'FINALLY_APPROVED',
-  requiresCommittee: d.requiresCommittee ?? false,
-  allowsExceptional: d.allowsExceptional ?? false,
-  usesTitleCatalogue: d.usesTitleCatalogue ?? true,
-  ...(d.titleFilter ? { titleFilter: d.titleFilter } : {}),
-  businessForms: d.businessForms ?? [...TITLE_FORMS],
-}));
+// Frozen: a notice takes a copy (defaultFormConfigFor) and changes that.
+export const CHANNELS: readonly ChannelConfig[] = deepFreeze(
+  DEFINITIONS.map((d) => ({
+    code: d.code,
+    name: d.name,
+    group: d.group,
+    groupName: CHANNEL_GROUP_WORDS[d.group],
+    defaultFormConfig: d.form(),
+    route: [...d.route],
+    outcomeAfterRoute: d.outcomeAfterRoute ?? 'FINALLY_APPROVED',
+    requiresCommittee: d.requiresCommittee ?? false,
+    allowsExceptional: d.allowsExceptional ?? false,
+    usesTitleCatalogue: d.usesTitleCatalogue ?? true,
+    ...(d.titleFilter ? { titleFilter: d.titleFilter } : {}),
+    businessForms: d.businessForms ?? [...TITLE_FORMS],
+  })),
+);
 
 export function findChannel(code: string): ChannelConfig | undefined {
   return CHANNELS.find((c) => c.code === code);
+}
+
+/** A fresh, changeable copy of a channel's default form (what a new notice starts from). */
+export function defaultFormConfigFor(code: string): FormConfig | undefined {
+  const found = findChannel(code);
+  return found && structuredClone(found.defaultFormConfig);
 }

@@ -1,9 +1,10 @@
 // Default settings of every module, taken from the seeds (吉林 web and app manuals, 江苏 manual).
 // A notice copies these into its FormConfig and a bureau may change them there.
+import { deepFreeze } from '../freeze';
 import type { FileFormat, FileRule, ModuleConfig, ModuleKey } from '../types';
 
 /** 论文、证书扫描件 are PDFs or photos. */
-export const PROOF_FORMATS: FileFormat[] = ['pdf', 'jpg', 'png'];
+export const PROOF_FORMATS: readonly FileFormat[] = ['pdf', 'jpg', 'png'];
 export const PROOF_MAX_SIZE_KB = 5000;
 
 const proofFiles = (min: number, max: number): FileRule => ({
@@ -23,7 +24,7 @@ export const WORK_SUMMARY_MAX_CHARS = 20000;
  * The module's defaults with `required: false`; channels decide what is required.
  * Names are the ones the seeds' messages use (教育经历已填写1条… / 单位公示表未上传).
  */
-export const MODULE_DEFAULTS: Readonly<Record<ModuleKey, ModuleConfig>> = {
+export const MODULE_DEFAULTS: Readonly<Record<ModuleKey, ModuleConfig>> = deepFreeze({
   BASIC_INFO: { key: 'BASIC_INFO', name: '基本信息', required: false },
   TALENT_BASIC_INFO: { key: 'TALENT_BASIC_INFO', name: '基本信息', required: false },
   // 专家破格推荐证明: one zip or pdf of at most 5000 KB per expert.
@@ -96,7 +97,7 @@ export const MODULE_DEFAULTS: Readonly<Record<ModuleKey, ModuleConfig>> = {
     maxEntries: 10,
     filesPerEntry: proofFiles(1, 5),
   },
-};
+});
 
 /** A module's default settings, required or not, with a fresh copy of its file rule. */
 export function moduleConfig(

@@ -1,6 +1,7 @@
 // 人才分类定级: the five classes and the standards (申请评定符合标准) that place a person in one.
 // The chosen standard sets 申请评定级别(层次); the applicant never types the level. A subset of the
 // kinds of standard a province's 人才分类目录 lists, ordered from the top class down.
+import { deepFreeze } from '../freeze';
 
 export const TALENT_LEVELS = {
   A: 'A类',
@@ -19,7 +20,7 @@ export interface TalentStandard {
   text: string;
 }
 
-export const TALENT_STANDARDS: readonly TalentStandard[] = [
+export const TALENT_STANDARDS: readonly TalentStandard[] = deepFreeze([
   { code: 'A-01', level: 'A', text: '诺贝尔奖获得者' },
   { code: 'A-02', level: 'A', text: '中国科学院院士、中国工程院院士' },
   { code: 'B-01', level: 'B', text: '国家杰出青年科学基金获得者' },
@@ -30,4 +31,4 @@ export const TALENT_STANDARDS: readonly TalentStandard[] = [
   { code: 'D-02', level: 'D', text: '省级技能大师工作室领办人' },
   { code: 'E-01', level: 'E', text: '具有副高级职称的专业技术人才' },
   { code: 'E-02', level: 'E', text: '具有全日制博士研究生学历并取得博士学位的人才' },
-];
+]);

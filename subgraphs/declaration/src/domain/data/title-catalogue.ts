@@ -4,6 +4,7 @@
 // and repeated under every scope when the tree is built. Codes are stable: series, specialty and
 // scope codes are unique in the whole tree (dotted paths), a title code is unique to its owner, and
 // level codes are one national vocabulary (what committees are looked up by).
+import { deepFreeze } from '../freeze';
 
 /** 申报职称级别: 初级 is split into 助理级 and 员级 (卫生: 师级 and 士级). */
 export const TITLE_LEVELS = {
@@ -42,7 +43,7 @@ const titles = (owner: string, list: Array<[key: string, name: string, level: Ti
 const scopes = (specialty: string, list: Array<[key: string, name: string]>) =>
   list.map(([key, name]) => ({ code: `${specialty}.${key}`, name }));
 
-export const TITLE_SERIES: readonly SeriesDefinition[] = [
+export const TITLE_SERIES: readonly SeriesDefinition[] = deepFreeze([
   {
     code: 'ENG',
     name: '工程系列',
@@ -231,4 +232,4 @@ export const TITLE_SERIES: readonly SeriesDefinition[] = [
       },
     ],
   },
-];
+]);
