@@ -27,7 +27,7 @@ export enum DeclarationCategory {
 @Entity({ tableName: 'declaration' })
 @Index({
   name: 'declaration_one_active_per_notice',
-  expression: `create unique index "declaration_one_active_per_notice" on "declaration" ("notice_id", "applicant_id") where "deleted_at" is null and "status" not in ('CANCELLED', 'TERMINATED')`,
+  expression: `create unique index "declaration_one_active_per_notice" on "declaration"."declaration" ("notice_id", "applicant_id") where "deleted_at" is null and "status" not in ('CANCELLED', 'TERMINATED')`,
 })
 @Index({ properties: ['applicantId', 'createdAt'] })
 @Index({ properties: ['unitId', 'status'] })

@@ -19,7 +19,7 @@ import {
   cancelDeclaration,
   deleteDeclaration,
   editableModules,
-  recommenderQuotaProblems,
+  recommendationCounts,
   saveDeclaration,
   serviceProblems,
   startDeclaration,
@@ -279,6 +279,11 @@ export class DeclarationResolver {
     const declaration = view.entity;
     const { notice, channel } = await noticeOf(ctx, declaration);
     const attachments = await attachmentsByDeclaration(ctx).load(declaration.id);
+    // The expert quota needs other declarations: counted for the applicant while it can still change.
+    const counts =
+      isOwner(ctx.auth.principal, declaration) && editableModules(declaration, notice).length > 0
+        ? await recommendationCounts(ctx.em, declaration, { lock: false })
+        : undefined;
     const problems = [
       ...validationProblems({
         config: notice.formConfig,
@@ -287,11 +292,9 @@ export class DeclarationResolver {
         data: declaration.data,
         attachments: attachments.map(attachmentFact),
         now: ctx.deps.now(),
+        recommendationCounts: counts,
       }),
       ...serviceProblems(declaration, notice),
-      ...(isOwner(ctx.auth.principal, declaration) && editableModules(declaration, notice).length > 0
-        ? await recommenderQuotaProblems(ctx.em, declaration, { lock: false })
-        : []),
     ];
     return {
       ok: problems.length === 0,

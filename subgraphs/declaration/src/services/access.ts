@@ -74,16 +74,6 @@ export function owned(principal: Principal, declaration: Declaration | null): De
 
 /** Refusals with a stable `reason` the UI can branch on (codes are server-kit's). */
 export const refusals = {
-  locked: (status: DeclarationStatus) =>
-    appError(
-      ErrorCode.CONFLICT,
-      status === DeclarationStatus.CANCELLED
-        ? '该申报已取消，不能再修改'
-        : status === DeclarationStatus.TERMINATED
-          ? '该申报已终止审核，不能再修改'
-          : '该申报已提交，不能再修改；如需修改，请联系当前审核部门退回后再编辑',
-      { reason: 'DECLARATION_LOCKED', status },
-    ),
   stale: (currentVersion: number) =>
     appError(ErrorCode.CONFLICT, '该申报已在其他页面修改，请刷新后再编辑', {
       reason: 'STALE_VERSION',
@@ -99,28 +89,4 @@ export const refusals = {
       `您当前绑定的单位与本次申报的推荐单位“${unitName}”不一致，请重新绑定该单位，或取消本次申请后重新申报`,
       { reason: 'UNIT_CHANGED' },
     ),
-  deadlinePassed: (closesAt: Date) =>
-    appError(
-      ErrorCode.DEADLINE_PASSED,
-      `申报已于 ${chinaTime(closesAt)} 截止，不能再提交或修改；如需作废本次申报，可点击“取消申请”`,
-      { reason: 'DEADLINE_PASSED', closesAt: closesAt.toISOString() },
-    ),
-  notOpenYet: (opensAt: Date) =>
-    appError(ErrorCode.FORBIDDEN, `申报尚未开始，开始时间为 ${chinaTime(opensAt)}`, {
-      reason: 'NOT_OPEN_YET',
-      opensAt: opensAt.toISOString(),
-    }),
-  moduleLocked: (names: string[]) =>
-    appError(
-      ErrorCode.FORBIDDEN,
-      `退回时未勾选需要修改的模块不能编辑：${names.join('、')}；如需修改，请联系审核部门退回时勾选`,
-      { reason: 'MODULE_LOCKED' },
-    ),
 };
-
-/** "2026年11月23日 17:00" in China time, as the seeds show dates. */
-export function chinaTime(date: Date): string {
-  const china = new Date(date.getTime() + 8 * 3600 * 1000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${china.getUTCFullYear()}年${china.getUTCMonth() + 1}月${china.getUTCDate()}日 ${pad(china.getUTCHours())}:${pad(china.getUTCMinutes())}`;
-}

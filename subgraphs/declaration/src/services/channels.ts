@@ -14,7 +14,8 @@ export async function syncChannels(em: EntityManager): Promise<void> {
     groupCode: config.group,
     groupName: config.groupName,
     sortOrder: index,
-    config,
+    // A copy: the domain's data is frozen, and the ORM rewrites what it is given.
+    config: structuredClone(config),
     updatedAt: new Date(),
   }));
   await em.upsertMany(Channel, rows, { onConflictFields: ['code'], onConflictAction: 'merge' });

@@ -14,8 +14,13 @@ import {
   type Principal,
 } from '@zhicheng/server-kit';
 import {
+  assertAction,
+  editableModules as domainEditableModules,
   MODULE_DATA_KEY,
+  normaliseIdNumber,
   selectionNames,
+  startProblems,
+  startRefusal,
   TALENT_LEVELS,
   type AttachmentFact,
   type ChannelConfig,
@@ -35,8 +40,8 @@ import {
   NoticeStatus,
 } from '../entities';
 import { owned, refusals, requireApplicant, SUBMITTED_OR_LATER } from './access';
-import { coverageRefusal, isOpen, regionOfCreditCode } from './coverage';
-import { moduleInputProblems, validationProblems } from './rules';
+import { coverageRefusal, regionOfCreditCode } from './coverage';
+import { assertApplicantAction, moduleInputProblems, refusalError, validationProblems } from './rules';
 
 export interface Clock {
   now(): Date;
@@ -44,18 +49,7 @@ export interface Clock {
 
 /** The modules a person may still change: all while a draft, the flagged ones while returned. */
 export function editableModules(declaration: Declaration, notice: Notice): ModuleKey[] {
-  if (declaration.status === DeclarationStatus.DRAFT) return notice.formConfig.modules.map((m) => m.key);
-  if (declaration.status === DeclarationStatus.RETURNED) return [...(declaration.returnedModules ?? [])];
-  return [];
-}
-
-/** Refuses changes to a declaration that is no longer the applicant's to edit. */
-function assertEditable(declaration: Declaration, notice: Notice, now: Date): void {
-  if (declaration.status !== DeclarationStatus.DRAFT && declaration.status !== DeclarationStatus.RETURNED)
-    throw refusals.locked(declaration.status);
-  // A returned declaration is corrected after the window; a draft is not.
-  if (declaration.status === DeclarationStatus.DRAFT && now.getTime() >= notice.closesAt.getTime())
-    throw refusals.deadlinePassed(notice.closesAt);
+  return domainEditableModules(declaration.status, notice.formConfig, declaration.returnedModules ?? []);
 }
 
 function assertVersion(declaration: Declaration, expectedVersion: number): void {
@@ -114,8 +108,8 @@ export async function startDeclaration(
     return await rootEm.transactional(async (em) => {
       const notice = await em.findOne(Notice, { id: input.noticeId }, { populate: ['channel'] });
       if (!notice || notice.status !== NoticeStatus.PUBLISHED) throw notFound('通知不存在或尚未发布');
-      if (now.getTime() < notice.opensAt.getTime()) throw refusals.notOpenYet(notice.opensAt);
-      if (!isOpen(notice, now)) throw refusals.deadlinePassed(notice.closesAt);
+      const closed = startRefusal(notice, now);
+      if (closed) throw refusalError(closed);
       const channel = notice.channel.getEntity().config;
 
       const binding = await em.findOne(ApplicantBinding, { personId: principal.accountId });
@@ -134,19 +128,15 @@ export async function startDeclaration(
           { reason: 'NOT_COVERED' },
         );
 
-      const problems = new Problems();
-      if (input.category === DeclarationCategory.EXCEPTIONAL && !channel.allowsExceptional)
-        problems.add(
-          'category',
-          'EXCEPTIONAL_NOT_ALLOWED',
-          `“${channel.name}”通道不受理破格申报，请选择正常申报`,
-        );
       const committeeId = input.committeeId?.trim() || null;
-      if (committeeId && !notice.committees.some((c) => c.id === committeeId))
-        problems.add('committeeId', 'UNKNOWN_COMMITTEE', '所选评委会不在本通知的评委会中，请重新选择');
-      if (!committeeId && channel.requiresCommittee)
-        problems.add('committeeId', 'REQUIRED', '请选择申报评委会');
-      problems.throwIfAny();
+      const problems = startProblems(channel, { category: input.category, committeeId });
+      if (committeeId && channel.requiresCommittee && !notice.committees.some((c) => c.id === committeeId))
+        problems.push({
+          field: 'committeeId',
+          code: 'UNKNOWN_COMMITTEE',
+          message: '所选评委会不在本通知的评委会中，请重新选择',
+        });
+      if (problems.length > 0) throw badUserInput(problems);
 
       const existing = await em.findOne(Declaration, {
         notice,
@@ -213,16 +203,13 @@ export async function saveDeclaration(
     const notice = declaration.notice.getEntity();
     await em.populate(notice, ['channel']);
     const channel = notice.channel.getEntity().config;
-    assertEditable(declaration, notice, now);
-    assertVersion(declaration, args.expectedVersion);
-
     const supplied = [...MODULE_OF_PROPERTY].filter(([property]) => args.input[property] !== undefined);
-    const allowed = new Set(editableModules(declaration, notice));
-    const moduleName = (key: ModuleKey) => notice.formConfig.modules.find((m) => m.key === key)?.name ?? key;
-    if (declaration.status === DeclarationStatus.RETURNED) {
-      const locked = supplied.filter(([, key]) => !allowed.has(key)).map(([, key]) => moduleName(key));
-      if (locked.length > 0) throw refusals.moduleLocked(locked);
-    }
+    assertApplicantAction(declaration.status, 'SAVE', notice, {
+      now,
+      modules: supplied.map(([, key]) => key),
+      flaggedModules: declaration.returnedModules ?? [],
+    });
+    assertVersion(declaration, args.expectedVersion);
 
     const problems = new Problems();
     const next: ModuleData = { ...toPlain(declaration.data) };
@@ -236,7 +223,6 @@ export async function saveDeclaration(
       else (next as Record<string, unknown>)[property] = toPlain(value);
     }
     const attachments = await em.find(Attachment, { declaration });
-    const facts = attachments.map(attachmentFact);
     for (const [property, key] of supplied) {
       const value = next[property];
       if (value === undefined || problems.has(`input.${property}`)) continue;
@@ -245,7 +231,6 @@ export async function saveDeclaration(
         channel,
         category: declaration.category,
         data: next,
-        attachments: facts,
         now,
       }))
         problems.add(prefixed(property, p.field), p.code, p.message);
@@ -289,11 +274,8 @@ export async function cancelDeclaration(rootEm: EntityManager, auth: AuthResult,
   return rootEm.transactional(async (em) => {
     const declaration = await lockOwn(em, principal, id);
     if (declaration.status === DeclarationStatus.CANCELLED) return declaration;
-    if (declaration.status !== DeclarationStatus.DRAFT)
-      throw appError(ErrorCode.CONFLICT, '只有未提交的申报可以取消；已提交的申报请联系审核部门处理', {
-        reason: 'DECLARATION_LOCKED',
-        status: declaration.status,
-      });
+    const refusal = assertAction(declaration.status, 'CANCEL');
+    if (refusal) throw refusalError(refusal, declaration.status);
     declaration.status = DeclarationStatus.CANCELLED;
     declaration.cancelledAt = clock.now();
     await flushChecked(em, declaration);
@@ -301,15 +283,9 @@ export async function cancelDeclaration(rootEm: EntityManager, auth: AuthResult,
   });
 }
 
-const DELETABLE: readonly DeclarationStatus[] = [
-  DeclarationStatus.DRAFT,
-  DeclarationStatus.CANCELLED,
-  DeclarationStatus.TERMINATED,
-];
-
 /**
- * Deletes a draft (or a cancelled one) with its files, or hides a terminated one (kept for the
- * review record). Submitted declarations cannot be deleted.
+ * Deletes a draft with its files, or hides a terminated one (kept for the review record).
+ * Submitted declarations cannot be deleted.
  */
 export async function deleteDeclaration(
   rootEm: EntityManager,
@@ -320,15 +296,8 @@ export async function deleteDeclaration(
   const principal = requireApplicant(auth);
   return rootEm.transactional(async (em) => {
     const declaration = await lockOwn(em, principal, id);
-    if (!DELETABLE.includes(declaration.status))
-      throw appError(
-        ErrorCode.CONFLICT,
-        '已提交的申报不能删除；只有草稿、已取消或审核不通过终止审核的申报可以删除',
-        {
-          reason: 'DECLARATION_LOCKED',
-          status: declaration.status,
-        },
-      );
+    const refusal = assertAction(declaration.status, 'DELETE');
+    if (refusal) throw refusalError(refusal, declaration.status);
     declaration.deletedAt = clock.now();
     let removedFiles: string[] = [];
     if (declaration.status !== DeclarationStatus.TERMINATED) {
@@ -347,7 +316,6 @@ export async function deleteDeclaration(
 const RECOMMENDATION_HOLDING: readonly DeclarationStatus[] = SUBMITTED_OR_LATER.filter(
   (s) => s !== DeclarationStatus.TERMINATED,
 );
-export const RECOMMENDATIONS_PER_EXPERT = 2;
 
 export interface SubmitInput {
   id: string;
@@ -372,21 +340,12 @@ export async function submitDeclaration(
       args.pledge
     )
       return declaration;
-    if (declaration.status !== DeclarationStatus.DRAFT && declaration.status !== DeclarationStatus.RETURNED)
-      throw refusals.locked(declaration.status);
-    assertVersion(declaration, args.expectedVersion);
-    if (!args.pledge)
-      throw badUserInput([
-        { field: 'pledge', code: 'PLEDGE_REQUIRED', message: '请阅读并勾选诚信承诺后再提交' },
-      ]);
     const notice = declaration.notice.getEntity();
     await em.populate(notice, ['channel']);
     const channel = notice.channel.getEntity().config;
+    assertApplicantAction(declaration.status, 'SUBMIT', notice, { now, pledge: args.pledge });
+    assertVersion(declaration, args.expectedVersion);
     const resubmission = declaration.status === DeclarationStatus.RETURNED;
-    if (!resubmission && !isOpen(notice, now)) {
-      if (now.getTime() < notice.opensAt.getTime()) throw refusals.notOpenYet(notice.opensAt);
-      throw refusals.deadlinePassed(notice.closesAt);
-    }
 
     const binding = await em.findOne(ApplicantBinding, { personId: principal.accountId });
     if (!binding) throw refusals.notBound();
@@ -401,9 +360,9 @@ export async function submitDeclaration(
         data: declaration.data,
         attachments: attachments.map(attachmentFact),
         now,
+        recommendationCounts: await recommendationCounts(em, declaration, { lock: true }),
       }),
       ...serviceProblems(declaration, notice),
-      ...(await recommenderQuotaProblems(em, declaration)),
     ];
     if (problems.length > 0) throw incomplete(problems);
 
@@ -472,27 +431,26 @@ export function serviceProblems(declaration: Declaration, notice: Notice): Valid
   return problems;
 }
 
-const normaliseIdNumber = (value: string) => value.trim().toUpperCase();
-
 /**
- * 每名专家最多只允许推荐两名专业技术人员破格申报: counts the other applicants whose submitted
- * declarations under the same notice name each expert. A transaction-scoped advisory lock per
- * expert (taken in a fixed order, so two submits never deadlock) makes concurrent submits naming
- * the same expert take turns, so the third cannot slip in beside the second.
+ * 每名专家最多只允许推荐两名专业技术人员破格申报: for each expert this declaration names, how
+ * many OTHER applicants' submitted declarations under the same notice name them too (the domain
+ * turns counts into problems). With `lock`, a transaction-scoped advisory lock per expert, taken
+ * in a fixed order so two submits never deadlock, makes concurrent submits naming the same expert
+ * take turns: a third cannot slip in beside the second.
  */
-export async function recommenderQuotaProblems(
+export async function recommendationCounts(
   em: EntityManager,
   declaration: Declaration,
-  options: { lock: boolean } = { lock: true },
-): Promise<ValidationProblem[]> {
+  options: { lock: boolean },
+): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
   const recommenders = declaration.data.recommenders ?? [];
-  if (declaration.category !== DeclarationCategory.EXCEPTIONAL || recommenders.length === 0) return [];
+  if (declaration.category !== DeclarationCategory.EXCEPTIONAL || recommenders.length === 0) return counts;
   const connection = em.getConnection();
   const trx = em.getTransactionContext();
   const ids = [
     ...new Set(recommenders.map((r) => normaliseIdNumber(r.idNumber ?? '')).filter(Boolean)),
   ].sort();
-  const problems: ValidationProblem[] = [];
   for (const idNumber of ids) {
     if (options.lock)
       await connection.execute(
@@ -507,22 +465,14 @@ export async function recommenderQuotaProblems(
         where d.notice_id = ? and d.applicant_id <> ? and d.deleted_at is null
           and d.status in (${RECOMMENDATION_HOLDING.map(() => '?').join(', ')})
           and exists (select 1 from jsonb_array_elements(coalesce(d.data->'recommenders', '[]'::jsonb)) r
-                       where upper(trim(r->>'idNumber')) = ?)`,
+                       where upper(regexp_replace(r->>'idNumber', '\\s', '', 'g')) = ?)`,
       [declaration.notice.id, declaration.applicantId, ...RECOMMENDATION_HOLDING, idNumber],
       'all',
       trx,
     );
-    if (Number(rows[0]?.applicants ?? 0) >= RECOMMENDATIONS_PER_EXPERT) {
-      const index = recommenders.findIndex((r) => normaliseIdNumber(r.idNumber ?? '') === idNumber);
-      problems.push({
-        module: 'RECOMMENDERS',
-        code: 'RECOMMENDER_QUOTA_EXCEEDED',
-        message: `推荐专家${recommenders[index].name}已推荐${RECOMMENDATIONS_PER_EXPERT}名专业技术人员破格申报,每名专家最多只允许推荐两名,请更换推荐专家`,
-        field: `recommenders.${index}`,
-      });
-    }
+    counts.set(idNumber, Number(rows[0]?.applicants ?? 0));
   }
-  return problems;
+  return counts;
 }
 
 function submittedPayload(

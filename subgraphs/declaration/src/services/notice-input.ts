@@ -4,12 +4,10 @@ import { randomUUID } from 'node:crypto';
 import type { RouteLevel } from '@zhicheng/events';
 import { Problems } from '@zhicheng/server-kit';
 import {
-  FILE_FORMATS,
-  MODULE_KEYS,
+  formConfigProblems,
   TITLE_CATALOGUE,
   type ChannelConfig,
   type FileFormat,
-  type FileRule,
   type FormConfig,
   type ModuleKey,
 } from '../domain';
@@ -73,21 +71,10 @@ export interface FormConfigLike {
   educationCertificateNumbers?: boolean | null;
 }
 
-export const LIMITS = {
-  title: 200,
-  notes: 10000,
-  name: 100,
-  /** 50 MB: far above any slot of the seeds (5000 KB), low enough to keep storage sane. */
-  maxSizeKb: 51200,
-  maxCount: 50,
-  maxEntries: 50,
-  filesPerEntry: 50,
-  innovationTextLimit: 5000,
-} as const;
+export const LIMITS = { title: 200, notes: 10000, name: 100 } as const;
 
 const ROUTE_ORDER = ['UNIT', 'DEPARTMENT', 'BUREAU', 'COMMITTEE'] as const;
 const REGION = /^\d{6}$/;
-const SLOT_CODE = /^[A-Z][A-Z0-9_]{0,63}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const COMMITTEE_ID = /^[A-Za-z0-9_.:-]{1,64}$/;
 
@@ -117,114 +104,34 @@ function text(
   return trimmed;
 }
 
-function formats(problems: Problems, field: string, list: readonly string[], label: string): FileFormat[] {
-  if (list.length === 0) problems.add(field, 'REQUIRED', `请为${label}选择至少一种文件格式`);
-  const known = list.filter((f): f is FileFormat => (FILE_FORMATS as readonly string[]).includes(f));
-  if (known.length !== list.length)
-    problems.add(field, 'UNKNOWN_FORMAT', `${label}的文件格式只能是 pdf、jpg、png、zip`);
-  return unique(known);
-}
-
-function sizeKb(problems: Problems, field: string, value: number, label: string) {
-  if (!Number.isInteger(value) || value < 1 || value > LIMITS.maxSizeKb)
-    problems.add(field, 'OUT_OF_RANGE', `${label}的大小限制应在 1–${LIMITS.maxSizeKb} KB 之间`);
-}
-
-function checkForm(problems: Problems, form: FormConfigLike, prefix: string): FormConfig {
-  const modules: FormConfig['modules'] = [];
-  const seen = new Set<string>();
-  form.modules.forEach((m, i) => {
-    const field = `${prefix}.modules.${i}`;
-    if (!(MODULE_KEYS as readonly string[]).includes(m.key)) {
-      problems.add(`${field}.key`, 'UNKNOWN_MODULE', `模块 ${m.key} 不存在`);
-      return;
-    }
-    if (seen.has(m.key)) problems.add(`${field}.key`, 'DUPLICATE', `模块“${m.name || m.key}”重复`);
-    seen.add(m.key);
-    const name = text(problems, `${field}.name`, m.name, '模块名称', LIMITS.name);
-    const label = name || m.key;
-    if (
-      m.maxEntries != null &&
-      (!Number.isInteger(m.maxEntries) || m.maxEntries < 1 || m.maxEntries > LIMITS.maxEntries)
-    )
-      problems.add(
-        `${field}.maxEntries`,
-        'OUT_OF_RANGE',
-        `“${label}”最多条数应在 1–${LIMITS.maxEntries} 之间`,
-      );
-    let filesPerEntry: FileRule | undefined;
-    if (m.filesPerEntry) {
-      const rule = m.filesPerEntry;
-      const f = `${field}.filesPerEntry`;
-      if (!Number.isInteger(rule.min) || rule.min < 0)
-        problems.add(`${f}.min`, 'OUT_OF_RANGE', `“${label}”每条最少附件数不能小于 0`);
-      if (
-        !Number.isInteger(rule.max) ||
-        rule.max < 1 ||
-        rule.max > LIMITS.filesPerEntry ||
-        rule.max < rule.min
-      )
-        problems.add(
-          `${f}.max`,
-          'OUT_OF_RANGE',
-          `“${label}”每条最多附件数应在 ${Math.max(1, rule.min)}–${LIMITS.filesPerEntry} 之间`,
-        );
-      sizeKb(problems, `${f}.maxSizeKb`, rule.maxSizeKb, `“${label}”的附件`);
-      filesPerEntry = {
-        min: rule.min,
-        max: rule.max,
-        formats: formats(problems, `${f}.formats`, rule.formats, `“${label}”的附件`),
-        maxSizeKb: rule.maxSizeKb,
-      };
-    }
-    modules.push({
+/** The form as stored (no GraphQL class instances, no empty optionals); the domain checks it. */
+function formFromInput(form: FormConfigLike): FormConfig {
+  return {
+    modules: form.modules.map((m) => ({
       key: m.key as ModuleKey,
-      name,
+      name: m.name?.trim() ?? '',
       required: m.required,
       ...(m.maxEntries != null ? { maxEntries: m.maxEntries } : {}),
-      ...(filesPerEntry ? { filesPerEntry } : {}),
-    });
-  });
-  if (form.modules.length === 0) problems.add(`${prefix}.modules`, 'REQUIRED', '请至少配置一个申报模块');
-
-  const attachments: FormConfig['attachments'] = [];
-  const codes = new Set<string>();
-  form.attachments.forEach((a, i) => {
-    const field = `${prefix}.attachments.${i}`;
-    if (!SLOT_CODE.test(a.code))
-      problems.add(`${field}.code`, 'INVALID_CODE', '附件编码只能由大写字母、数字和下划线组成，并以字母开头');
-    else if (codes.has(a.code)) problems.add(`${field}.code`, 'DUPLICATE', `附件编码 ${a.code} 重复`);
-    codes.add(a.code);
-    const name = text(problems, `${field}.name`, a.name, '附件名称', LIMITS.name);
-    const label = `附件“${name || a.code}”`;
-    sizeKb(problems, `${field}.maxSizeKb`, a.maxSizeKb, label);
-    if (!Number.isInteger(a.maxCount) || a.maxCount < 1 || a.maxCount > LIMITS.maxCount)
-      problems.add(`${field}.maxCount`, 'OUT_OF_RANGE', `${label}的最多数量应在 1–${LIMITS.maxCount} 之间`);
-    if (a.module != null && !seen.has(a.module))
-      problems.add(`${field}.module`, 'UNKNOWN_MODULE', `${label}所属的模块不在本通知的模块中`);
-    attachments.push({
+      ...(m.filesPerEntry
+        ? {
+            filesPerEntry: {
+              min: m.filesPerEntry.min,
+              max: m.filesPerEntry.max,
+              formats: unique(m.filesPerEntry.formats) as FileFormat[],
+              maxSizeKb: m.filesPerEntry.maxSizeKb,
+            },
+          }
+        : {}),
+    })),
+    attachments: form.attachments.map((a) => ({
       code: a.code,
-      name,
-      formats: formats(problems, `${field}.formats`, a.formats, label),
+      name: a.name?.trim() ?? '',
+      formats: unique(a.formats) as FileFormat[],
       maxSizeKb: a.maxSizeKb,
       maxCount: a.maxCount,
       required: a.required,
       ...(a.module != null ? { module: a.module as ModuleKey } : {}),
-    });
-  });
-  if (
-    !Number.isInteger(form.innovationTextLimit) ||
-    form.innovationTextLimit < 1 ||
-    form.innovationTextLimit > LIMITS.innovationTextLimit
-  )
-    problems.add(
-      `${prefix}.innovationTextLimit`,
-      'OUT_OF_RANGE',
-      `创新创业成果字数限制应在 1–${LIMITS.innovationTextLimit} 之间`,
-    );
-  return {
-    modules,
-    attachments,
+    })),
     innovationTextLimit: form.innovationTextLimit,
     ...(form.educationCertificateNumbers ? { educationCertificateNumbers: true } : {}),
   };
@@ -291,10 +198,14 @@ export function checkNoticeInput(input: NoticeInputLike, channel: ChannelConfig 
   });
 
   const formConfig = input.formConfig
-    ? checkForm(problems, input.formConfig, 'input.formConfig')
+    ? formFromInput(input.formConfig)
     : channel
       ? structuredClone(channel.defaultFormConfig)
       : { modules: [], attachments: [], innovationTextLimit: 500 };
+
+  if (input.formConfig)
+    for (const p of formConfigProblems(formConfig, 'input.formConfig'))
+      problems.add(p.field, p.code, p.message);
 
   const committees: NoticeCommittee[] = [];
   const committeeIds = new Set<string>();

@@ -2,21 +2,31 @@
 // Everything a ticket can refuse before any byte is sent is refused here: a full slot, a size
 // over the limit, a type the slot does not take.
 import { LockMode } from '@mikro-orm/core';
-import { formatLabel, type FileFormat } from '@zhicheng/files';
-import { notFound, Problems, type AuthResult, type EntityManager } from '@zhicheng/server-kit';
-import { MODULE_DATA_KEY, type ModuleKey } from '../domain';
-import { Attachment, AttachmentSlotKind, Declaration, DeclarationStatus, type Notice } from '../entities';
+import {
+  badUserInput,
+  notFound,
+  type AuthResult,
+  type EntityManager,
+  type FieldProblem,
+} from '@zhicheng/server-kit';
+import {
+  kbToBytes,
+  slotRule as domainSlotRule,
+  uploadProblems,
+  type AttachmentSlot,
+  type FileFormat,
+  type ModuleKey,
+  type SlotRule as DomainSlotRule,
+} from '../domain';
+import { Attachment, AttachmentSlotKind, Declaration, type Notice } from '../entities';
 import type { FileLinks, UploadSlot, UploadTicketClaims } from '../files/tokens';
-import { owned, refusals, requireApplicant } from './access';
-import { editableModules, type Clock } from './declarations';
+import { owned, requireApplicant } from './access';
+import { attachmentFact, type Clock } from './declarations';
+import { assertApplicantAction } from './rules';
 
-export interface SlotRule {
-  /** For messages: 身份证, or 教育经历. */
-  name: string;
-  formats: FileFormat[];
+export interface SlotRule extends DomainSlotRule {
   maxBytes: number;
-  maxSizeKb: number;
-  maxCount: number;
+  /** The module the slot belongs to (an entry's files, or a catalogue slot shown in a module). */
   module: ModuleKey | null;
 }
 
@@ -44,62 +54,34 @@ const CONTENT_TYPES: Record<string, FileFormat> = {
 };
 const MAX_FILE_NAME = 200;
 
-const formatList = (formats: readonly FileFormat[]) => formats.map(formatLabel).join('、');
+function domainSlot(slot: SlotInput): AttachmentSlot | null {
+  if (slot.kind === AttachmentSlotKind.CATALOGUE)
+    return slot.code ? { kind: 'CATALOGUE', code: slot.code } : null;
+  return slot.module && slot.entryId ? { kind: 'ENTRY', module: slot.module, entryId: slot.entryId } : null;
+}
 
-/**
- * The slot's rule, or problems: a catalogue code the notice does not list, a module without
- * proof files, an entry that is not saved yet.
- */
+const uploadSlot = (slot: AttachmentSlot): UploadSlot =>
+  slot.kind === 'CATALOGUE'
+    ? { kind: 'CATALOGUE', code: slot.code, entryId: null }
+    : { kind: 'ENTRY', code: slot.module, entryId: slot.entryId };
+
+/** The slot's rule in this declaration (the domain's), or null when the slot does not exist. */
 export function slotRule(
   notice: Notice,
   declaration: Declaration,
-  slot: SlotInput,
-  problems: Problems,
-): { slot: UploadSlot; rule: SlotRule } | null {
-  if (slot.kind === AttachmentSlotKind.CATALOGUE) {
-    const config = notice.formConfig.attachments.find((a) => a.code === slot.code);
-    if (!config) {
-      problems.add('slot.code', 'UNKNOWN_SLOT', '本通知的附件材料中没有该项，请刷新页面后重试');
-      return null;
-    }
-    return {
-      slot: { kind: 'CATALOGUE', code: config.code, entryId: null },
-      rule: {
-        name: config.name,
-        formats: [...config.formats],
-        maxSizeKb: config.maxSizeKb,
-        maxBytes: config.maxSizeKb * 1024,
-        maxCount: config.maxCount,
-        module: config.module ?? null,
-      },
-    };
-  }
-  const module = notice.formConfig.modules.find((m) => m.key === slot.module);
-  if (!module || !module.filesPerEntry) {
-    problems.add('slot.module', 'NO_FILES', '该模块无需上传附件');
-    return null;
-  }
-  const property = MODULE_DATA_KEY[module.key];
-  const entries = property ? declaration.data[property] : undefined;
-  if (
-    !slot.entryId ||
-    !Array.isArray(entries) ||
-    !entries.some((e: { id: string }) => e.id === slot.entryId)
-  ) {
-    problems.add('slot.entryId', 'ENTRY_NOT_SAVED', `请先保存该条${module.name}，再上传证明材料`);
-    return null;
-  }
-  const rule = module.filesPerEntry;
+  input: SlotInput,
+): { slot: AttachmentSlot; upload: UploadSlot; rule: SlotRule } | null {
+  const slot = domainSlot(input);
+  const rule = slot && domainSlotRule(notice.formConfig, declaration.data, slot);
+  if (!slot || !rule) return null;
+  const module =
+    slot.kind === 'ENTRY'
+      ? slot.module
+      : (notice.formConfig.attachments.find((a) => a.code === slot.code)?.module ?? null);
   return {
-    slot: { kind: 'ENTRY', code: module.key, entryId: slot.entryId },
-    rule: {
-      name: module.name,
-      formats: [...rule.formats],
-      maxSizeKb: rule.maxSizeKb,
-      maxBytes: rule.maxSizeKb * 1024,
-      maxCount: rule.max,
-      module: module.key,
-    },
+    slot,
+    upload: uploadSlot(slot),
+    rule: { ...rule, formats: [...rule.formats], maxBytes: kbToBytes(rule.maxSizeKb), module },
   };
 }
 
@@ -113,25 +95,20 @@ export const countInSlot = (em: EntityManager, declaration: Declaration, slot: U
   });
 
 export const slotFullMessage = (rule: SlotRule) =>
-  `${rule.name}最多上传${rule.maxCount}个文件，请先删除已上传的文件再上传`;
+  `${rule.name}最多上传${rule.maxCount}个，请先删除已上传的文件`;
 
 /** Whether the applicant may still change files of this slot (draft, or a flagged module when returned). */
 export function assertSlotEditable(
   declaration: Declaration,
   notice: Notice,
-  rule: SlotRule | null,
+  module: ModuleKey | null,
   now: Date,
 ) {
-  if (declaration.status !== DeclarationStatus.DRAFT && declaration.status !== DeclarationStatus.RETURNED)
-    throw refusals.locked(declaration.status);
-  if (declaration.status === DeclarationStatus.DRAFT && now.getTime() >= notice.closesAt.getTime())
-    throw refusals.deadlinePassed(notice.closesAt);
-  if (declaration.status === DeclarationStatus.RETURNED) {
-    // Catalogue files outside a module belong to 附件材料信息, editable when any module was flagged.
-    const editable = editableModules(declaration, notice);
-    if (rule?.module ? !editable.includes(rule.module) : editable.length === 0)
-      throw refusals.moduleLocked([rule?.name ?? '附件材料']);
-  }
+  assertApplicantAction(declaration.status, 'SAVE', notice, {
+    now,
+    modules: module ? [module] : [],
+    flaggedModules: declaration.returnedModules ?? [],
+  });
 }
 
 export interface RequestUploadInput {
@@ -156,42 +133,33 @@ export async function requestUpload(
     await em.findOne(Declaration, { id: input.declarationId, deletedAt: null }, { populate: ['notice'] }),
   );
   const notice = declaration.notice.getEntity();
-  const problems = new Problems();
-  const resolved = slotRule(notice, declaration, input.slot, problems);
-  assertSlotEditable(declaration, notice, resolved?.rule ?? null, now);
+  const resolved = slotRule(notice, declaration, input.slot);
+  assertSlotEditable(declaration, notice, resolved?.rule.module ?? input.slot.module ?? null, now);
 
+  const problems: FieldProblem[] = [];
   const fileName = input.fileName.trim();
-  if (!fileName) problems.add('fileName', 'REQUIRED', '文件名不能为空');
+  if (!fileName) problems.push({ field: 'fileName', code: 'REQUIRED', message: '文件名不能为空' });
   else if (fileName.length > MAX_FILE_NAME)
-    problems.add('fileName', 'TOO_LONG', `文件名不能超过${MAX_FILE_NAME}个字`);
-  if (!Number.isInteger(input.sizeBytes) || input.sizeBytes <= 0)
-    problems.add('sizeBytes', 'FILE_EMPTY', '文件内容为空，请选择正确的文件后重新上传');
-  if (resolved) {
-    const { rule, slot } = resolved;
-    if (input.sizeBytes > rule.maxBytes)
-      problems.add(
-        'sizeBytes',
-        'FILE_TOO_LARGE',
-        `${rule.name}单个文件不能超过${rule.maxSizeKb}KB，请压缩或拆分后重新上传`,
-      );
-    const extension = /\.([A-Za-z0-9]+)$/.exec(fileName)?.[1]?.toLowerCase();
-    const byName = extension ? EXTENSIONS[extension] : undefined;
-    const byType = CONTENT_TYPES[input.contentType.split(';')[0].trim().toLowerCase()];
-    if (!byName || !rule.formats.includes(byName) || (byType && !rule.formats.includes(byType)))
-      problems.add(
-        'fileName',
-        'FILE_TYPE_NOT_ALLOWED',
-        `${rule.name}只能上传${formatList(rule.formats)}格式的文件`,
-      );
-    if ((await countInSlot(em, declaration, slot)) >= rule.maxCount)
-      problems.add('slot', 'SLOT_FULL', slotFullMessage(rule));
-  }
-  problems.throwIfAny();
-  const { slot, rule } = resolved!;
+    problems.push({ field: 'fileName', code: 'TOO_LONG', message: `文件名不能超过${MAX_FILE_NAME}个字` });
+  const extension = /\.([A-Za-z0-9]+)$/.exec(fileName)?.[1]?.toLowerCase();
+  const byName = extension ? EXTENSIONS[extension] : undefined;
+  const byType = CONTENT_TYPES[input.contentType.split(';')[0].trim().toLowerCase()];
+  // The claim is checked here; the bytes are checked again (magic bytes) when they arrive.
+  const format = byName && byType && byName !== byType ? null : (byName ?? byType ?? null);
+  const slot = resolved?.slot ?? domainSlot(input.slot) ?? { kind: 'CATALOGUE', code: input.slot.code ?? '' };
+  const attachments = await em.find(Attachment, { declaration });
+  problems.push(
+    ...uploadProblems(
+      { config: notice.formConfig, data: declaration.data, attachments: attachments.map(attachmentFact) },
+      { slot, format, sizeBytes: input.sizeBytes },
+    ),
+  );
+  if (problems.length > 0) throw badUserInput(problems);
+  const { upload, rule } = resolved!;
   const claims: Omit<UploadTicketClaims, 'kind' | 'ticketId'> = {
     declarationId: declaration.id,
     applicantId: declaration.applicantId,
-    slot,
+    slot: upload,
     fileName,
     maxBytes: rule.maxBytes,
     formats: rule.formats,
@@ -228,26 +196,21 @@ export async function checkTicket(
   if (!declaration || declaration.applicantId !== claims.applicantId)
     throw new UploadNotRecorded('NOT_FOUND', '申报不存在或您无权查看', 404);
   const notice = declaration.notice.getEntity();
-  const problems = new Problems();
-  const resolved = slotRule(
-    notice,
-    declaration,
-    {
-      kind: claims.slot.kind as AttachmentSlotKind,
-      code: claims.slot.code,
-      module: claims.slot.kind === 'ENTRY' ? (claims.slot.code as ModuleKey) : null,
-      entryId: claims.slot.entryId,
-    },
-    problems,
-  );
-  if (!resolved) throw new UploadNotRecorded(problems.all[0].code, problems.all[0].message, 409);
+  const resolved = slotRule(notice, declaration, {
+    kind: claims.slot.kind as AttachmentSlotKind,
+    code: claims.slot.code,
+    module: claims.slot.kind === 'ENTRY' ? (claims.slot.code as ModuleKey) : null,
+    entryId: claims.slot.entryId,
+  });
+  if (!resolved)
+    throw new UploadNotRecorded('SLOT_UNKNOWN', '该附件类别或记录已不存在，请刷新页面后重新上传', 409);
   try {
-    assertSlotEditable(declaration, notice, resolved.rule, now);
+    assertSlotEditable(declaration, notice, resolved.rule.module, now);
   } catch (error) {
     const e = error as { message: string; extensions?: { reason?: string } };
     throw new UploadNotRecorded(String(e.extensions?.reason ?? 'DECLARATION_LOCKED'), e.message, 409);
   }
-  if ((await countInSlot(em, declaration, resolved.slot)) >= resolved.rule.maxCount)
+  if ((await countInSlot(em, declaration, resolved.upload)) >= resolved.rule.maxCount)
     throw new UploadNotRecorded('SLOT_FULL', slotFullMessage(resolved.rule), 409);
   // The ticket's limits were the slot's when it was issued; the stricter of then and now applies.
   return {
@@ -275,7 +238,7 @@ export async function recordAttachment(
     );
     if (!declaration || declaration.applicantId !== claims.applicantId)
       throw new UploadNotRecorded('NOT_FOUND', '申报不存在或您无权查看', 404);
-    const rule = await checkTicket(em, claims, now);
+    await checkTicket(em, claims, now);
     if (await em.findOne(Attachment, { ticketId: claims.ticketId }))
       throw new UploadNotRecorded('TICKET_USED', '该上传凭证已使用，请重新点击上传', 409);
     const attachment = em.create(Attachment, {
@@ -292,7 +255,6 @@ export async function recordAttachment(
       ticketId: claims.ticketId,
       uploadedBy: claims.applicantId,
     });
-    void rule;
     await em.flush();
     return attachment;
   });
@@ -318,18 +280,11 @@ export async function removeAttachment(
       throw notFound('附件不存在或您无权查看');
     await em.findOne(Declaration, { id: declaration.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     const notice = declaration.notice.getEntity();
-    const problems = new Problems();
-    const resolved =
-      attachment.slotKind === AttachmentSlotKind.CATALOGUE
-        ? slotRule(notice, declaration, { kind: attachment.slotKind, code: attachment.slotCode }, problems)
-        : null;
-    assertSlotEditable(
-      declaration,
-      notice,
-      resolved?.rule ??
-        (attachment.module ? ({ name: attachment.module, module: attachment.module } as SlotRule) : null),
-      clock.now(),
-    );
+    const module =
+      attachment.module ??
+      notice.formConfig.attachments.find((a) => a.code === attachment.slotCode)?.module ??
+      null;
+    assertSlotEditable(declaration, notice, module, clock.now());
     em.remove(attachment);
     await em.flush();
     return { declaration, storageKey: attachment.storageKey };

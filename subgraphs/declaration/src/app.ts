@@ -1,0 +1,100 @@
+import {
+  createLogger,
+  createTokenVerifier,
+  migrate,
+  startSubgraphServer,
+  type Logger,
+  type RunningServer,
+  type TokenVerifier,
+} from '@zhicheng/server-kit';
+import {
+  createPostgresTransport,
+  startEventConsumer,
+  startOutboxRelay,
+  type EventTransport,
+  type OutboxRelay,
+  type Subscription,
+} from '@zhicheng/events';
+import { LocalDirectoryStorage, type FileStorage } from '@zhicheng/files';
+import type { DeclarationContext, DeclarationDeps } from './context';
+import { DB_SCHEMA, SERVICE_NAME } from './db-schema';
+import type { DeclarationEnv } from './env';
+import { CONSUMER_NAME, handlers } from './events/consumers';
+import { mountFileRoutes } from './files/routes';
+import { FileLinks } from './files/tokens';
+import { createDeclarationOrm } from './orm';
+import { buildDeclarationSchema } from './schema';
+import { syncChannels } from './services/channels';
+
+export interface DeclarationServer extends RunningServer {
+  deps: DeclarationDeps;
+  /** Publishes committed outbox events now (tests await it). */
+  relay: OutboxRelay;
+  /** Handles every event published so far (tests await it). */
+  consumer: Subscription;
+  transport: EventTransport;
+}
+
+export interface StartOptions {
+  logger?: Logger;
+  /** Tests verify tokens with a key set they made; by default identity's JWKS URL is used. */
+  verifier?: TokenVerifier;
+  storage?: FileStorage;
+  /** The clock (tests move it); default: the real time. */
+  now?: () => Date;
+  /** Tests and `npm start` migrate on boot; production runs migrate.js as a separate step. */
+  migrateOnStart?: boolean;
+}
+
+export async function startDeclaration(
+  env: DeclarationEnv,
+  options: StartOptions = {},
+): Promise<DeclarationServer> {
+  const logger = options.logger ?? createLogger('declaration', env.LOG_LEVEL);
+  const orm = await createDeclarationOrm(env.DATABASE_URL);
+  try {
+    if (options.migrateOnStart) await migrate(orm, DB_SCHEMA);
+    await syncChannels(orm.em.fork());
+  } catch (error) {
+    await orm.close();
+    throw error;
+  }
+  const deps: DeclarationDeps = {
+    env,
+    logger,
+    storage: options.storage ?? new LocalDirectoryStorage(env.FILES_DIR),
+    links: new FileLinks(env),
+    now: options.now ?? (() => new Date()),
+  };
+  const server = await startSubgraphServer<DeclarationContext>({
+    name: 'declaration',
+    schema: await buildDeclarationSchema(),
+    orm,
+    logger,
+    verifier: options.verifier ?? createTokenVerifier({ jwksUrl: env.IDENTITY_JWKS_URL }),
+    host: env.HOST,
+    port: env.PORT,
+    trustProxy: env.TRUST_PROXY,
+    production: env.NODE_ENV === 'production',
+    configureApp: (app) => mountFileRoutes(app, orm, deps),
+    extendContext: (base) => ({ ...base, deps }),
+  });
+
+  const transport = createPostgresTransport(env.DATABASE_URL, logger);
+  const relay = startOutboxRelay({ orm, schema: DB_SCHEMA, source: SERVICE_NAME, transport, logger });
+  const consumer = startEventConsumer({ orm, name: CONSUMER_NAME, transport, logger, handlers });
+
+  return {
+    ...server,
+    deps,
+    relay,
+    consumer,
+    transport,
+    async close() {
+      await consumer.stop();
+      await relay.stop();
+      await transport.close();
+      await server.close();
+    },
+  };
+}

@@ -1,0 +1,40 @@
+// What declaration keeps from other subgraphs' events: the applicant's current unit (binding) and
+// the units identity announced ready (their credit codes tell their region).
+import type { EntityManager } from '@mikro-orm/core';
+import type { EventEnvelope, EventHandlers } from '@zhicheng/events';
+import { ApplicantBinding, KnownUnit } from '../entities';
+
+/** The durable consumer name (its position and inbox rows are keyed by it). */
+export const CONSUMER_NAME = 'declaration';
+
+export async function onBindingApproved(em: EntityManager, event: EventEnvelope<'BindingApproved'>) {
+  const { bindingId, personId, unitId, unitName, approvedAt } = event.payload;
+  const since = new Date(approvedAt);
+  const current = await em.findOne(ApplicantBinding, { personId });
+  // Events can arrive late: an older approval never replaces a newer one.
+  if (current && current.since.getTime() > since.getTime()) return;
+  if (current) em.assign(current, { bindingId, unitId, unitName, since });
+  else em.persist(em.create(ApplicantBinding, { personId, bindingId, unitId, unitName, since }));
+  await em.flush();
+}
+
+export async function onBindingEnded(em: EntityManager, event: EventEnvelope<'BindingEnded'>) {
+  const { bindingId, personId } = event.payload;
+  // Only the binding that ended goes; a newer binding of the person stays.
+  await em.nativeDelete(ApplicantBinding, { personId, bindingId });
+}
+
+export async function onUnitReady(em: EntityManager, event: EventEnvelope<'UnitReady'>) {
+  const { unitId, creditCode, name } = event.payload;
+  await em.upsert(
+    KnownUnit,
+    { unitId, creditCode, name },
+    { onConflictFields: ['unitId'], onConflictAction: 'merge' },
+  );
+}
+
+export const handlers: EventHandlers = {
+  BindingApproved: onBindingApproved,
+  BindingEnded: onBindingEnded,
+  UnitReady: onUnitReady,
+};
