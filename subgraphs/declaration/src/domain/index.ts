@@ -1,4 +1,6 @@
-// The declaration subgraph's pure domain layer: types, configuration data and rules.
+// The declaration subgraph's pure domain layer: types, configuration data and rules. No ORM and no
+// GraphQL: the service layer maps entities and inputs onto these shapes and turns FieldProblem[]
+// into badUserInput and a Refusal into appError.
 export * from './types';
 export * from './catalogue';
 export * from './data/modules';

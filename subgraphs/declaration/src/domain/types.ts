@@ -115,9 +115,14 @@ export interface FormConfig {
 
 export const Gender = { MALE: 'MALE', FEMALE: 'FEMALE' } as const;
 export type Gender = (typeof Gender)[keyof typeof Gender];
+export const GENDER_WORDS: Readonly<Record<Gender, string>> = { MALE: '男', FEMALE: '女' };
 
 export const IdType = { RESIDENT_ID: 'RESIDENT_ID', PASSPORT: 'PASSPORT' } as const;
 export type IdType = (typeof IdType)[keyof typeof IdType];
+export const ID_TYPE_WORDS: Readonly<Record<IdType, string>> = {
+  RESIDENT_ID: '居民身份证',
+  PASSPORT: '护照',
+};
 
 /** The five cascading choices of the title catalogue (申报系列 → 专业 → 专业范围 → 职称名称 → 级别). */
 export interface TitleSelection {
@@ -226,6 +231,10 @@ export interface Recommender {
 
 export const EducationSource = { MANUAL: 'MANUAL', REGISTRY: 'REGISTRY' } as const;
 export type EducationSource = (typeof EducationSource)[keyof typeof EducationSource];
+export const EDUCATION_SOURCE_WORDS: Readonly<Record<EducationSource, string>> = {
+  MANUAL: '手动填写',
+  REGISTRY: '自动获取',
+};
 
 /** 学习教育经历 / 学历学位信息 */
 export interface EducationEntry {
@@ -263,6 +272,7 @@ export interface ContinuingEducationEntry {
 
 export const PaperKind = { PAPER: 'PAPER', BOOK: 'BOOK' } as const;
 export type PaperKind = (typeof PaperKind)[keyof typeof PaperKind];
+export const PAPER_KIND_WORDS: Readonly<Record<PaperKind, string>> = { PAPER: '论文', BOOK: '著作' };
 
 /** 论文著作 */
 export interface PaperEntry {
