@@ -5,6 +5,7 @@ const zhCN = {
   nav: {
     home: '首页',
     agents: '经办人管理',
+    bindings: '绑定审核',
     applicant: '我的申报',
     certificates: '我的证照',
     bureau: '审核工作台',
@@ -98,6 +99,7 @@ const en: ShellResources = {
   nav: {
     home: 'Home',
     agents: 'Agents',
+    bindings: 'Binding requests',
     applicant: 'My declarations',
     certificates: 'My certificates',
     bureau: 'Review desk',

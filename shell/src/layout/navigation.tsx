@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   FormOutlined,
   HomeOutlined,
+  LinkOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -19,9 +20,16 @@ export interface NavItem {
   app?: string;
 }
 
-// UNIT_AGENT entries (单位审核: binding approvals, audit queue, batches) join when unit-audit has them.
+// More UNIT_AGENT entries (audit queue, batches) join when unit-audit has them.
 const NAV_ITEMS: NavItem[] = [
   { path: '/', labelKey: 'nav.home', icon: <HomeOutlined /> },
+  {
+    path: '/unit/bindings',
+    labelKey: 'nav.bindings',
+    icon: <LinkOutlined />,
+    roles: ['UNIT_AGENT', 'LEGAL_PERSON'],
+    app: '@zhicheng/unit-audit',
+  },
   {
     path: '/unit/agents',
     labelKey: 'nav.agents',

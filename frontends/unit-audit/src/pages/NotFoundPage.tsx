@@ -8,7 +8,7 @@ export function NotFoundPage() {
     <Result
       status="404"
       title={<h1 style={{ fontSize: 24, margin: 0 }}>{t('notFound')}</h1>}
-      extra={<Link to="/unit/agents">{t('agents.title')}</Link>}
+      extra={<Link to="/unit/bindings">{t('bindings.title')}</Link>}
     />
   );
 }

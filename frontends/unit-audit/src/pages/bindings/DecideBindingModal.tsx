@@ -1,0 +1,111 @@
+import { App, Button, Descriptions, Flex, Form, Input, Modal, Typography } from 'antd';
+import { ErrorSummary, MaskedId, useFormErrors, useMutation, useTranslation } from '@zhicheng/web-kit';
+import { graphql } from '../../gql';
+import type { BindingRequest } from './BindingRequestsTable';
+
+const DecideBindingMutation = graphql(`
+  mutation DecideBinding($id: ID!, $approve: Boolean!, $opinion: String!) {
+    decideBinding(id: $id, approve: $approve, opinion: $opinion) {
+      ...BindingRequestRow
+    }
+  }
+`);
+
+const FORM_NAME = 'decideBinding';
+const OPINION_MAX = 200;
+
+export interface DecideBindingModalProps {
+  request: BindingRequest | null;
+  /** 通过 (true) or 审核不通过终止审核 (false). */
+  approve: boolean;
+  open: boolean;
+  onClose: () => void;
+}
+
+/** 通过 / 不通过 a binding request with the required 办件意见 (≤200 characters). */
+export function DecideBindingModal({ request, approve, open, onClose }: DecideBindingModalProps) {
+  const { t } = useTranslation('unitAudit');
+  const { t: tc } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ opinion: string }>();
+  const errors = useFormErrors(form);
+  const [{ fetching }, decide] = useMutation(DecideBindingMutation);
+  const common: string[] = t(approve ? 'decide.commonApprove' : 'decide.commonRefuse', {
+    returnObjects: true,
+  }) as string[];
+
+  const onFinish = async ({ opinion }: { opinion: string }) => {
+    if (!request) return;
+    errors.clear();
+    const result = await decide({ id: request.id, approve, opinion: opinion.trim() });
+    if (result.error) return void errors.showError(result.error);
+    message.success(t(approve ? 'decide.approved' : 'decide.refused', { name: request.person.name }));
+    onClose();
+  };
+
+  return (
+    <Modal
+      open={open && request !== null}
+      title={t(approve ? 'decide.approveTitle' : 'decide.refuseTitle', { name: request?.person.name ?? '' })}
+      onCancel={onClose}
+      okText={approve ? t('bindings.actions.approve') : t('bindings.actions.refuse')}
+      cancelText={tc('actions.cancel')}
+      okButtonProps={{ htmlType: 'submit', form: FORM_NAME, loading: fetching, danger: !approve }}
+      destroyOnHidden
+      mask={{ closable: false }}
+    >
+      {request && (
+        <Descriptions
+          size="small"
+          column={1}
+          style={{ marginBottom: 16 }}
+          items={[
+            { key: 'name', label: t('bindings.columns.name'), children: request.person.name },
+            {
+              key: 'id',
+              label: t('bindings.columns.idNumber'),
+              children: <MaskedId value={request.person.idNumberMasked} />,
+            },
+            { key: 'mobile', label: t('bindings.columns.mobile'), children: request.person.mobileMasked },
+          ]}
+        />
+      )}
+      <Form
+        form={form}
+        id={FORM_NAME}
+        name={FORM_NAME}
+        layout="vertical"
+        onFinish={(values) => void onFinish(values)}
+        onFinishFailed={errors.showValidation}
+        preserve={false}
+      >
+        <ErrorSummary problems={errors.problems} formName={FORM_NAME} />
+        <Form.Item
+          name="opinion"
+          label={t('decide.opinion')}
+          rules={[
+            { required: true, whitespace: true, message: t('decide.opinionRequired') },
+            { max: OPINION_MAX, message: t('decide.opinionTooLong', { max: OPINION_MAX }) },
+          ]}
+          extra={
+            <Flex gap={4} wrap align="center" style={{ marginTop: 4 }}>
+              <Typography.Text type="secondary">{t('decide.common')}</Typography.Text>
+              {common.map((text) => (
+                <Button
+                  key={text}
+                  size="small"
+                  onClick={() => form.setFieldsValue({ opinion: text })}
+                  aria-label={t('decide.useCommon', { text })}
+                >
+                  {text}
+                </Button>
+              ))}
+            </Flex>
+          }
+        >
+          <Input.TextArea rows={3} maxLength={OPINION_MAX} showCount autoFocus />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
