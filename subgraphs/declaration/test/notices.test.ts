@@ -339,16 +339,14 @@ describe('channels and the title catalogue', () => {
         '基层30年10年',
       ]),
     );
-    const { titleCatalogue } = await t
-      .client()
-      .ok<{
-        titleCatalogue: Array<{
-          code: string;
-          name: string;
-          level: string;
-          children: Array<{ name: string; children: Array<{ name: string }> }>;
-        }>;
-      }>('{ titleCatalogue(seriesCode: "ENG") { code name level children { name children { name } } } }');
+    const { titleCatalogue } = await t.client().ok<{
+      titleCatalogue: Array<{
+        code: string;
+        name: string;
+        level: string;
+        children: Array<{ name: string; children: Array<{ name: string }> }>;
+      }>;
+    }>('{ titleCatalogue(seriesCode: "ENG") { code name level children { name children { name } } } }');
     expect(titleCatalogue).toHaveLength(1);
     expect(titleCatalogue[0]).toMatchObject({ code: 'ENG', name: '工程系列', level: 'SERIES' });
     expect(
