@@ -311,4 +311,90 @@ describe('the declaration wizard', () => {
     expect(read.attachments).toHaveLength(1);
     expect(await t.storedFiles()).toContain(`declarations/${declaration.id}/${read.attachments[0].id}`);
   });
+
+  it('人才分类定级: the level follows the chosen standard; the talent application form renders', async () => {
+    const bureau = await t.bureau();
+    const notice = await publishedNotice(bureau, {
+      channelCode: 'TALENT_CLASSIFICATION',
+      title: '2026年度人才分类定级评定',
+      route: [
+        { level: 'UNIT', name: '推荐单位' },
+        { level: 'BUREAU', name: '吉林省人力资源和社会保障厅' },
+      ],
+    });
+    const { applicant, declaration } = await startedDeclaration(t, notice.id);
+    const edu = education({ educationLevel: '研究生', degree: '博士' });
+    const saved = await save(applicant, declaration, {
+      talentBasicInfo: {
+        name: '李娜',
+        gender: 'MALE',
+        idType: 'RESIDENT_ID',
+        idNumber: residentId('19880808'),
+        mobile: '13800000002',
+        birthDate: '1988-08-08',
+        educationLevel: '研究生',
+        workUnitName: '吉林大学第一医院',
+        post: '科室主任',
+        source: 'INTRODUCED',
+        introducedFrom: '北京协和医院',
+        serviceType: 'FIRST',
+        longTermContract: true,
+        standardCode: 'E-01',
+      },
+      education: [edu],
+      workExperience: [workExperience()],
+      innovation: '主持省级重点研发项目两项，成果已在省内三家医院推广应用。',
+    });
+    expect(saved.modules.talentBasicInfo).toMatchObject({ standardCode: 'E-01', levelCode: 'E' });
+    await upload(
+      t,
+      applicant,
+      saved.id,
+      { kind: 'CATALOGUE', code: 'PHOTO' },
+      '照片.png',
+      files.png(),
+      'image/png',
+    );
+    await upload(
+      t,
+      applicant,
+      saved.id,
+      { kind: 'CATALOGUE', code: 'ID_CARD' },
+      '身份证.pdf',
+      files.pdf(),
+      'application/pdf',
+    );
+    await upload(
+      t,
+      applicant,
+      saved.id,
+      { kind: 'ENTRY', module: 'EDUCATION', entryId: edu.id },
+      '学位证.pdf',
+      files.pdf(),
+      'application/pdf',
+    );
+    const { declaration: ready } = await applicant.client.ok<{ declaration: DeclarationJson }>(DECLARATION, {
+      id: saved.id,
+    });
+    expect(ready.validation).toEqual({ ok: true, problems: [] });
+    expect(ready.businessForms.map((f) => f.name)).toEqual(['人才分类定级认定申报表']);
+    const pdf = await fetch(`${t.origin}${ready.businessForms[0].url}`);
+    expect(pdf.status).toBe(200);
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+    await applicant.client.ok(SUBMIT, { id: saved.id, expectedVersion: saved.version, pledge: true });
+    const [submitted] = await outbox(saved.id);
+    expect(submitted.payload).toMatchObject({
+      channelCode: 'TALENT_CLASSIFICATION',
+      applicantName: '李娜',
+      title: { levelCode: 'E', levelName: 'E类', titleName: '人才分类定级评定' },
+      route: [
+        { level: 'UNIT', name: '推荐单位', organisationId: null },
+        { level: 'BUREAU', name: '吉林省人力资源和社会保障厅', organisationId: null },
+      ],
+    });
+  });
 });

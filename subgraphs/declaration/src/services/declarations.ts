@@ -17,11 +17,13 @@ import {
   assertAction,
   editableModules as domainEditableModules,
   MODULE_DATA_KEY,
+  MODULE_DEFAULTS,
   normaliseIdNumber,
   selectionNames,
   startProblems,
   startRefusal,
   TALENT_LEVELS,
+  withTalentLevel,
   type AttachmentFact,
   type ChannelConfig,
   type ModuleData,
@@ -216,7 +218,11 @@ export async function saveDeclaration(
     for (const [property, key] of supplied) {
       const value = args.input[property];
       if (!notice.formConfig.modules.some((m) => m.key === key)) {
-        problems.add(`input.${property}`, 'MODULE_NOT_IN_FORM', `本通知无需填写“${key}”模块`);
+        problems.add(
+          `input.${property}`,
+          'MODULE_NOT_IN_FORM',
+          `本次申报不包含${MODULE_DEFAULTS[key].name}，无需填写`,
+        );
         continue;
       }
       if (value === null) delete next[property];
@@ -244,6 +250,9 @@ export async function saveDeclaration(
     )
       problems.add('input.basicInfo.seriesCode', 'SERIES_NOT_COVERED', '本通知不受理该申报系列，请重新选择');
     problems.throwIfAny();
+    // 申请评定级别(层次) follows the chosen standard; it is never taken as typed.
+    if (args.input.talentBasicInfo && next.talentBasicInfo)
+      next.talentBasicInfo = withTalentLevel(next.talentBasicInfo);
 
     // Entries that are gone take their proof files with them.
     const removed = attachments.filter((a) => {

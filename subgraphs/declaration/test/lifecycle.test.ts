@@ -1,0 +1,188 @@
+// What happens to a declaration and its files over its life: entries and files removed, drafts
+// deleted, a returned declaration corrected in the flagged modules only and resubmitted, a
+// terminated one deleted.
+import { expectError, files, startTestDeclaration, type Actor, type TestDeclaration } from './helpers';
+import {
+  DECLARATION,
+  DELETE,
+  REMOVE_ATTACHMENT,
+  SAVE,
+  SUBMIT,
+  completeDeclaration,
+  education,
+  publishedNotice,
+  save,
+  startedDeclaration,
+  upload,
+  workExperience,
+  type DeclarationJson,
+} from './fixtures';
+
+let t: TestDeclaration;
+let noticeId: string;
+beforeAll(async () => {
+  t = await startTestDeclaration();
+  noticeId = (await publishedNotice(await t.bureau())).id;
+});
+afterAll(() => t?.close());
+afterEach(() => t.clock.reset());
+
+const MY = `{ myDeclarations { id status statusText } }`;
+const read = async (actor: Actor, id: string) =>
+  (await actor.client.ok<{ declaration: DeclarationJson }>(DECLARATION, { id })).declaration;
+
+describe('files follow their entries', () => {
+  it('removing an entry removes its proof files; removeAttachment removes one file', async () => {
+    const { applicant, declaration } = await startedDeclaration(t, noticeId);
+    const [kept, dropped] = [education(), education({ school: '长春工业大学' })];
+    const saved = await save(applicant, declaration, { education: [kept, dropped] });
+    const keptFile = await upload(
+      t,
+      applicant,
+      saved.id,
+      { kind: 'ENTRY', module: 'EDUCATION', entryId: kept.id },
+      'a.pdf',
+      files.pdf(),
+      'application/pdf',
+    );
+    await upload(
+      t,
+      applicant,
+      saved.id,
+      { kind: 'ENTRY', module: 'EDUCATION', entryId: dropped.id },
+      'b.pdf',
+      files.pdf(),
+      'application/pdf',
+    );
+    const photo = await upload(
+      t,
+      applicant,
+      saved.id,
+      { kind: 'CATALOGUE', code: 'PHOTO' },
+      '照片.jpg',
+      files.jpg(),
+      'image/jpeg',
+    );
+    expect(await t.storedFiles()).toHaveLength(3);
+
+    const after = await save(applicant, saved, { education: [kept] });
+    expect(after.attachments.map((a) => a.id).sort()).toEqual([keptFile.id, photo.id].sort());
+    expect(await t.storedFiles()).toEqual(
+      [`declarations/${saved.id}/${keptFile.id}`, `declarations/${saved.id}/${photo.id}`].sort(),
+    );
+
+    const { removeAttachment } = await applicant.client.ok<{
+      removeAttachment: { attachments: Array<{ id: string }> };
+    }>(REMOVE_ATTACHMENT, { id: photo.id });
+    expect(removeAttachment.attachments.map((a) => a.id)).toEqual([keptFile.id]);
+    expect(await t.storedFiles()).toEqual([`declarations/${saved.id}/${keptFile.id}`]);
+  });
+
+  it('deleting a draft removes it and its files; it is gone for its owner too', async () => {
+    const { applicant, declaration } = await startedDeclaration(t, noticeId);
+    const file = await upload(
+      t,
+      applicant,
+      declaration.id,
+      { kind: 'CATALOGUE', code: 'ID_CARD' },
+      '身份证.pdf',
+      files.pdf(),
+      'application/pdf',
+    );
+    expect(await t.storedFiles()).toContain(`declarations/${declaration.id}/${file.id}`);
+    expect(
+      (await applicant.client.ok<{ deleteDeclaration: string }>(DELETE, { id: declaration.id }))
+        .deleteDeclaration,
+    ).toBe(declaration.id);
+    expect(await t.storedFiles()).not.toContain(`declarations/${declaration.id}/${file.id}`);
+    expect((await applicant.client.ok<{ myDeclarations: unknown[] }>(MY)).myDeclarations).toEqual([]);
+    expectError(await applicant.client.request(DECLARATION, { id: declaration.id }), 'NOT_FOUND');
+  });
+});
+
+describe('returned and terminated declarations', () => {
+  it('a returned declaration: only flagged modules change, the opinion is shown, resubmission after the deadline', async () => {
+    const done = await completeDeclaration(t, noticeId);
+    const { submitDeclaration } = await done.applicant.client.ok<{ submitDeclaration: DeclarationJson }>(
+      SUBMIT,
+      {
+        id: done.declaration.id,
+        expectedVersion: done.declaration.version,
+        pledge: true,
+      },
+    );
+    // What review's DeclarationReturned will do (its consumer comes with the review subgraph).
+    await t.sql.query(
+      `update declaration.declaration set status = 'RETURNED', returned_modules = '["WORK_EXPERIENCE"]', return_opinion = '工作经历不完整', version = version + 1 where id = $1`,
+      [done.declaration.id],
+    );
+    t.clock.advanceDays(40);
+    const returned = await read(done.applicant, done.declaration.id);
+    expect(returned).toMatchObject({
+      status: 'RETURNED',
+      statusText: '被退回',
+      editableModules: ['WORK_EXPERIENCE'],
+    });
+    const { declaration: withOpinion } = await done.applicant.client.ok<{
+      declaration: { returnOpinion: string };
+    }>(`query($id: ID!) { declaration(id: $id) { returnOpinion } }`, { id: done.declaration.id });
+    expect(withOpinion.returnOpinion).toBe('工作经历不完整');
+
+    expectError(
+      await done.applicant.client.request(SAVE, {
+        id: returned.id,
+        expectedVersion: returned.version,
+        input: { education: [education()] },
+      }),
+      'FORBIDDEN',
+      'MODULE_NOT_FLAGGED',
+      /教育经历/,
+    );
+    const fixed = await save(done.applicant, returned, {
+      workExperience: [
+        workExperience(),
+        workExperience({ unit: '长春市第二机械厂', startDate: '2005-07-01', endDate: '2010-06-30' }),
+      ],
+    });
+    const { submitDeclaration: again } = await done.applicant.client.ok<{
+      submitDeclaration: DeclarationJson;
+    }>(SUBMIT, {
+      id: fixed.id,
+      expectedVersion: fixed.version,
+      pledge: true,
+    });
+    expect(again.status).toBe('SUBMITTED');
+    expect(again.version).toBeGreaterThan(submitDeclaration.version);
+    const { rows } = await t.sql.query<{ payload: { resubmission: boolean } }>(
+      `select payload from declaration.outbox_event where payload->>'declarationId' = $1 order by occurred_at`,
+      [fixed.id],
+    );
+    expect(rows.map((r) => r.payload.resubmission)).toEqual([false, true]);
+  });
+
+  it('a terminated declaration can be deleted (hidden), a submitted one cannot', async () => {
+    const done = await completeDeclaration(t, noticeId);
+    await done.applicant.client.ok(SUBMIT, {
+      id: done.declaration.id,
+      expectedVersion: done.declaration.version,
+      pledge: true,
+    });
+    expectError(
+      await done.applicant.client.request(DELETE, { id: done.declaration.id }),
+      'CONFLICT',
+      'DECLARATION_LOCKED',
+    );
+    await t.sql.query(`update declaration.declaration set status = 'TERMINATED' where id = $1`, [
+      done.declaration.id,
+    ]);
+    await done.applicant.client.ok(DELETE, { id: done.declaration.id });
+    expect((await done.applicant.client.ok<{ myDeclarations: unknown[] }>(MY)).myDeclarations).toEqual([]);
+    // Kept for the record, with its files.
+    const { rows } = await t.sql.query(
+      `select deleted_at is not null as deleted from declaration.declaration where id = $1`,
+      [done.declaration.id],
+    );
+    expect(rows).toEqual([{ deleted: true }]);
+    expect((await t.storedFiles()).filter((f) => f.includes(done.declaration.id))).toHaveLength(5);
+  });
+});
