@@ -106,6 +106,24 @@ describe('federation entities', () => {
   });
 });
 
+describe('lists', () => {
+  it('myDeclarations with notices, attachments, validation and forms costs one query per table', async () => {
+    const { client } = mine[0].applicant;
+    let list: Array<{ notice: { title: string }; validation: { ok: boolean } }> = [];
+    const sql = await recordSql(async () => {
+      ({ myDeclarations: list } = await client.ok<{ myDeclarations: typeof list }>(
+        `{ myDeclarations { id notice { title channel { name } } attachments { id downloadUrl } validation { ok }
+           businessForms { url } daysLeft editableModules title { titleName } } }`,
+      ));
+    });
+    expect(list).toHaveLength(3);
+    expect(sql.filter((s) => table('declaration').test(s))).toHaveLength(1);
+    expect(sql.filter((s) => table('notice').test(s))).toHaveLength(1);
+    expect(sql.filter((s) => table('channel').test(s))).toHaveLength(1);
+    expect(sql.filter((s) => table('attachment').test(s))).toHaveLength(1);
+  });
+});
+
 const PERSON = `query($representations: [_Any!]!) {
   _entities(representations: $representations) {
     ... on Person { id declarations { id status } }
