@@ -1,6 +1,7 @@
 import { byKeys } from '@zhicheng/server-kit';
 import type { DeclarationContext } from './context';
-import { Attachment, Channel, Declaration, DeclarationStatus, Notice } from './entities';
+import { Attachment, Channel, Declaration, Notice } from './entities';
+import { SUBMITTED_OR_LATER } from './services/access';
 
 /** Per-request batch loaders: federation references and list fields cost one query per type. */
 export const noticeById = (ctx: DeclarationContext) =>
@@ -41,19 +42,11 @@ export const declarationsByApplicant = (ctx: DeclarationContext) =>
   });
 
 /** What a unit sees: its applicants' declarations once submitted (drafts stay private). */
-export const UNIT_VISIBLE_STATUSES = [
-  DeclarationStatus.SUBMITTED,
-  DeclarationStatus.RETURNED,
-  DeclarationStatus.MATERIALS_APPROVED,
-  DeclarationStatus.FINALLY_APPROVED,
-  DeclarationStatus.TERMINATED,
-];
-
 export const submittedDeclarationsByUnit = (ctx: DeclarationContext) =>
   ctx.loaders.get<string, Declaration[]>('submittedDeclarationsByUnit', async (unitIds) => {
     const rows = await ctx.em.find(
       Declaration,
-      { unitId: { $in: [...unitIds] }, status: { $in: UNIT_VISIBLE_STATUSES }, deletedAt: null },
+      { unitId: { $in: [...unitIds] }, status: { $in: [...SUBMITTED_OR_LATER] }, deletedAt: null },
       { orderBy: { submittedAt: 'desc', id: 'asc' } },
     );
     return unitIds.map((id) => rows.filter((row) => row.unitId === id));

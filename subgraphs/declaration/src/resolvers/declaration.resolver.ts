@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requirePrincipal } from '@zhicheng/server-kit';
+import { BUSINESS_FORM_NAMES } from '@zhicheng/business-forms';
 import { ModuleKey, selectionNames } from '../domain';
 import type { DeclarationContext } from '../context';
 import { ApplicantBinding, Declaration, DeclarationCategory } from '../entities';
@@ -46,12 +47,6 @@ import { DeclarationModulesInput, DeclarationModulesView } from './module.types'
 import { CommitteeView, NoticeView } from './notice.types';
 import { BusinessFormKindEnum, type FileFormatEnum } from './enums';
 import { attachmentView, declarationView, noticeView } from './views';
-
-export const BUSINESS_FORM_NAMES: Record<BusinessFormKindEnum, string> = {
-  REVIEW_LIST: '职称评审一览表',
-  PUBLICITY: '公示表',
-  TALENT_APPLICATION: '人才分类定级认定申报表',
-};
 
 /** The declaration's notice and channel, through the per-request loaders. */
 async function noticeOf(ctx: DeclarationContext, declaration: Declaration) {
