@@ -1,0 +1,22 @@
+import { Steps } from 'antd';
+import { useTranslation } from '@zhicheng/web-kit';
+
+export type StepIndex = 0 | 1 | 2 | 3;
+
+/** 01 条件自检 → 02 信息填报 → 03 附件上传 → 04 提交完成 (antd Steps, current one marked for AT). */
+export function DeclarationSteps({ current, finished }: { current: StepIndex; finished?: boolean }) {
+  const { t } = useTranslation('applicant');
+  const keys = ['check', 'fill', 'attachments', 'done'] as const;
+  return (
+    <nav aria-label={t('steps.label')} className="zc-steps">
+      <Steps
+        current={current}
+        status={finished ? 'finish' : 'process'}
+        items={keys.map((key, index) => ({
+          title: t(`steps.${key}`),
+          'aria-current': index === current ? 'step' : undefined,
+        }))}
+      />
+    </nav>
+  );
+}

@@ -1,0 +1,145 @@
+import { App, Button, Popconfirm, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { errorMessage, Link, translateOrUndefined, useMutation, useTranslation } from '@zhicheng/web-kit';
+import type { DeclarationRowFieldsFragment } from '../gql/graphql';
+import { formatTime } from '../format';
+import { paths } from '../routes';
+import { CancelDeclarationMutation, DeleteDeclarationMutation } from './documents';
+import { actionsFor, DECLARATION_STATUS_COLOURS } from './status';
+
+export type DeclarationRow = DeclarationRowFieldsFragment;
+
+const REFRESH = { additionalTypenames: ['Declaration'] };
+
+function RowActions({ row }: { row: DeclarationRow }) {
+  const { t } = useTranslation('applicant');
+  const { message } = App.useApp();
+  const [cancelled, cancel] = useMutation(CancelDeclarationMutation);
+  const [deleted, remove] = useMutation(DeleteDeclarationMutation);
+  const actions = actionsFor(row.status, row.notice.isOpen);
+  const label = (key: string) => `${t(`history.actions.${key}`)} ${row.notice.title}`;
+
+  const doCancel = async () => {
+    const result = await cancel({ id: row.id }, REFRESH);
+    if (result.error) return void message.error(errorMessage(result.error, translateOrUndefined));
+    message.success(t('history.cancelled'));
+  };
+  const doDelete = async () => {
+    const result = await remove({ id: row.id }, REFRESH);
+    if (result.error) return void message.error(errorMessage(result.error, translateOrUndefined));
+    message.success(t('history.deleted'));
+  };
+
+  return (
+    <Space size={0} wrap>
+      {actions.includes('continue') && (
+        <Link to={paths.fill(row.id)} className="zc-action-link" aria-label={label('continue')}>
+          {t('history.actions.continue')}
+        </Link>
+      )}
+      {actions.includes('edit') && (
+        <Link to={paths.fill(row.id)} className="zc-action-link" aria-label={label('edit')}>
+          {t('history.actions.edit')}
+        </Link>
+      )}
+      {actions.includes('view') && (
+        <Link to={paths.done(row.id)} className="zc-action-link" aria-label={label('view')}>
+          {t('history.actions.view')}
+        </Link>
+      )}
+      {actions.includes('cancel') && (
+        <Popconfirm
+          title={t('history.cancelConfirm')}
+          description={t('history.cancelHint')}
+          okText={t('history.actions.cancel')}
+          okButtonProps={{ danger: true, loading: cancelled.fetching }}
+          onConfirm={doCancel}
+        >
+          <Button type="link" size="small" aria-label={label('cancel')}>
+            {t('history.actions.cancel')}
+          </Button>
+        </Popconfirm>
+      )}
+      {actions.includes('delete') && (
+        <Popconfirm
+          title={t('history.deleteConfirm')}
+          description={t('history.deleteHint')}
+          okText={t('history.actions.delete')}
+          okButtonProps={{ danger: true, loading: deleted.fetching }}
+          onConfirm={doDelete}
+        >
+          <Button type="link" size="small" danger aria-label={label('delete')}>
+            {t('history.actions.delete')}
+          </Button>
+        </Popconfirm>
+      )}
+    </Space>
+  );
+}
+
+export interface DeclarationsTableProps {
+  rows: readonly DeclarationRow[];
+  loading: boolean;
+  /** Visually hidden caption naming the table for screen readers. */
+  caption: string;
+  emptyText?: string;
+}
+
+/** 申报历史信息: 通知名称, 系列, 推荐单位, 专业, 专业范围, 申报职称, 级别, 业务状态 and 操作. */
+export function DeclarationsTable({ rows, loading, caption, emptyText }: DeclarationsTableProps) {
+  const { t } = useTranslation('applicant');
+  const dash = <span className="zc-muted">-</span>;
+  const columns: TableColumnsType<DeclarationRow> = [
+    {
+      title: t('history.columns.notice'),
+      key: 'notice',
+      render: (_v, row) => (
+        <>
+          {row.notice.title}
+          <br />
+          <span className="zc-muted">{row.notice.channel.name}</span>
+        </>
+      ),
+    },
+    { title: t('history.columns.series'), key: 'series', render: (_v, row) => row.title?.seriesName ?? dash },
+    { title: t('history.columns.unit'), dataIndex: 'unitName', key: 'unit' },
+    {
+      title: t('history.columns.specialty'),
+      key: 'specialty',
+      render: (_v, row) => row.title?.specialtyName ?? dash,
+    },
+    { title: t('history.columns.scope'), key: 'scope', render: (_v, row) => row.title?.scopeName ?? dash },
+    { title: t('history.columns.title'), key: 'title', render: (_v, row) => row.title?.titleName ?? dash },
+    { title: t('history.columns.level'), key: 'level', render: (_v, row) => row.title?.levelName ?? dash },
+    {
+      title: t('history.columns.category'),
+      dataIndex: 'categoryText',
+      key: 'category',
+      className: 'zc-nowrap',
+    },
+    {
+      title: t('history.columns.status'),
+      key: 'status',
+      render: (_v, row) => <Tag color={DECLARATION_STATUS_COLOURS[row.status]}>{row.statusText}</Tag>,
+    },
+    {
+      title: t('history.columns.updatedAt'),
+      key: 'updatedAt',
+      className: 'zc-nowrap',
+      render: (_v, row) => formatTime(row.submittedAt ?? row.updatedAt),
+    },
+    { title: t('history.columns.actions'), key: 'actions', render: (_v, row) => <RowActions row={row} /> },
+  ];
+  return (
+    <Table<DeclarationRow>
+      rowKey="id"
+      size="middle"
+      columns={columns}
+      dataSource={rows}
+      loading={loading}
+      locale={{ emptyText: emptyText ?? t('history.empty') }}
+      pagination={{ pageSize: 10, hideOnSinglePage: true }}
+      scroll={{ x: 'max-content' }}
+      caption={<span className="zc-visually-hidden">{caption}</span>}
+    />
+  );
+}

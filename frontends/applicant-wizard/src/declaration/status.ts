@@ -1,0 +1,37 @@
+import type { DeclarationStatus } from '../gql/graphql';
+
+/** Tag colours of 业务状态 (the words are the server's statusText: 草稿, 已申报, …). */
+export const DECLARATION_STATUS_COLOURS: Record<DeclarationStatus, string> = {
+  DRAFT: 'default',
+  SUBMITTED: 'processing',
+  RETURNED: 'warning',
+  MATERIALS_APPROVED: 'cyan',
+  FINALLY_APPROVED: 'success',
+  TERMINATED: 'error',
+  CANCELLED: 'default',
+};
+
+export type DeclarationAction = 'continue' | 'edit' | 'view' | 'cancel' | 'delete';
+
+/**
+ * What the applicant may do with a declaration in the history list (SPEC §3 Actions):
+ * a draft is continued while its notice is open, cancelled (also after the deadline) or deleted;
+ * a returned one is edited; a terminated one may be deleted; everything submitted can be viewed.
+ */
+export function actionsFor(status: DeclarationStatus, noticeOpen: boolean): DeclarationAction[] {
+  switch (status) {
+    case 'DRAFT':
+      return noticeOpen ? ['continue', 'cancel', 'delete'] : ['cancel', 'delete'];
+    case 'RETURNED':
+      return ['edit', 'view'];
+    case 'TERMINATED':
+      return ['view', 'delete'];
+    default:
+      return ['view'];
+  }
+}
+
+/** Drafts and returned declarations are filled in; the rest are followed. */
+export function isEditable(status: DeclarationStatus): boolean {
+  return status === 'DRAFT' || status === 'RETURNED';
+}

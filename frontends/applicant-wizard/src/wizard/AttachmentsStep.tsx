@@ -1,0 +1,251 @@
+import { useRef, useState } from 'react';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Flex,
+  Popconfirm,
+  Space,
+  Table,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
+import { LeftOutlined, SendOutlined } from '@ant-design/icons';
+import {
+  errorMessage,
+  hasErrorCode,
+  navigate,
+  translateOrUndefined,
+  useMutation,
+  useTranslation,
+} from '@zhicheng/web-kit';
+import { CancelDeclarationMutation, SubmitDeclarationMutation } from '../declaration/documents';
+import { paths } from '../routes';
+import { useWizard } from './context';
+import { filesOf, SlotUpload } from './files/SlotUpload';
+import { visibleModules } from './FillStep';
+import type { SlotConfigOf } from './modules/types';
+import { ValidationPanel } from './ValidationPanel';
+
+function withQuery(url: string, query: string): string {
+  return `${url}${url.includes('?') ? '&' : '?'}${query}`;
+}
+
+/**
+ * 03 附件上传: 数据验证信息, the attachment catalogue with uploads, 业务表册 (preview / download),
+ * 诚信承诺 and 提交 (only with the pledge and no problems; a double click submits once).
+ */
+export function AttachmentsStep() {
+  const { t } = useTranslation('applicant');
+  const { message, modal } = App.useApp();
+  const { declaration, refresh } = useWizard();
+  const [pledged, setPledged] = useState(false);
+  const [submitted, submit] = useMutation(SubmitDeclarationMutation);
+  const [cancelled, cancel] = useMutation(CancelDeclarationMutation);
+  const [failure, setFailure] = useState<string | null>(null);
+  const submitting = useRef(false);
+  const editable = declaration.status === 'DRAFT' || declaration.status === 'RETURNED';
+  const slots = declaration.notice.formConfig.attachments.filter((slot) => !slot.module);
+  const problems = declaration.validation.problems.length;
+  const canSubmit = editable && declaration.validation.ok && problems === 0 && pledged;
+  const modules = visibleModules(declaration.notice.formConfig.modules, declaration.category);
+
+  const onSubmit = async () => {
+    if (submitting.current || !canSubmit) return;
+    submitting.current = true;
+    setFailure(null);
+    try {
+      const result = await submit(
+        { id: declaration.id, expectedVersion: declaration.version },
+        { additionalTypenames: ['Declaration'] },
+      );
+      if (result.error || !result.data) {
+        if (hasErrorCode(result.error, 'CONFLICT')) refresh();
+        setFailure(errorMessage(result.error, translateOrUndefined));
+        return;
+      }
+      message.success(t('submit.done'));
+      navigate(paths.done(declaration.id));
+    } finally {
+      submitting.current = false;
+    }
+  };
+
+  const onCancel = () =>
+    modal.confirm({
+      title: t('history.cancelConfirm'),
+      content: t('history.cancelHint'),
+      okText: t('history.actions.cancel'),
+      okButtonProps: { danger: true, loading: cancelled.fetching },
+      onOk: async () => {
+        const result = await cancel({ id: declaration.id }, { additionalTypenames: ['Declaration'] });
+        if (result.error) return void message.error(errorMessage(result.error, translateOrUndefined));
+        message.success(t('history.cancelled'));
+        navigate(paths.items);
+      },
+    });
+
+  const columns: TableColumnsType<SlotConfigOf> = [
+    {
+      title: t('catalogue.name'),
+      key: 'name',
+      render: (_v, slot) => (
+        <span>
+          {slot.required && (
+            <span className="zc-required-mark" aria-hidden>
+              *{' '}
+            </span>
+          )}
+          {slot.name}
+          {slot.required && <span className="zc-visually-hidden">（{t('required')}）</span>}
+        </span>
+      ),
+    },
+    {
+      title: t('catalogue.rules'),
+      key: 'rules',
+      render: (_v, slot) => (
+        <span className="zc-muted">
+          {t('catalogue.rule', {
+            kb: slot.maxSizeKb,
+            count: slot.maxCount,
+            formats: slot.formats.join(',').toLowerCase(),
+          })}
+        </span>
+      ),
+    },
+    {
+      title: t('catalogue.files'),
+      key: 'files',
+      render: (_v, slot) => {
+        const input = { kind: 'CATALOGUE' as const, code: slot.code };
+        return (
+          <SlotUpload
+            label={slot.name}
+            slot={input}
+            files={filesOf(declaration.attachments, input)}
+            formats={slot.formats}
+            maxSizeKb={slot.maxSizeKb}
+            maxCount={slot.maxCount}
+            editable={editable}
+          />
+        );
+      },
+    },
+  ];
+
+  const pledgeItems = t('pledge.items', { returnObjects: true }) as string[];
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <ValidationPanel />
+      <Card
+        size="small"
+        title={
+          <h2 className="zc-section-title" id="zc-attachment-catalogue" tabIndex={-1}>
+            {t('catalogue.title')}
+          </h2>
+        }
+      >
+        <Typography.Paragraph type="warning">{t('catalogue.note')}</Typography.Paragraph>
+        <Table<SlotConfigOf>
+          rowKey="code"
+          size="small"
+          columns={columns}
+          dataSource={slots}
+          pagination={false}
+          scroll={{ x: 'max-content' }}
+          caption={<span className="zc-visually-hidden">{t('catalogue.title')}</span>}
+        />
+      </Card>
+      <Card size="small" title={<h2 className="zc-section-title">{t('forms.title')}</h2>}>
+        {declaration.businessForms.length === 0 ? (
+          <Typography.Text type="secondary">{t('forms.none')}</Typography.Text>
+        ) : (
+          <ol className="zc-forms-list">
+            {declaration.businessForms.map((form) => (
+              <li key={form.kind}>
+                <span>{form.name}</span>
+                <Space size={12}>
+                  <a
+                    href={withQuery(form.url, 'download=1')}
+                    aria-label={`${t('forms.download')} ${form.name}`}
+                  >
+                    {t('forms.download')}
+                  </a>
+                  <a
+                    href={form.url}
+                    target="_blank"
+                    rel="noreferrer"
+                    aria-label={`${t('forms.preview')} ${form.name}`}
+                  >
+                    {t('forms.preview')}
+                  </a>
+                </Space>
+              </li>
+            ))}
+          </ol>
+        )}
+      </Card>
+      <Card size="small" title={<h2 className="zc-section-title">{t('pledge.title')}</h2>}>
+        <ol className="zc-notes">
+          {pledgeItems.map((item) => (
+            <li key={item}>{item}</li>
+          ))}
+        </ol>
+        <p>{t('pledge.consequence')}</p>
+        <Checkbox
+          checked={pledged}
+          disabled={!editable}
+          onChange={(event) => setPledged(event.target.checked)}
+        >
+          {t('pledge.checkbox')}
+        </Checkbox>
+      </Card>
+      {failure && <Alert type="error" showIcon title={t('submit.failed')} description={failure} />}
+      <Flex vertical align="center" gap={8}>
+        <Flex gap={12} wrap justify="center">
+          <Button
+            icon={<LeftOutlined aria-hidden />}
+            onClick={() => navigate(paths.fill(declaration.id, modules[modules.length - 1]?.key))}
+          >
+            {t('fill.previous')}
+          </Button>
+          {declaration.status === 'DRAFT' && (
+            <Button danger onClick={onCancel}>
+              {t('history.actions.cancel')}
+            </Button>
+          )}
+          <Popconfirm
+            title={t('submit.confirm')}
+            description={t('submit.confirmHint')}
+            okText={t('submit.button')}
+            onConfirm={onSubmit}
+            disabled={!canSubmit}
+          >
+            <Button
+              type="primary"
+              icon={<SendOutlined aria-hidden />}
+              disabled={!canSubmit}
+              loading={submitted.fetching}
+              aria-describedby="zc-submit-hint"
+            >
+              {t('submit.button')}
+            </Button>
+          </Popconfirm>
+        </Flex>
+        <Typography.Text type="secondary" id="zc-submit-hint">
+          {!editable
+            ? t('submit.notEditable')
+            : problems > 0
+              ? t('submit.fixFirst', { count: problems })
+              : !pledged
+                ? t('submit.pledgeFirst')
+                : t('submit.ready')}
+        </Typography.Text>
+      </Flex>
+    </Space>
+  );
+}

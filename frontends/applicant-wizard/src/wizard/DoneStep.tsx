@@ -1,0 +1,103 @@
+import { Alert, Button, Card, Descriptions, Flex, Result, Steps, Tag } from 'antd';
+import { navigate, useTranslation } from '@zhicheng/web-kit';
+import { DECLARATION_STATUS_COLOURS } from '../declaration/status';
+import { formatTime } from '../format';
+import { paths } from '../routes';
+import { useWizard } from './context';
+
+/**
+ * 04 提交完成, and the page of every submitted declaration: 业务状态 and the route's progress nodes
+ * (流程推送): 申报人 提交 → 推荐单位 → 主管部门 → 人社部门 → 评委会.
+ */
+export function DoneStep() {
+  const { t } = useTranslation('applicant');
+  const { declaration } = useWizard();
+  const submitted = declaration.status !== 'DRAFT' && !!declaration.submittedAt;
+  const route = declaration.notice.route;
+  // Where the declaration stands: right after submission the first level (the unit) reviews it.
+  const reviewing =
+    declaration.status === 'SUBMITTED' ? 1 : declaration.status === 'RETURNED' ? 0 : route.length + 1;
+  const finished = declaration.status === 'FINALLY_APPROVED' || declaration.status === 'MATERIALS_APPROVED';
+  const stopped = declaration.status === 'TERMINATED' || declaration.status === 'CANCELLED';
+  const items = [
+    {
+      title: t('done.applicant'),
+      description: submitted
+        ? `${t('done.submittedAt')} ${formatTime(declaration.submittedAt)}`
+        : t('done.notSubmitted'),
+    },
+    ...route.map((level, index) => ({
+      title: level.name,
+      description:
+        index + 1 === reviewing
+          ? t('done.reviewing')
+          : index + 1 < reviewing || finished
+            ? t('done.passed')
+            : t('done.waiting'),
+    })),
+  ];
+
+  return (
+    <Flex vertical gap={16}>
+      {declaration.status === 'SUBMITTED' && (
+        <Result
+          status="success"
+          title={t('done.title')}
+          subTitle={t('done.subTitle')}
+          extra={<Tag color={DECLARATION_STATUS_COLOURS[declaration.status]}>{declaration.statusText}</Tag>}
+        />
+      )}
+      {declaration.status === 'RETURNED' && declaration.returnOpinion && (
+        <Alert type="warning" showIcon title={t('done.returned')} description={declaration.returnOpinion} />
+      )}
+      <Card size="small" title={<h2 className="zc-section-title">{t('done.progress')}</h2>}>
+        <Descriptions
+          size="small"
+          column={{ xs: 1, md: 3 }}
+          style={{ marginBottom: 16 }}
+          items={[
+            {
+              key: 'status',
+              label: t('history.columns.status'),
+              children: (
+                <Tag color={DECLARATION_STATUS_COLOURS[declaration.status]} className="zc-status-tag">
+                  {declaration.statusText}
+                </Tag>
+              ),
+            },
+            { key: 'unit', label: t('binding.unit'), children: declaration.unitName },
+            { key: 'category', label: t('history.columns.category'), children: declaration.categoryText },
+            {
+              key: 'title',
+              label: t('history.columns.title'),
+              children: declaration.title?.titleName ?? '-',
+            },
+            {
+              key: 'level',
+              label: t('history.columns.level'),
+              children: declaration.title?.levelName ?? '-',
+            },
+            {
+              key: 'submitted',
+              label: t('done.submittedAt'),
+              children: formatTime(declaration.submittedAt) ?? '-',
+            },
+          ]}
+        />
+        <Steps
+          orientation="vertical"
+          size="small"
+          current={Math.min(reviewing, items.length - 1)}
+          status={stopped ? 'error' : finished ? 'finish' : 'process'}
+          items={items}
+        />
+      </Card>
+      <Flex justify="center" gap={12} wrap>
+        <Button onClick={() => navigate(paths.items)}>{t('done.toItems')}</Button>
+        <Button type="primary" onClick={() => navigate(paths.home)}>
+          {t('done.toHome')}
+        </Button>
+      </Flex>
+    </Flex>
+  );
+}

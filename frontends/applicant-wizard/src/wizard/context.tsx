@@ -1,0 +1,145 @@
+import { createContext, useCallback, useContext, useMemo, useRef, type ReactNode } from 'react';
+import { App } from 'antd';
+import {
+  contentTypeOf,
+  errorMessage,
+  hasErrorCode,
+  translateOrUndefined,
+  useMutation,
+  useTranslation,
+  type CombinedError,
+} from '@zhicheng/web-kit';
+import {
+  RemoveAttachmentMutation,
+  RequestUploadMutation,
+  SaveDeclarationMutation,
+} from '../declaration/documents';
+import type { AttachmentSlotInput, DeclarationModulesInput, WizardFieldsFragment } from '../gql/graphql';
+
+export type WizardDeclaration = WizardFieldsFragment;
+export type WizardAttachment = WizardDeclaration['attachments'][number];
+
+export type SaveResult = { ok: true } | { ok: false; error: CombinedError | undefined; conflict: boolean };
+
+export interface WizardApi {
+  declaration: WizardDeclaration;
+  /** Reloads the declaration from the server (after uploads, or to resolve a conflict). */
+  refresh: () => void;
+  /** 暂存: saves only the modules in `input`; a stale version opens the conflict dialog. */
+  save: (input: DeclarationModulesInput) => Promise<SaveResult>;
+  saving: boolean;
+  /** The URL to POST a file to for a slot (an upload ticket). */
+  uploadUrl: (slot: AttachmentSlotInput, file: File) => Promise<string>;
+  removeAttachment: (attachment: WizardAttachment) => Promise<void>;
+  /** Set by a module form with unsaved changes; the navigator asks before leaving it. */
+  dirty: { current: boolean };
+  /** Changes when the declaration is reloaded on purpose: forms re-read their values then. */
+  generation: number;
+}
+
+const WizardContext = createContext<WizardApi | null>(null);
+
+export function useWizard(): WizardApi {
+  const api = useContext(WizardContext);
+  if (!api) throw new Error('useWizard outside WizardProvider');
+  return api;
+}
+
+export function WizardProvider({
+  declaration,
+  refresh,
+  generation,
+  children,
+}: {
+  declaration: WizardDeclaration;
+  refresh: () => void;
+  generation: number;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation('applicant');
+  const { message, modal } = App.useApp();
+  const [saveState, saveMutation] = useMutation(SaveDeclarationMutation);
+  const [, requestUpload] = useMutation(RequestUploadMutation);
+  const [, removeMutation] = useMutation(RemoveAttachmentMutation);
+  const dirty = useRef(false);
+  const conflictOpen = useRef(false);
+
+  const showConflict = useCallback(
+    (error: CombinedError | undefined) => {
+      if (conflictOpen.current) return;
+      conflictOpen.current = true;
+      modal.confirm({
+        title: t('conflict.title'),
+        content: (
+          <>
+            <p>{t('conflict.body')}</p>
+            <p className="zc-muted">{errorMessage(error, translateOrUndefined)}</p>
+          </>
+        ),
+        okText: t('conflict.reload'),
+        cancelText: t('conflict.stay'),
+        onOk: () => {
+          dirty.current = false;
+          refresh();
+        },
+        afterClose: () => {
+          conflictOpen.current = false;
+        },
+      });
+    },
+    [modal, refresh, t],
+  );
+
+  const save = useCallback(
+    async (input: DeclarationModulesInput): Promise<SaveResult> => {
+      const result = await saveMutation({ id: declaration.id, expectedVersion: declaration.version, input });
+      if (!result.error && result.data) return { ok: true };
+      const conflict = hasErrorCode(result.error, 'CONFLICT');
+      if (conflict) showConflict(result.error);
+      return { ok: false, error: result.error, conflict };
+    },
+    [declaration.id, declaration.version, saveMutation, showConflict],
+  );
+
+  const uploadUrl = useCallback(
+    async (slot: AttachmentSlotInput, file: File) => {
+      const result = await requestUpload({
+        declarationId: declaration.id,
+        slot,
+        fileName: file.name,
+        sizeBytes: file.size,
+        contentType: contentTypeOf(file),
+      });
+      if (result.error || !result.data) throw result.error ?? new Error('no upload ticket');
+      return result.data.requestUpload.url;
+    },
+    [declaration.id, requestUpload],
+  );
+
+  const removeAttachment = useCallback(
+    async (attachment: WizardAttachment) => {
+      const result = await removeMutation({ id: attachment.id });
+      if (result.error) {
+        message.error(errorMessage(result.error, translateOrUndefined));
+        return;
+      }
+      message.success(t('files.removed', { name: attachment.fileName }));
+    },
+    [message, removeMutation, t],
+  );
+
+  const api = useMemo<WizardApi>(
+    () => ({
+      declaration,
+      refresh,
+      save,
+      saving: saveState.fetching,
+      uploadUrl,
+      removeAttachment,
+      dirty,
+      generation,
+    }),
+    [declaration, refresh, save, saveState.fetching, uploadUrl, removeAttachment, generation],
+  );
+  return <WizardContext.Provider value={api}>{children}</WizardContext.Provider>;
+}

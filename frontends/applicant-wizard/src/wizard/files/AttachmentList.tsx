@@ -1,0 +1,42 @@
+import { Button, Popconfirm } from 'antd';
+import { FileOutlined } from '@ant-design/icons';
+import { formatBytes, useTranslation } from '@zhicheng/web-kit';
+import { useWizard, type WizardAttachment } from '../context';
+
+/** The stored files of one slot: name (opens the signed link), size, and 删除 while editable. */
+export function AttachmentList({
+  files,
+  editable,
+}: {
+  files: readonly WizardAttachment[];
+  editable: boolean;
+}) {
+  const { t } = useTranslation('applicant');
+  const { removeAttachment } = useWizard();
+  if (files.length === 0) return null;
+  return (
+    <ul className="zc-file-list">
+      {files.map((file) => (
+        <li key={file.id}>
+          <FileOutlined aria-hidden />{' '}
+          <a href={file.downloadUrl} target="_blank" rel="noreferrer">
+            {file.fileName}
+          </a>{' '}
+          <span className="zc-muted">({formatBytes(file.sizeBytes)})</span>
+          {editable && (
+            <Popconfirm
+              title={t('files.removeConfirm', { name: file.fileName })}
+              okText={t('files.remove')}
+              okButtonProps={{ danger: true }}
+              onConfirm={() => removeAttachment(file)}
+            >
+              <Button type="link" size="small" danger aria-label={`${t('files.remove')} ${file.fileName}`}>
+                {t('files.remove')}
+              </Button>
+            </Popconfirm>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}

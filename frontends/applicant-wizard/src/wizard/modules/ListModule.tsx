@@ -1,0 +1,257 @@
+import { useState } from 'react';
+import {
+  App,
+  Button,
+  Flex,
+  Form,
+  Modal,
+  Popconfirm,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import {
+  ErrorSummary,
+  errorMessage,
+  translateOrUndefined,
+  useFormErrors,
+  useTranslation,
+} from '@zhicheng/web-kit';
+import { uuid } from '../../uuid';
+import { useWizard } from '../context';
+import { filesOf, SlotUpload } from '../files/SlotUpload';
+import type { ModuleConfigOf } from './types';
+import { FieldControl } from './controls';
+import { entryToInput, toEntryInput, type FieldDef, type ListModuleDef } from './definitions';
+
+type Entry = Record<string, unknown> & { id: string };
+
+function display(field: FieldDef, value: unknown, t: (key: string) => string) {
+  if (value === null || value === undefined || value === '') {
+    return field.openEnded ? t('form.untilNow') : <span className="zc-muted">-</span>;
+  }
+  if (field.kind === 'enum') return t(`enums.${field.enumName}.${String(value)}`);
+  if (field.kind === 'bool') return value ? t('form.yes') : t('form.no');
+  return String(value);
+}
+
+export interface ListModuleProps {
+  config: ModuleConfigOf;
+  def: ListModuleDef;
+  editable: boolean;
+}
+
+/**
+ * A list module (教育经历, 论文著作, …): entries in a table, 添加 up to the notice's limit, each
+ * entry saved at once (保存) and then given its proof files (1–3 for most modules).
+ */
+export function ListModule({ config, def, editable }: ListModuleProps) {
+  const { t } = useTranslation('applicant');
+  const { message } = App.useApp();
+  const { declaration, save, saving } = useWizard();
+  const entries = ((declaration.modules[def.dataKey] ?? []) as unknown as Entry[]).filter(Boolean);
+  const [editing, setEditing] = useState<{ index: number; initial: Record<string, unknown> } | null>(null);
+  const [form] = Form.useForm<Record<string, unknown>>();
+  const formName = `entry_${def.dataKey}`;
+  const aliases = Object.fromEntries(
+    def.fields.map((f) => [`${def.dataKey}.${editing?.index ?? 0}.${f.name}`, f.name]),
+  );
+  const errors = useFormErrors(form, { aliases });
+  const max = config.maxEntries ?? Number.POSITIVE_INFINITY;
+  const files = config.filesPerEntry;
+  const label = (name: string) => t(`fields.${def.dataKey}.${name}`);
+  const entryLabel = (index: number) => t('list.entryLabel', { module: config.name, n: index + 1 });
+
+  const saveList = async (list: Entry[]) => save({ [def.dataKey]: list.map((e) => entryToInput(def, e)) });
+
+  const onFinish = async (values: Record<string, unknown>) => {
+    if (!editing) return;
+    errors.clear();
+    const index = editing.index;
+    const id = index < entries.length ? entries[index].id : uuid();
+    const entry = toEntryInput(def, id, values);
+    const list = [...entries];
+    list[index] = entry;
+    const result = await saveList(list);
+    if (!result.ok) {
+      if (!result.conflict) errors.showError(result.error);
+      return;
+    }
+    message.success(t('list.saved', { module: config.name }));
+    setEditing(null);
+  };
+
+  const onDelete = async (index: number) => {
+    const result = await saveList(entries.filter((_e, i) => i !== index));
+    if (!result.ok) {
+      if (!result.conflict) message.error(errorMessage(result.error, translateOrUndefined));
+      return;
+    }
+    message.success(t('list.deleted', { entry: entryLabel(index) }));
+  };
+
+  const open = (index: number) => {
+    errors.clear();
+    const entry = entries[index];
+    const initial = entry
+      ? Object.fromEntries(def.fields.map((f) => [f.name, entry[f.name] ?? undefined]))
+      : {};
+    setEditing({ index, initial });
+  };
+
+  const columns: TableColumnsType<Entry> = [
+    { title: t('list.number'), key: 'n', width: 56, render: (_v, _row, index) => index + 1 },
+    ...def.fields
+      .filter((f) => f.inTable)
+      .map((field) => ({
+        title: label(field.name),
+        key: field.name,
+        render: (_v: unknown, row: Entry) => display(field, row[field.name], t),
+      })),
+  ];
+  if (files) {
+    columns.push({
+      title: t('list.files', { min: files.min, max: files.max }),
+      key: 'files',
+      render: (_v, row, index) => {
+        const slot = { kind: 'ENTRY' as const, module: config.key, entryId: row.id };
+        const stored = filesOf(declaration.attachments, slot);
+        return (
+          <Space orientation="vertical" size={4}>
+            <Tag color={stored.length >= files.min ? 'success' : 'warning'}>
+              {t('list.fileCount', { count: stored.length, min: files.min, max: files.max })}
+            </Tag>
+            <SlotUpload
+              label={entryLabel(index)}
+              slot={slot}
+              files={stored}
+              formats={files.formats}
+              maxSizeKb={files.maxSizeKb}
+              maxCount={files.max}
+              editable={editable}
+            />
+          </Space>
+        );
+      },
+    });
+  }
+  if (editable) {
+    columns.push({
+      title: t('list.actions'),
+      key: 'actions',
+      render: (_v, _row, index) => (
+        <Space size={0}>
+          <Button
+            type="link"
+            size="small"
+            onClick={() => open(index)}
+            aria-label={`${t('list.edit')} ${entryLabel(index)}`}
+          >
+            {t('list.edit')}
+          </Button>
+          <Popconfirm
+            title={t('list.deleteConfirm', { entry: entryLabel(index) })}
+            description={files ? t('list.deleteHint') : undefined}
+            okText={t('list.delete')}
+            okButtonProps={{ danger: true, loading: saving }}
+            onConfirm={() => onDelete(index)}
+          >
+            <Button type="link" size="small" danger aria-label={`${t('list.delete')} ${entryLabel(index)}`}>
+              {t('list.delete')}
+            </Button>
+          </Popconfirm>
+        </Space>
+      ),
+    });
+  }
+
+  const limitText = [
+    Number.isFinite(max) ? t('list.max', { count: max }) : null,
+    files
+      ? t('list.filesRule', {
+          min: files.min,
+          max: files.max,
+          formats: files.formats.join(',').toLowerCase(),
+          kb: files.maxSizeKb,
+        })
+      : t('list.noFiles'),
+  ]
+    .filter(Boolean)
+    .join('；');
+
+  return (
+    <div>
+      <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 12 }}>
+        <Typography.Text type="secondary">{limitText}</Typography.Text>
+        {editable && (
+          <Button
+            icon={<PlusOutlined aria-hidden />}
+            disabled={entries.length >= max}
+            onClick={() => open(entries.length)}
+            aria-label={t('list.addTo', { module: config.name })}
+          >
+            {t('list.add')}
+          </Button>
+        )}
+      </Flex>
+      <Table<Entry>
+        rowKey="id"
+        size="small"
+        columns={columns}
+        dataSource={entries}
+        pagination={false}
+        locale={{ emptyText: t('list.empty', { module: config.name }) }}
+        scroll={{ x: 'max-content' }}
+        caption={<span className="zc-visually-hidden">{config.name}</span>}
+      />
+      <Modal
+        open={editing !== null}
+        title={
+          editing && editing.index < entries.length
+            ? t('list.editTitle', { entry: entryLabel(editing.index) })
+            : t('list.addTitle', { module: config.name })
+        }
+        onCancel={() => setEditing(null)}
+        okText={t('list.save')}
+        cancelText={t('cancel')}
+        okButtonProps={{ htmlType: 'submit', form: formName, loading: saving }}
+        destroyOnHidden
+        mask={{ closable: false }}
+        width={640}
+      >
+        {files && <Typography.Paragraph type="secondary">{t('list.saveThenUpload')}</Typography.Paragraph>}
+        <Form
+          form={form}
+          id={formName}
+          name={formName}
+          layout="vertical"
+          initialValues={editing?.initial}
+          onFinish={(values) => void onFinish(values)}
+          onFinishFailed={errors.showValidation}
+        >
+          <ErrorSummary problems={errors.problems} formName={formName} />
+          <div className="zc-form-grid">
+            {def.fields.map((field) => (
+              <Form.Item
+                key={field.name}
+                name={field.name}
+                label={label(field.name)}
+                className={field.kind === 'textarea' ? 'zc-span-all' : undefined}
+                rules={
+                  field.required
+                    ? [{ required: true, message: t('form.required', { label: label(field.name) }) }]
+                    : []
+                }
+              >
+                <FieldControl field={field} />
+              </Form.Item>
+            ))}
+          </div>
+        </Form>
+      </Modal>
+    </div>
+  );
+}
