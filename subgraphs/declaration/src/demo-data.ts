@@ -1,6 +1,6 @@
 import type { EntityManager } from '@zhicheng/server-kit';
 import type { RouteLevel } from '@zhicheng/events';
-import { findChannel, ROUTE_LEVEL_WORDS, type RouteLevelKind } from './domain';
+import { defaultFormConfigFor, findChannel, ROUTE_LEVEL_WORDS, type RouteLevelKind } from './domain';
 import { Channel, Notice, NoticeStatus, type NoticeCommittee } from './entities';
 import { syncChannels } from './services/channels';
 
@@ -137,7 +137,7 @@ export async function loadDemoData(em: EntityManager, now = new Date()): Promise
         notes: demo.notes,
         coverage: { unitIds: [], regionCodes: [], seriesCodes: [] },
         route: route(channel.route, demo.routeNames),
-        formConfig: structuredClone(channel.defaultFormConfig),
+        formConfig: defaultFormConfigFor(channel.code)!,
         committees: demo.committees ?? [],
         status: NoticeStatus.PUBLISHED,
         publishedAt: now,

@@ -9,6 +9,7 @@ import type {
 import {
   ASSESSMENT_RESULT_WORDS,
   EXCEPTIONAL_KIND_WORDS,
+  GENDER_WORDS,
   selectionNames,
   TALENT_LEVELS,
   TALENT_SERVICE_TYPE_WORDS,
@@ -20,7 +21,6 @@ import {
 } from '../domain';
 import { DeclarationCategory, type Declaration } from '../entities';
 
-const GENDER: Record<string, string> = { MALE: '男', FEMALE: '女' };
 const PUBLICITY_DAYS = 5;
 
 function chinaDate(date: Date): string {
@@ -35,7 +35,7 @@ function applicantFacts(declaration: Declaration): ApplicantFacts {
   const highest = data.education?.[data.education.length - 1];
   return {
     name: person?.name || declaration.applicantName,
-    gender: person?.gender ? GENDER[person.gender] : null,
+    gender: person?.gender ? GENDER_WORDS[person.gender] : null,
     birthDate: person?.birthDate ?? null,
     ethnicity: basic?.ethnicity ?? null,
     politicalStatus: basic?.politicalStatus ?? null,
