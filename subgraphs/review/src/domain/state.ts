@@ -1,0 +1,131 @@
+// The state of one declaration's review: its route, the task at each visit of a level, and where
+// the declaration is now. Plain data (JSON-safe), so the service can store and reload it as is.
+import type { DecisionStep } from './timeline';
+import type { ModuleKey, ReturnTarget, ReviewLevel, RouteOutcome } from './vocabulary';
+
+/** One level of this declaration's route, with the organisation that reviews there. */
+export interface RouteStep {
+  routeIndex: number;
+  level: ReviewLevel;
+  organisationId: string;
+  name: string;
+}
+
+/**
+ * PENDING 待审; AWAITING_FORWARD 待送审 (a unit passed it, the batch has not gone yet); DEFERRED
+ * 暂缓 (committee). Those three are open. FORWARDED (passed on to the next level), PASSED (the
+ * last level passed), RETURNED and TERMINATED are closed.
+ */
+export type TaskState =
+  'PENDING' | 'AWAITING_FORWARD' | 'DEFERRED' | 'FORWARDED' | 'PASSED' | 'RETURNED' | 'TERMINATED';
+
+export const TASK_STATE_WORDS: Readonly<Record<TaskState, string>> = {
+  PENDING: '待审',
+  AWAITING_FORWARD: '待送审',
+  DEFERRED: '暂缓',
+  FORWARDED: '已送审',
+  PASSED: '审核通过',
+  RETURNED: '已退回',
+  TERMINATED: '审核不通过终止审核',
+};
+
+export const OPEN_TASK_STATES: readonly TaskState[] = ['PENDING', 'AWAITING_FORWARD', 'DEFERRED'];
+
+/** Why a task was opened: first submission, a pass below, a return from above, a resubmission. */
+export type TaskOrigin = 'SUBMITTED' | 'ADVANCED' | 'RETURNED_FROM_ABOVE' | 'RESUBMITTED';
+
+/** The latest decision on a task (a committee may defer before its final result). */
+export interface TaskDecisionRecord {
+  step: DecisionStep;
+  opinion: string;
+  modules: ModuleKey[] | null;
+  returnTarget: ReturnTarget | null;
+  reviewerId: string;
+  reviewerName: string;
+  decidedAt: string;
+}
+
+export interface TaskForwarding {
+  batchId: string;
+  attachmentId: string;
+  forwardedAt: string;
+  forwardedById: string;
+  forwardedByName: string;
+}
+
+/** A higher level's return to this level: shown to this level's reviewer. */
+export interface ReturnNote {
+  fromRouteIndex: number;
+  fromLevel: ReviewLevel;
+  organisationName: string;
+  modules: ModuleKey[];
+  opinion: string;
+  at: string;
+}
+
+export interface ReviewTask {
+  /** 1, 2, 3 … in opening order, unique within the declaration's review. */
+  sequence: number;
+  routeIndex: number;
+  level: ReviewLevel;
+  organisationId: string;
+  organisationName: string;
+  state: TaskState;
+  origin: TaskOrigin;
+  openedAt: string;
+  returnedFrom: ReturnNote | null;
+  decision: TaskDecisionRecord | null;
+  forwarding: TaskForwarding | null;
+  closedAt: string | null;
+}
+
+/** IN_REVIEW: one task open; RETURNED: with the applicant; the other three are final. */
+export type ReviewPhase = 'IN_REVIEW' | 'RETURNED' | 'MATERIALS_APPROVED' | 'FINALLY_APPROVED' | 'TERMINATED';
+export const FINAL_PHASES: readonly ReviewPhase[] = ['MATERIALS_APPROVED', 'FINALLY_APPROVED', 'TERMINATED'];
+
+/** A return to the applicant: what to change, and which route level takes the resubmission. */
+export interface ApplicantReturn {
+  byRouteIndex: number;
+  level: ReviewLevel;
+  organisationName: string;
+  modules: ModuleKey[];
+  opinion: string;
+  at: string;
+}
+
+export interface ReviewState {
+  declarationId: string;
+  applicantId: string;
+  applicantName: string;
+  unitId: string;
+  route: RouteStep[];
+  /** What the last level's pass means when the route has no committee (a committee's PASS is 终审通过). */
+  outcomeAfterRoute: RouteOutcome;
+  phase: ReviewPhase;
+  /** In opening order; only the last may be open. */
+  tasks: ReviewTask[];
+  returnedToApplicant: ApplicantReturn | null;
+  /** +1 on every transition: the service's optimistic lock. */
+  version: number;
+  submittedAt: string;
+  closedAt: string | null;
+}
+
+export function isOpen(task: ReviewTask): boolean {
+  return OPEN_TASK_STATES.includes(task.state);
+}
+
+/** The task the declaration is at, if any (only the last task can be open). */
+export function openTask(state: ReviewState): ReviewTask | null {
+  const last = state.tasks[state.tasks.length - 1];
+  return last && isOpen(last) ? last : null;
+}
+
+export function isFinal(state: ReviewState): boolean {
+  return FINAL_PHASES.includes(state.phase);
+}
+
+/** To whom a task at `routeIndex` may return: the applicant or any lower level on the route. */
+export function returnTargets(state: ReviewState, routeIndex: number): ReturnTarget[] {
+  return ['APPLICANT', ...state.route.slice(0, routeIndex).map((s) => s.level)];
+}
