@@ -1,6 +1,7 @@
 export * from './audit';
 export * from './events';
 export * from './invariants';
+export * from './opinions';
 export * from './refusals';
 export * from './state';
 export * from './status';
