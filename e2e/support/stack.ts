@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { Client } from 'pg';
 import { createLogger } from '@zhicheng/server-kit';
 import { createTestDatabase } from '@zhicheng/testing';
@@ -8,6 +11,14 @@ import {
   startIdentity,
   type IdentityServer,
 } from '@zhicheng/identity';
+import { loadBindingEnv, startBinding, type BindingServer } from '@zhicheng/binding';
+import {
+  createDeclarationOrm,
+  loadDeclarationEnv,
+  loadDemoData as loadDeclarationDemoData,
+  startDeclaration,
+  type DeclarationServer,
+} from '@zhicheng/declaration';
 import { loadGatewayEnv, startGateway, type RunningGateway } from '@zhicheng/gateway';
 
 export interface Stack {
@@ -15,7 +26,13 @@ export interface Stack {
   graphqlUrl: string;
   databaseUrl: string;
   identity: IdentityServer;
+  binding: BindingServer;
+  declaration: DeclarationServer;
   gateway: RunningGateway;
+  /** Publishes every recorded event and lets every consumer handle it (no waiting on timers). */
+  settleEvents(): Promise<void>;
+  /** Runs SQL against the stack's database (tests check events and stored rows). */
+  sql(text: string, values?: unknown[]): Promise<{ rows: Array<Record<string, unknown>> }>;
   /** Reads the newest captcha's answer, as a person would read the picture. */
   latestCaptcha(): Promise<{ id: string; answer: string }>;
   /** Reads the newest SMS code sent to a mobile, as a person would read their phone. */
@@ -44,11 +61,32 @@ export async function startStack(name: string, options: { demoData?: boolean } =
     await loadDemoData(orm.em.fork());
     await orm.close();
   }
+  const subgraphEnv = {
+    NODE_ENV: 'test',
+    PORT: '0',
+    DATABASE_URL: database.url,
+    IDENTITY_JWKS_URL: identity.jwksUrl,
+  };
+  const binding = await startBinding(loadBindingEnv(subgraphEnv), { logger, migrateOnStart: true });
+  const filesDir = await mkdtemp(path.join(os.tmpdir(), `zc-e2e-files-${name}-`));
+  const declaration = await startDeclaration(loadDeclarationEnv({ ...subgraphEnv, FILES_DIR: filesDir }), {
+    logger,
+    migrateOnStart: true,
+  });
+  if (options.demoData) {
+    const orm = await createDeclarationOrm(database.url);
+    await loadDeclarationDemoData(orm.em.fork());
+    await orm.close();
+  }
   const gateway = await startGateway(
     loadGatewayEnv({
       NODE_ENV: 'test',
       PORT: '0',
-      SUBGRAPH_URLS: JSON.stringify({ identity: identity.url }),
+      SUBGRAPH_URLS: JSON.stringify({
+        identity: identity.url,
+        binding: binding.url,
+        declaration: declaration.url,
+      }),
       IDENTITY_JWKS_URL: identity.jwksUrl,
     }),
     { logger },
@@ -61,7 +99,20 @@ export async function startStack(name: string, options: { demoData?: boolean } =
     graphqlUrl: gateway.url,
     databaseUrl: database.url,
     identity,
+    binding,
+    declaration,
     gateway,
+    async settleEvents() {
+      // Two rounds: an event handled in round one may record events of its own.
+      for (let round = 0; round < 2; round++) {
+        await identity.relay.flush();
+        await binding.relay.flush();
+        await declaration.relay.flush();
+        await binding.consumer.catchUp();
+        await declaration.consumer.catchUp();
+      }
+    },
+    sql: (text, values) => db.query(text, values),
     async latestCaptcha() {
       const { rows } = await db.query(
         'select id, answer from identity.captcha order by created_at desc limit 1',
@@ -80,8 +131,11 @@ export async function startStack(name: string, options: { demoData?: boolean } =
     async stop() {
       await db.end();
       await gateway.close();
+      await declaration.close();
+      await binding.close();
       await identity.close();
       await database.drop();
+      await rm(filesDir, { recursive: true, force: true });
     },
   };
 }
