@@ -13,7 +13,7 @@ module.exports = {
   moduleNameMapper: {
     '^@zhicheng/(server-kit|domain-codes|testing|events|files|business-forms)$': path.join(__dirname, 'libs/$1/src/index.ts'),
     '^@zhicheng/(server-kit|domain-codes|testing|events|files|business-forms)/(.*)$': path.join(__dirname, 'libs/$1/src/$2'),
-    '^@zhicheng/(identity|binding|declaration)$': path.join(__dirname, 'subgraphs/$1/src/index.ts'),
+    '^@zhicheng/(identity|binding|declaration|review)$': path.join(__dirname, 'subgraphs/$1/src/index.ts'),
     '^@zhicheng/gateway$': path.join(__dirname, 'gateway/src/index.ts'),
   },
   testMatch: ['**/?(*.)+(test).ts?(x)'],
