@@ -9,3 +9,4 @@ export * from './context';
 export * from './request-id';
 export * from './shutdown';
 export * from './server';
+export { demoId, demoOrganisationId } from './demo';

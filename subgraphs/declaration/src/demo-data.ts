@@ -1,4 +1,4 @@
-import type { EntityManager } from '@zhicheng/server-kit';
+import { demoOrganisationId, type EntityManager } from '@zhicheng/server-kit';
 import type { RouteLevel } from '@zhicheng/events';
 import { defaultFormConfigFor, findChannel, ROUTE_LEVEL_WORDS, type RouteLevelKind } from './domain';
 import { Channel, Notice, NoticeStatus, type NoticeCommittee } from './entities';
@@ -21,14 +21,11 @@ interface DemoNotice {
   routeNames?: Partial<Record<RouteLevelKind, string>>;
 }
 
-/**
- * Committees by the names identity's demo data gives them. identity makes organisation ids at
- * random, so the notice names the committees and leaves organisationId empty.
- */
+/** Committees: the two provincial ones are identity's demo organisations (stable demo ids). */
 const JILIN_COMMITTEES: NoticeCommittee[] = [
   {
     id: 'JL-ENG-SENIOR',
-    organisationId: null,
+    organisationId: demoOrganisationId('engineering'),
     name: '吉林省工程系列高级职称评审委员会',
     regionCode: '220000',
     levelCodes: ['FULL_SENIOR', 'DEPUTY_SENIOR'],
@@ -37,7 +34,7 @@ const JILIN_COMMITTEES: NoticeCommittee[] = [
   },
   {
     id: 'JL-TEACHERS-SENIOR',
-    organisationId: null,
+    organisationId: demoOrganisationId('teachers'),
     name: '吉林省中小学教师高级职称评审委员会',
     regionCode: '220000',
     levelCodes: ['FULL_SENIOR', 'DEPUTY_SENIOR'],
@@ -107,10 +104,20 @@ const NOTICES: DemoNotice[] = [
   },
 ];
 
+/**
+ * The demo route's fixed reviewers: the province bureau, and for title notices the engineering
+ * committee. The unit level is the applicant's own unit and the competent department depends on
+ * the unit, so both stay open here.
+ */
+const ROUTE_ORGANISATIONS: Partial<Record<RouteLevelKind, string>> = {
+  BUREAU: demoOrganisationId('province'),
+  COMMITTEE: demoOrganisationId('engineering'),
+};
+
 function route(kinds: readonly RouteLevelKind[], names: DemoNotice['routeNames'] = {}): RouteLevel[] {
   return kinds.map((level) => ({
     level,
-    organisationId: null,
+    organisationId: ROUTE_ORGANISATIONS[level] ?? null,
     name: names[level] ?? ROUTE_LEVEL_WORDS[level],
   }));
 }

@@ -1,5 +1,5 @@
 import { makeCreditCode, makeResidentId } from '@zhicheng/domain-codes';
-import type { EntityManager } from '@zhicheng/server-kit';
+import { demoOrganisationId, type EntityManager } from '@zhicheng/server-kit';
 import { hashPassword } from './domain/passwords';
 import { markUnitSignedIn } from './domain/unit-ready';
 import {
@@ -138,6 +138,8 @@ export async function loadDemoData(em: EntityManager): Promise<DemoAccount[]> {
     let org = await em.findOne(Organisation, { name: seed.name });
     if (!org) {
       org = em.create(Organisation, {
+        // Stable ids: other subgraphs' demo data (notice routes, committees) name these.
+        id: demoOrganisationId(seed.key),
         name: seed.name,
         kind: seed.kind,
         regionCode: seed.regionCode,
