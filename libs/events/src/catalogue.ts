@@ -44,6 +44,8 @@ export interface EventPayloads {
     };
     category: 'NORMAL' | 'EXCEPTIONAL';
     route: RouteLevel[];
+    /** What passing the route's last level means: 终审通过, or 材料审核通过 (talent classification). */
+    outcomeAfterRoute: 'FINALLY_APPROVED' | 'MATERIALS_APPROVED';
     committeeId?: string | null;
     submittedAt: string;
     resubmission: boolean;

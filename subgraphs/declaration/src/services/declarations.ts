@@ -532,6 +532,7 @@ function submittedPayload(
     title,
     category: declaration.category,
     route,
+    outcomeAfterRoute: channel.outcomeAfterRoute,
     committeeId: declaration.committeeId ?? null,
     submittedAt: now.toISOString(),
     resubmission,
