@@ -12,6 +12,30 @@ export interface RouteLevel {
   name: string;
 }
 
+/** The declaration's modules as the declaration subgraph names them (review flags them on return). */
+export type DeclarationModuleKey =
+  | 'BASIC_INFO'
+  | 'TALENT_BASIC_INFO'
+  | 'RECOMMENDERS'
+  | 'EDUCATION'
+  | 'CONTINUING_EDUCATION'
+  | 'PAPERS'
+  | 'WORK_EXPERIENCE'
+  | 'PART_TIME_POSTS'
+  | 'ENTERPRISE_RESULTS'
+  | 'INNOVATION'
+  | 'HONOURS'
+  | 'AWARDS'
+  | 'ANNUAL_ASSESSMENT'
+  | 'WORK_SUMMARY'
+  | 'UNIT_PUBLICITY'
+  | 'OTHER_MATERIALS';
+
+export interface CommitteeRef {
+  organisationId: string;
+  name: string;
+}
+
 export interface EventPayloads {
   /** identity: a unit is activated and has signed in once, so applicants may bind to it (SPEC §2). */
   UnitReady: { unitId: string; creditCode: string; name: string };
@@ -49,6 +73,58 @@ export interface EventPayloads {
     committeeId?: string | null;
     submittedAt: string;
     resubmission: boolean;
+  };
+  /** review: returned for changes, to the applicant (declaration becomes 被退回) or to a lower level. */
+  DeclarationReturned: {
+    declarationId: string;
+    fromLevel: ReviewLevel;
+    organisationId: string;
+    modules: DeclarationModuleKey[];
+    opinion: string;
+    targetLevel: 'APPLICANT' | ReviewLevel;
+    returnedAt: string;
+  };
+  /** review: now at `level` (a pass above a unit, or a unit's batch forwarding). */
+  DeclarationAdvanced: {
+    declarationId: string;
+    fromLevel: ReviewLevel;
+    level: ReviewLevel;
+    organisationId: string;
+    organisationName: string;
+    advancedAt: string;
+  };
+  /** review: 审核不通过终止审核, by a reviewer or by the committee's 不通过. */
+  DeclarationTerminated: {
+    declarationId: string;
+    level: ReviewLevel;
+    organisationId: string;
+    opinion: string;
+    committeeResult: 'FAIL' | null;
+    terminatedAt: string;
+  };
+  /** review: 材料审核通过 — the level below the committee passed it, or a committee-less route ended so. */
+  DeclarationMaterialsApproved: {
+    declarationId: string;
+    level: ReviewLevel;
+    organisationId: string;
+    /** True when the review ends here (人才分类定级); false when the committee comes next. */
+    routeComplete: boolean;
+    approvedAt: string;
+  };
+  /** review: 终审通过 — the committee's 通过, or the last level of a route whose notice makes it final. */
+  DeclarationFinallyApproved: {
+    declarationId: string;
+    result: 'PASS';
+    committee: CommitteeRef | null;
+    opinion: string;
+    approvedAt: string;
+  };
+  /** review: 暂缓 — the committee will decide later; the declaration stays at the committee. */
+  DeclarationDeferred: {
+    declarationId: string;
+    committee: CommitteeRef;
+    opinion: string;
+    deferredAt: string;
   };
 }
 
