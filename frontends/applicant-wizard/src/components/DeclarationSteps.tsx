@@ -4,7 +4,16 @@ import { useTranslation } from '@zhicheng/web-kit';
 export type StepIndex = 0 | 1 | 2 | 3;
 
 /** 01 条件自检 → 02 信息填报 → 03 附件上传 → 04 提交完成 (antd Steps, current one marked for AT). */
-export function DeclarationSteps({ current, finished }: { current: StepIndex; finished?: boolean }) {
+export function DeclarationSteps({
+  current,
+  finished,
+  onChange,
+}: {
+  current: StepIndex;
+  finished?: boolean;
+  /** Makes 信息填报 and 附件上传 clickable (a draft moves freely between them). */
+  onChange?: (step: StepIndex) => void;
+}) {
   const { t } = useTranslation('applicant');
   const keys = ['check', 'fill', 'attachments', 'done'] as const;
   return (
@@ -12,9 +21,11 @@ export function DeclarationSteps({ current, finished }: { current: StepIndex; fi
       <Steps
         current={current}
         status={finished ? 'finish' : 'process'}
+        onChange={onChange ? (next) => onChange(next as StepIndex) : undefined}
         items={keys.map((key, index) => ({
           title: t(`steps.${key}`),
           'aria-current': index === current ? 'step' : undefined,
+          disabled: onChange ? index === 0 || index === 3 : undefined,
         }))}
       />
     </nav>

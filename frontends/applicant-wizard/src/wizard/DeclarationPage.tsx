@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { Alert, Space } from 'antd';
-import { Link, PageContainer, Redirect, useQuery, useTranslation } from '@zhicheng/web-kit';
+import { Link, navigate, PageContainer, Redirect, useQuery, useTranslation } from '@zhicheng/web-kit';
 import { DeclarationSteps, type StepIndex } from '../components/DeclarationSteps';
 import { LoadState } from '../components/LoadState';
 import { NoticeBar } from '../components/NoticeBar';
@@ -65,7 +65,16 @@ export function DeclarationPage({ declarationId, step }: { declarationId: string
     <PageContainer title={declaration.notice.title} breadcrumb={breadcrumb}>
       <WizardProvider declaration={declaration} refresh={refresh} generation={generation}>
         <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-          <DeclarationSteps current={index} finished={index === 3} />
+          <DeclarationSteps
+            current={index}
+            finished={index === 3}
+            onChange={
+              editable
+                ? (next) =>
+                    navigate(next === 2 ? paths.attachments(declaration.id) : paths.fill(declaration.id))
+                : undefined
+            }
+          />
           <NoticeBar notice={declaration.notice} unitName={declaration.unitName} />
           {declaration.status === 'RETURNED' && step !== 'done' && (
             <Alert

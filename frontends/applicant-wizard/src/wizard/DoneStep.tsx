@@ -42,7 +42,7 @@ export function DoneStep() {
       {declaration.status === 'SUBMITTED' && (
         <Result
           status="success"
-          title={t('done.title')}
+          title={<h2 className="zc-result-title">{t('done.title')}</h2>}
           subTitle={t('done.subTitle')}
           extra={<Tag color={DECLARATION_STATUS_COLOURS[declaration.status]}>{declaration.statusText}</Tag>}
         />

@@ -62,10 +62,10 @@ export const LIST_MODULES: Partial<Record<ModuleKey, ListModuleDef>> = {
     fields: [
       { name: 'school', kind: 'text', required: true, inTable: true, maxLength: 100 },
       { name: 'major', kind: 'text', required: true, inTable: true, maxLength: 100 },
-      { name: 'educationLevel', kind: 'choice', choices: EDUCATION_LEVELS, required: true, inTable: true },
+      { name: 'educationLevel', kind: 'choice', choices: EDUCATION_LEVELS, required: true },
       { name: 'degree', kind: 'choice', choices: DEGREES },
       { name: 'studyMode', kind: 'choice', choices: STUDY_MODES, required: true },
-      { name: 'startDate', kind: 'date', required: true, inTable: true },
+      { name: 'startDate', kind: 'date', required: true },
       { name: 'endDate', kind: 'date', required: true, inTable: true },
       { name: 'diplomaNumber', kind: 'text', maxLength: 50 },
       { name: 'degreeNumber', kind: 'text', maxLength: 50 },
