@@ -93,15 +93,19 @@ export function DeclarationsTable({ rows, loading, caption, emptyText }: Declara
       title: t('history.columns.notice'),
       key: 'notice',
       render: (_v, row) => (
-        <>
+        <div className="zc-cell-wide">
           {row.notice.title}
           <br />
           <span className="zc-muted">{row.notice.channel.name}</span>
-        </>
+        </div>
       ),
     },
     { title: t('history.columns.series'), key: 'series', render: (_v, row) => row.title?.seriesName ?? dash },
-    { title: t('history.columns.unit'), dataIndex: 'unitName', key: 'unit' },
+    {
+      title: t('history.columns.unit'),
+      key: 'unit',
+      render: (_v, row) => <div className="zc-cell-medium">{row.unitName}</div>,
+    },
     {
       title: t('history.columns.specialty'),
       key: 'specialty',

@@ -114,7 +114,10 @@ export function ListModule({ config, def, editable }: ListModuleProps) {
   ];
   if (files) {
     columns.push({
-      title: t('list.files', { min: files.min, max: files.max }),
+      title:
+        files.min === files.max
+          ? t('list.filesExact', { count: files.max })
+          : t('list.files', { min: files.min, max: files.max }),
       key: 'files',
       render: (_v, row, index) => {
         const slot = { kind: 'ENTRY' as const, module: config.key, entryId: row.id };
@@ -171,9 +174,10 @@ export function ListModule({ config, def, editable }: ListModuleProps) {
   const limitText = [
     Number.isFinite(max) ? t('list.max', { count: max }) : null,
     files
-      ? t('list.filesRule', {
+      ? t(files.min === files.max ? 'list.filesRuleExact' : 'list.filesRule', {
           min: files.min,
           max: files.max,
+          count: files.max,
           formats: files.formats.join(',').toLowerCase(),
           kb: files.maxSizeKb,
         })

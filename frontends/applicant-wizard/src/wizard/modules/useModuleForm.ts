@@ -3,14 +3,7 @@ import { App, type FormInstance } from 'antd';
 import { useFormErrors, useTranslation } from '@zhicheng/web-kit';
 import type { DeclarationModulesInput } from '../../gql/graphql';
 import { useWizard } from '../context';
-
-/** The field paths of an onValuesChange `changed` object: { basicInfo: { name } } -> [['basicInfo','name']]. */
-export function changedPaths(changed: unknown, prefix: (string | number)[] = []): (string | number)[][] {
-  if (changed === null || typeof changed !== 'object' || Array.isArray(changed)) return [prefix];
-  return Object.entries(changed as Record<string, unknown>).flatMap(([key, value]) =>
-    changedPaths(value, [...prefix, key]),
-  );
-}
+import { changedPaths } from './formPaths';
 
 interface ValidationFailure {
   errorFields: { name: (string | number)[]; errors: string[] }[];
