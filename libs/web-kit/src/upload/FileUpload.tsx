@@ -135,7 +135,8 @@ export function FileUpload({
             percent={state.percent}
             size="small"
             status="active"
-            style={{ flex: 1, margin: 0 }}
+            // A fixed width: inside a table cell sized to its content, flex growth would leave it 0 wide.
+            style={{ width: 160, margin: 0 }}
             aria-label={t('upload.progress', { name: state.file.name, percent: state.percent })}
           />
           <Button size="small" type="link" onClick={() => abortRef.current?.abort()}>
