@@ -72,13 +72,17 @@ export function BasicInfoForm({
     return span ? t('form.yearsMonths', span) : '-';
   };
 
-  // The account's name arrives with the applicant query; a first visit starts from it.
+  // A first visit starts from what the account knows (name, ID type); it may arrive after mount.
   const personName = person?.name;
+  const personIdType = person?.idType;
   useEffect(() => {
     if (personName && !form.getFieldValue(['basicInfo', 'name'])) {
       form.setFieldValue(['basicInfo', 'name'], personName);
     }
-  }, [form, personName]);
+    if (personIdType && !form.getFieldValue(['basicInfo', 'idType'])) {
+      form.setFieldValue(['basicInfo', 'idType'], personIdType);
+    }
+  }, [form, personName, personIdType]);
 
   const onValuesChange = (changed: Partial<Values>) => {
     markDirty(changed);

@@ -1,7 +1,8 @@
-import { useMemo, type ReactNode } from 'react';
+import { useEffect, useMemo, type ReactNode } from 'react';
 import { Form, Input, Radio, Select, Typography } from 'antd';
 import { ErrorSummary, useTranslation } from '@zhicheng/web-kit';
 import type { TalentBasicInfoInput } from '../../gql/graphql';
+import { useCurrentBinding } from '../../binding/useCurrentBinding';
 import { useWizard } from '../context';
 import { DateInput } from './controls';
 import { ModuleFooter, type ModuleNavigation } from './ModuleFooter';
@@ -46,6 +47,18 @@ export function TalentBasicInfoForm({
   );
   const { errors, submit, saveAndNext, markDirty, saving } = useModuleForm(form, toInput);
   const initial = declaration.modules.talentBasicInfo;
+  const { person } = useCurrentBinding();
+  // A first visit starts from the account's name and ID type.
+  const personName = person?.name;
+  const personIdType = person?.idType;
+  useEffect(() => {
+    if (personName && !form.getFieldValue(['talentBasicInfo', 'name'])) {
+      form.setFieldValue(['talentBasicInfo', 'name'], personName);
+    }
+    if (personIdType && !form.getFieldValue(['talentBasicInfo', 'idType'])) {
+      form.setFieldValue(['talentBasicInfo', 'idType'], personIdType);
+    }
+  }, [form, personName, personIdType]);
   const source = Form.useWatch(['talentBasicInfo', 'source'], form);
   const serviceType = Form.useWatch(['talentBasicInfo', 'serviceType'], form);
   const longTerm = Form.useWatch(['talentBasicInfo', 'longTermContract'], form);
