@@ -147,13 +147,22 @@ export class PostgresEventTransport implements EventTransport {
       );
       if (rows.length === 0) return;
       for (const row of rows) {
-        await handler({
-          id: row.id,
-          type: row.type,
-          source: row.source,
-          occurredAt: row.occurred_at.toISOString(),
-          payload: row.payload,
-        });
+        try {
+          await handler({
+            id: row.id,
+            type: row.type,
+            source: row.source,
+            occurredAt: row.occurred_at.toISOString(),
+            payload: row.payload,
+          });
+        } catch (error) {
+          // Name the event so an operator can find it (docs/operations.md, stuck events).
+          this.logger.error(
+            { err: error, consumer, eventId: row.id, eventType: row.type, position: row.position },
+            'event handler failed; the consumer retries this event before any later one',
+          );
+          throw error;
+        }
         await this.pool.query(
           'update eventbus.subscription set position = $2, updated_at = now() where consumer = $1',
           [consumer, row.position],
