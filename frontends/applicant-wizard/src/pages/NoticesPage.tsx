@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { Alert, Button, Col, Flex, Menu, Row, Space, Switch, Table, type TableColumnsType } from 'antd';
 import {
   errorMessage,
@@ -37,6 +37,9 @@ export function NoticesPage() {
     return [...byGroup.entries()];
   }, [channels.data]);
 
+  // Every group starts open (the channels arrive after the first render); people may fold them.
+  const [openKeys, setOpenKeys] = useState<string[] | null>(null);
+
   const go = (channel: string | null, all: boolean) => {
     const query = new URLSearchParams();
     if (channel) query.set('channel', channel);
@@ -49,7 +52,11 @@ export function NoticesPage() {
     {
       title: t('notices.columns.title'),
       key: 'title',
-      render: (_v, row) => <Link to={paths.notice(row.id)}>{row.title}</Link>,
+      render: (_v, row) => (
+        <div className="zc-cell-wide">
+          <Link to={paths.notice(row.id)}>{row.title}</Link>
+        </div>
+      ),
     },
     {
       title: t('notices.columns.channel'),
@@ -66,9 +73,14 @@ export function NoticesPage() {
       title: t('notices.columns.window'),
       key: 'window',
       className: 'zc-nowrap',
-      render: (_v, row) => `${formatDate(row.opensAt)} ~ ${formatDate(row.closesAt)}`,
+      render: (_v, row) => (
+        <>
+          {`${formatDate(row.opensAt)} ~ ${formatDate(row.closesAt)}`}
+          <br />
+          <WindowTag notice={row} />
+        </>
+      ),
     },
-    { title: t('notices.columns.state'), key: 'state', render: (_v, row) => <WindowTag notice={row} /> },
     {
       title: t('notices.columns.actions'),
       key: 'actions',
@@ -118,7 +130,8 @@ export function NoticesPage() {
               mode="inline"
               className="zc-channel-menu"
               selectedKeys={[channelCode ?? allKey]}
-              defaultOpenKeys={groups.map(([group]) => group)}
+              openKeys={openKeys ?? groups.map(([group]) => group)}
+              onOpenChange={setOpenKeys}
               onClick={({ key }) => go(key === allKey ? null : key, !openOnly)}
               items={[
                 { key: allKey, label: t('notices.allChannels') },
