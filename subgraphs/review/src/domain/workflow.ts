@@ -214,8 +214,9 @@ export interface ReviewStart {
 }
 
 /**
- * Opens the first task. The UNIT step is always the applicant's own unit; a DEPARTMENT step named
- * 无 means the notice has no competent department and is skipped. Every other step must name its
+ * Opens the first task. The UNIT step is always the applicant's own unit. A DEPARTMENT step that
+ * names no organisation (主管部门 无, or a notice that leaves the competent department open, as the
+ * demo notices do) is skipped: nobody could act there. Every other step must name its
  * organisation: without one nobody could be told apart from another organisation of that level.
  */
 export function startReview(input: ReviewStart, now: Date): ReviewResult {
@@ -225,7 +226,7 @@ export function startReview(input: ReviewStart, now: Date): ReviewResult {
   let previous = -1;
   input.route.forEach((level, i) => {
     const field = `route.${i}`;
-    if (level.level === 'DEPARTMENT' && level.name.trim() === '无' && !level.organisationId) return;
+    if (level.level === 'DEPARTMENT' && !level.organisationId) return;
     const order = levelIndex(level.level);
     if (order < 0) {
       problems.push({ field: `${field}.level`, code: 'UNKNOWN_LEVEL', message: '审核层级不存在' });

@@ -119,6 +119,13 @@ describe('starting a review (DeclarationSubmitted)', () => {
     expect(start(NO_DEPARTMENT_ROUTE).route.map((s) => s.level)).toEqual(['UNIT', 'BUREAU', 'COMMITTEE']);
   });
 
+  it('skips a competent department the notice leaves open (no organisation named)', () => {
+    const open = FULL_ROUTE.map((l) =>
+      l.level === 'DEPARTMENT' ? { level: l.level, organisationId: null, name: '行政主管部门' } : l,
+    );
+    expect(start(open).route.map((s) => s.level)).toEqual(['UNIT', 'BUREAU', 'COMMITTEE']);
+  });
+
   it('refuses a route it could not authorise or finish, naming every problem', () => {
     const refusal = refused(
       startReview(
