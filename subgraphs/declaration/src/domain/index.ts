@@ -18,3 +18,4 @@ export * from './report';
 export * from './status';
 export * from './form-config';
 export * from './freeze';
+export * from './review';

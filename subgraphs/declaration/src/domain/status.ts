@@ -1,6 +1,7 @@
 // The declaration's status (业务状态) and what may happen in each: the applicant's actions answer a
 // typed refusal (an ErrorCode for the service plus a Chinese message) instead of throwing, and the
 // reviewers' decisions move the status along the notice's route.
+import { MODULE_DEFAULTS } from './data/modules';
 import { isWindowOpen } from './dates';
 import type { ChannelConfig, FormConfig, ModuleKey, RouteLevelKind } from './types';
 
@@ -147,8 +148,9 @@ function windowRefusal(action: ApplicantAction, ctx: ActionContext): Refusal | n
   };
 }
 
+/** The notice's name for a module, else the seeds' default (never the key: messages are read by people). */
 function moduleName(key: ModuleKey, config?: FormConfig): string {
-  return config?.modules.find((m) => m.key === key)?.name ?? key;
+  return config?.modules.find((m) => m.key === key)?.name ?? MODULE_DEFAULTS[key]?.name ?? key;
 }
 
 /**

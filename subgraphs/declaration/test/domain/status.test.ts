@@ -92,6 +92,11 @@ describe('declaration status', () => {
       reason: 'MODULE_NOT_FLAGGED',
       message: '退回时未勾选需要修改的模块不能修改：基本信息',
     });
+    // A module outside the notice's form is named in Chinese too, never by its key.
+    expect(
+      assertAction('RETURNED', 'SAVE', { modules: ['HONOURS'], flaggedModules: flagged, config: form })
+        ?.message,
+    ).toBe('退回时未勾选需要修改的模块不能修改：人才荣誉表彰');
     expect(editableModules('RETURNED', form, flagged)).toEqual(['EDUCATION']);
     expect(editableModules('DRAFT', form)).toEqual(form.modules.map((m) => m.key));
     expect(editableModules('SUBMITTED', form, flagged)).toEqual([]);
