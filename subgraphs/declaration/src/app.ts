@@ -16,10 +16,11 @@ import {
   type Subscription,
 } from '@zhicheng/events';
 import { LocalDirectoryStorage, type FileStorage } from '@zhicheng/files';
+import { createLivePubSub } from '@zhicheng/live';
 import type { DeclarationContext, DeclarationDeps } from './context';
 import { DB_SCHEMA, SERVICE_NAME } from './db-schema';
 import type { DeclarationEnv } from './env';
-import { CONSUMER_NAME, handlers } from './events/consumers';
+import { CONSUMER_NAME, createHandlers } from './events/consumers';
 import { mountFileRoutes } from './files/routes';
 import { FileLinks } from './files/tokens';
 import { createDeclarationOrm } from './orm';
@@ -59,30 +60,45 @@ export async function startDeclaration(
     await orm.close();
     throw error;
   }
+  const live = createLivePubSub(env.DATABASE_URL, logger);
   const deps: DeclarationDeps = {
     env,
     logger,
     storage: options.storage ?? new LocalDirectoryStorage(env.FILES_DIR),
     links: new FileLinks(env),
     now: options.now ?? (() => new Date()),
+    live,
   };
-  const server = await startSubgraphServer<DeclarationContext>({
-    name: 'declaration',
-    schema: await buildDeclarationSchema(),
-    orm,
-    logger,
-    verifier: options.verifier ?? createTokenVerifier({ jwksUrl: env.IDENTITY_JWKS_URL }),
-    host: env.HOST,
-    port: env.PORT,
-    trustProxy: env.TRUST_PROXY,
-    production: env.NODE_ENV === 'production',
-    configureApp: (app) => mountFileRoutes(app, orm, deps),
-    extendContext: (base) => ({ ...base, deps }),
-  });
+  let server: RunningServer;
+  try {
+    server = await startSubgraphServer<DeclarationContext>({
+      name: 'declaration',
+      schema: await buildDeclarationSchema(live),
+      orm,
+      logger,
+      verifier: options.verifier ?? createTokenVerifier({ jwksUrl: env.IDENTITY_JWKS_URL }),
+      host: env.HOST,
+      port: env.PORT,
+      trustProxy: env.TRUST_PROXY,
+      production: env.NODE_ENV === 'production',
+      configureApp: (app) => mountFileRoutes(app, orm, deps),
+      extendContext: (base) => ({ ...base, deps }),
+    });
+  } catch (error) {
+    await live.close();
+    await orm.close();
+    throw error;
+  }
 
   const transport = createPostgresTransport(env.DATABASE_URL, logger);
   const relay = startOutboxRelay({ orm, schema: DB_SCHEMA, source: SERVICE_NAME, transport, logger });
-  const consumer = startEventConsumer({ orm, name: CONSUMER_NAME, transport, logger, handlers });
+  const consumer = startEventConsumer({
+    orm,
+    name: CONSUMER_NAME,
+    transport,
+    logger,
+    handlers: createHandlers(logger),
+  });
 
   return {
     ...server,
@@ -95,6 +111,7 @@ export async function startDeclaration(
       await relay.stop();
       await transport.close();
       await server.close();
+      await live.close();
     },
   };
 }

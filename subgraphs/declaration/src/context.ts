@@ -1,4 +1,5 @@
 import type { FileStorage } from '@zhicheng/files';
+import type { LivePubSub } from '@zhicheng/live';
 import type { Logger, RequestContext } from '@zhicheng/server-kit';
 import type { DeclarationEnv } from './env';
 import type { FileLinks } from './files/tokens';
@@ -11,6 +12,8 @@ export interface DeclarationDeps {
   links: FileLinks;
   /** The clock (tests move it to check windows and deadlines). */
   now(): Date;
+  /** Live notices (subscriptions read them; status changes publish with publishLive). */
+  live: LivePubSub;
 }
 
 export interface DeclarationContext extends RequestContext {

@@ -310,10 +310,17 @@ export async function startTestDeclaration(): Promise<TestDeclaration> {
   return t;
 }
 
+/** Which subgraph records each event type the tests publish. */
+const SOURCES: Partial<Record<EventEnvelope['type'], string>> = {
+  UnitReady: 'identity',
+  BindingApproved: 'binding',
+  BindingEnded: 'binding',
+};
+
 export function event<K extends EventEnvelope['type']>(
   type: K,
   payload: EventEnvelope<K>['payload'],
-  source = type === 'UnitReady' ? 'identity' : 'binding',
+  source = SOURCES[type] ?? 'review',
 ): EventEnvelope<K> {
   return { id: randomUUID(), type, source, occurredAt: new Date().toISOString(), payload };
 }

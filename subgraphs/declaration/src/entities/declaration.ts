@@ -1,5 +1,5 @@
 import { Entity, Enum, Index, ManyToOne, Property, type Opt, type Ref } from '@mikro-orm/core';
-import type { ModuleData, ModuleKey } from '../domain';
+import type { ModuleData, ModuleKey, ReviewPosition, ReviewStop, RouteLevelKind } from '../domain';
 import { BaseEntity } from './base';
 import { Notice } from './notice';
 
@@ -85,8 +85,33 @@ export class Declaration extends BaseEntity {
   @Property({ type: 'jsonb', nullable: true })
   returnedModules?: ModuleKey[] | null;
 
+  /** The last return to the applicant (退回意见); shown while RETURNED, kept after resubmission. */
   @Property({ type: 'text', nullable: true })
   returnOpinion?: string | null;
+
+  /** When the last return to the applicant was decided (review's time). */
+  @Property({ type: 'timestamptz', nullable: true })
+  returnedAt?: Date | null;
+
+  /** Who returned it last: the level and organisation that takes the resubmission. */
+  @Property({ type: 'jsonb', nullable: true })
+  returnedBy?: ReviewStop | null;
+
+  /** When `status` last changed (submit, cancel, or a review event). */
+  @Property({ type: 'timestamptz', nullable: true })
+  statusChangedAt?: Date | null;
+
+  /** Where review has it now (level, organisation, 暂缓, a return from above), from review's events. */
+  @Property({ type: 'jsonb', nullable: true })
+  reviewPosition?: ReviewPosition | null;
+
+  /** The organisations met at each route level so far (their names for display). */
+  @Property({ type: 'jsonb' })
+  reviewStops: Opt<Partial<Record<RouteLevelKind, ReviewStop>>> = {};
+
+  /** The time of the latest review event applied: older ones arriving late change nothing. */
+  @Property({ type: 'timestamptz', nullable: true })
+  reviewEventAt?: Date | null;
 
   @Property({ type: 'timestamptz', nullable: true })
   cancelledAt?: Date | null;

@@ -1,8 +1,11 @@
-// What declaration keeps from other subgraphs' events: the applicant's current unit (binding) and
-// the units identity announced ready (their credit codes tell their region).
+// What declaration keeps from other subgraphs' events: the applicant's current unit (binding), the
+// units identity announced ready (their credit codes tell their region) and review's decisions
+// (the status words, the return with its flagged modules, where review has the declaration).
 import type { EntityManager } from '@mikro-orm/core';
 import type { EventEnvelope, EventHandlers } from '@zhicheng/events';
+import type { EntityManager as SqlEntityManager, Logger } from '@zhicheng/server-kit';
 import { ApplicantBinding, KnownUnit } from '../entities';
+import { applyReviewEvent, type ReviewEventType } from '../services/review-events';
 
 /** The durable consumer name (its position and inbox rows are keyed by it). */
 export const CONSUMER_NAME = 'declaration';
@@ -33,8 +36,19 @@ export async function onUnitReady(em: EntityManager, event: EventEnvelope<'UnitR
   );
 }
 
-export const handlers: EventHandlers = {
-  BindingApproved: onBindingApproved,
-  BindingEnded: onBindingEnded,
-  UnitReady: onUnitReady,
-};
+/** Every handler the consumer runs; review's events need the logger (skips are logged). */
+export function createHandlers(logger: Logger): EventHandlers {
+  const review = (em: EntityManager, event: EventEnvelope<ReviewEventType>) =>
+    applyReviewEvent(em as SqlEntityManager, event, logger);
+  return {
+    BindingApproved: onBindingApproved,
+    BindingEnded: onBindingEnded,
+    UnitReady: onUnitReady,
+    DeclarationReturned: review,
+    DeclarationAdvanced: review,
+    DeclarationTerminated: review,
+    DeclarationMaterialsApproved: review,
+    DeclarationFinallyApproved: review,
+    DeclarationDeferred: review,
+  };
+}

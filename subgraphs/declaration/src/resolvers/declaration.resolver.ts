@@ -1,9 +1,22 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Ctx,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+  Subscription,
+  type SubscribeResolverData,
+} from 'type-graphql';
+import type { LiveMessage } from '@zhicheng/live';
 import { requirePrincipal } from '@zhicheng/server-kit';
 import { BUSINESS_FORM_NAMES } from '@zhicheng/business-forms';
 import { ModuleKey, selectionNames } from '../domain';
 import type { DeclarationContext } from '../context';
-import { ApplicantBinding, Declaration, DeclarationCategory } from '../entities';
+import { ApplicantBinding, Declaration, DeclarationCategory, type DeclarationStatus } from '../entities';
 import {
   attachmentsByDeclaration,
   channelByCode,
@@ -29,11 +42,13 @@ import {
 } from '../services/declarations';
 import { validationProblems } from '../services/rules';
 import { removeAttachment, requestUpload } from '../services/uploads';
+import { assertMayFollow, statusEventOf } from '../services/live';
 import { removeStoredFiles } from '../files/cleanup';
 import {
   AttachmentSlotInput,
   AttachmentView,
   BusinessFormLinkView,
+  DeclarationStatusEventView,
   DeclarationView,
   DeclaredTitleView,
   PersonRef,
@@ -195,6 +210,34 @@ export class DeclarationResolver {
     const { removedFiles } = await deleteDeclaration(ctx.em, ctx.auth, safeId(id), ctx.deps);
     await removeStoredFiles(ctx.deps, removedFiles);
     return id;
+  }
+
+  // ---- live -----------------------------------------------------------------------------------
+
+  @Subscription(() => DeclarationStatusEventView, {
+    description:
+      'The declaration’s status as it changes (submit, return, approval …), sent after the change commits. ' +
+      'Only for those who may read it (else NOT_FOUND, nothing streamed); after a reconnect, refetch.',
+    subscribe: async ({
+      args,
+      context,
+    }: SubscribeResolverData<unknown, { id: string }, DeclarationContext>) => {
+      await assertMayFollow(context.em, context.auth, args.id);
+      return context.deps.live.subscribe('DECLARATION_STATUS', args.id);
+    },
+  })
+  async declarationStatusChanged(
+    @Arg('id', () => ID) id: string,
+    @Root() message: LiveMessage<'DECLARATION_STATUS'>,
+    @Ctx() ctx: DeclarationContext,
+  ): Promise<DeclarationStatusEventView> {
+    const event = await statusEventOf(ctx.em, id, message);
+    return {
+      declarationId: event.declarationId,
+      status: event.status as DeclarationStatus,
+      statusText: event.statusText,
+      at: new Date(event.at),
+    };
   }
 
   // ---- fields ---------------------------------------------------------------------------------

@@ -2,7 +2,7 @@ import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } fr
 import { ModuleKey } from '../domain';
 import { AttachmentSlotKind, DeclarationCategory, DeclarationStatus } from '../entities';
 import type * as E from '../entities';
-import { BusinessFormKindEnum, FileFormatEnum } from './enums';
+import { BusinessFormKindEnum, FileFormatEnum, ReviewLevelEnum } from './enums';
 
 /** ModuleKey plus ATTACHMENTS (the 附件材料信息 list): where a validation problem belongs. */
 export const ValidationSection = { ...ModuleKey, ATTACHMENTS: 'ATTACHMENTS' } as const;
@@ -104,6 +104,29 @@ export class UnitRef {
   @Field(() => ID) id!: string;
 }
 
+@ObjectType('DeclarationReviewStop', { description: 'A reviewing organisation at one level of the route' })
+export class ReviewStopView {
+  @Field(() => ReviewLevelEnum) level!: ReviewLevelEnum;
+  @Field({ description: '推荐单位 / 行政主管部门 / 人社部门 / 评委会' }) levelText!: string;
+  @Field(() => ID, { nullable: true }) organisationId?: string | null;
+  @Field({ description: 'e.g. 吉林省人力资源和社会保障厅 (the level’s word when the name is unknown)' })
+  organisationName!: string;
+}
+
+@ObjectType('DeclarationReviewPosition', {
+  description: 'Where review has the declaration now (from review’s events); the timeline has every step',
+})
+export class ReviewPositionView extends ReviewStopView {
+  @Field({ description: 'Since when it is at this level' }) since!: Date;
+  @Field({ description: '暂缓: the committee put off its decision' }) deferred!: boolean;
+  @Field(() => Date, { nullable: true }) deferredAt?: Date | null;
+  @Field(() => ReviewStopView, {
+    nullable: true,
+    description: 'A higher level returned it to this level (退回下级); the status stays 已申报',
+  })
+  returnedFrom?: ReviewStopView | null;
+}
+
 @Directive('@key(fields: "id")')
 @ObjectType('Declaration', { description: 'One applicant’s declaration (申报) under one notice' })
 export class DeclarationView {
@@ -120,6 +143,26 @@ export class DeclarationView {
   committeeId?: string | null;
   @Field(() => String, { nullable: true, description: 'The return opinion (退回意见) while RETURNED' })
   returnOpinion?: string | null;
+  @Field(() => [ModuleKey], {
+    nullable: true,
+    description:
+      'While RETURNED: the modules the reviewer flagged (×), the only ones the applicant may change',
+  })
+  returnedModules?: ModuleKey[] | null;
+  @Field(() => Date, { nullable: true, description: 'While RETURNED: when it was returned' })
+  returnedAt?: Date | null;
+  @Field(() => ReviewStopView, {
+    nullable: true,
+    description: 'While RETURNED: who returned it (the resubmission goes back to them)',
+  })
+  returnedBy?: ReviewStopView | null;
+  @Field(() => ReviewPositionView, {
+    nullable: true,
+    description: 'While with the reviewers (已申报 / 材料审核通过): the level and organisation reviewing it',
+  })
+  reviewPosition?: ReviewPositionView | null;
+  @Field(() => Date, { nullable: true, description: 'When the status last changed' })
+  statusChangedAt?: Date | null;
   @Field() createdAt!: Date;
   @Field() updatedAt!: Date;
   @Field(() => Date, { nullable: true }) submittedAt?: Date | null;
@@ -138,4 +181,14 @@ export class RecommendingUnitView {
   @Field(() => ID) unitId!: string;
   @Field() unitName!: string;
   @Field() since!: Date;
+}
+
+@ObjectType('DeclarationStatusEvent', {
+  description: 'A declaration’s status changed (live): refetch the declaration for the rest',
+})
+export class DeclarationStatusEventView {
+  @Field(() => ID) declarationId!: string;
+  @Field(() => DeclarationStatus) status!: DeclarationStatus;
+  @Field({ description: '草稿 / 已申报 / 被退回 / …' }) statusText!: string;
+  @Field({ description: 'When it changed' }) at!: Date;
 }

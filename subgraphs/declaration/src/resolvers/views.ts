@@ -2,7 +2,13 @@
 import type * as E from '../entities';
 import { CATEGORY_WORDS, STATUS_WORDS } from '../services/rules';
 import { AttachmentSlotKind } from '../entities';
-import { AttachmentView, DeclarationView } from './declaration.types';
+import { ROUTE_LEVEL_WORDS, type ReviewPosition, type ReviewStop } from '../domain';
+import {
+  AttachmentView,
+  DeclarationView,
+  type ReviewPositionView,
+  type ReviewStopView,
+} from './declaration.types';
 import type { FileFormatEnum, ReviewLevelEnum, BusinessFormKindEnum } from './enums';
 import { ChannelView, NoticeView, type FormConfigGql } from './notice.types';
 
@@ -41,7 +47,29 @@ export function noticeView(notice: E.Notice): NoticeView {
   });
 }
 
+const UNDER_REVIEW: readonly string[] = ['SUBMITTED', 'MATERIALS_APPROVED'];
+
+function reviewStopView(stop: ReviewStop): ReviewStopView {
+  return {
+    level: stop.level as ReviewLevelEnum,
+    levelText: ROUTE_LEVEL_WORDS[stop.level],
+    organisationId: stop.organisationId,
+    organisationName: stop.organisationName,
+  };
+}
+
+function reviewPositionView(position: ReviewPosition): ReviewPositionView {
+  return {
+    ...reviewStopView(position),
+    since: new Date(position.since),
+    deferred: position.deferredAt !== null,
+    deferredAt: position.deferredAt ? new Date(position.deferredAt) : null,
+    returnedFrom: position.returnedFrom ? reviewStopView(position.returnedFrom.from) : null,
+  };
+}
+
 export function declarationView(declaration: E.Declaration): DeclarationView {
+  const returned = declaration.status === 'RETURNED';
   return Object.assign(new DeclarationView(), {
     id: declaration.id,
     status: declaration.status,
@@ -52,7 +80,15 @@ export function declarationView(declaration: E.Declaration): DeclarationView {
     applicantName: declaration.applicantName,
     unitName: declaration.unitName,
     committeeId: declaration.committeeId ?? null,
-    returnOpinion: declaration.status === 'RETURNED' ? (declaration.returnOpinion ?? null) : null,
+    returnOpinion: returned ? (declaration.returnOpinion ?? null) : null,
+    returnedModules: returned ? (declaration.returnedModules ?? []) : null,
+    returnedAt: returned ? (declaration.returnedAt ?? null) : null,
+    returnedBy: returned && declaration.returnedBy ? reviewStopView(declaration.returnedBy) : null,
+    reviewPosition:
+      UNDER_REVIEW.includes(declaration.status) && declaration.reviewPosition
+        ? reviewPositionView(declaration.reviewPosition)
+        : null,
+    statusChangedAt: declaration.statusChangedAt ?? null,
     createdAt: declaration.createdAt,
     updatedAt: declaration.updatedAt,
     submittedAt: declaration.submittedAt ?? null,

@@ -43,6 +43,8 @@ import {
 } from '../entities';
 import { owned, refusals, requireApplicant, SUBMITTED_OR_LATER } from './access';
 import { coverageRefusal, regionOfCreditCode } from './coverage';
+import { announceStatus } from './live';
+import { placeAt, stopAt } from './review-events';
 import { assertApplicantAction, moduleInputProblems, refusalError, validationProblems } from './rules';
 
 export interface Clock {
@@ -285,9 +287,12 @@ export async function cancelDeclaration(rootEm: EntityManager, auth: AuthResult,
     if (declaration.status === DeclarationStatus.CANCELLED) return declaration;
     const refusal = assertAction(declaration.status, 'CANCEL');
     if (refusal) throw refusalError(refusal, declaration.status);
+    const now = clock.now();
     declaration.status = DeclarationStatus.CANCELLED;
-    declaration.cancelledAt = clock.now();
+    declaration.cancelledAt = now;
+    declaration.statusChangedAt = now;
     await flushChecked(em, declaration);
+    await announceStatus(em, declaration, now);
     return declaration;
   });
 }
@@ -376,17 +381,29 @@ export async function submitDeclaration(
     if (problems.length > 0) throw incomplete(problems);
 
     declaration.status = DeclarationStatus.SUBMITTED;
+    declaration.statusChangedAt = now;
     declaration.submittedFromVersion = args.expectedVersion;
     declaration.submittedAt = now;
     declaration.pledgedAt = now;
     declaration.submissionCount += 1;
+    // Review takes a resubmission at the level that returned it (the levels below passed it
+    // already), a first submission at the route's first level. The flags go: nothing is editable.
     declaration.returnedModules = null;
+    const first = notice.route[0];
+    placeAt(
+      declaration,
+      resubmission && declaration.returnedBy
+        ? declaration.returnedBy
+        : stopAt(declaration, notice, first?.level ?? 'UNIT', first?.organisationId),
+      now,
+    );
     recordEvent(
       em,
       'DeclarationSubmitted',
       submittedPayload(declaration, notice, channel, now, resubmission),
     );
     await flushChecked(em, declaration);
+    await announceStatus(em, declaration, now);
     return declaration;
   });
 }
