@@ -9,4 +9,5 @@ export * from './context';
 export * from './request-id';
 export * from './shutdown';
 export * from './server';
+export * from './subscriptions';
 export { demoId, demoOrganisationId } from './demo';

@@ -17,6 +17,7 @@ import type { RequestContext } from './context';
 import { createErrorFormatter } from './errors';
 import { LoaderRegistry } from './loaders';
 import { REQUEST_ID_HEADER, requestIdOf } from './request-id';
+import { serveSubscriptions, type SubscriptionServer } from './subscriptions';
 
 export interface SubgraphServerOptions<C extends RequestContext> {
   name: string;
@@ -34,6 +35,11 @@ export interface SubgraphServerOptions<C extends RequestContext> {
   extendContext?: (base: RequestContext) => C | Promise<C>;
   plugins?: ApolloServerPlugin<C>[];
   production?: boolean;
+  /**
+   * The live pub/sub the schema's subscriptions read (createLivePubSub from @zhicheng/live, also
+   * given to buildFederatedSchema as `pubSub`); closed after the sockets when the server closes.
+   */
+  pubSub?: { close(): Promise<void> };
 }
 
 export interface RunningServer {
@@ -41,6 +47,8 @@ export interface RunningServer {
   port: number;
   app: Express;
   httpServer: http.Server;
+  /** graphql-ws on /graphql, when the schema has subscriptions. */
+  subscriptions: SubscriptionServer | null;
   close(): Promise<void>;
 }
 
@@ -115,6 +123,20 @@ export async function startSubgraphServer<C extends RequestContext>(
     }),
   );
 
+  // Subscriptions: graphql-ws on the same path, upgraded from the same HTTP server.
+  const subscriptions = options.schema.getSubscriptionType()
+    ? serveSubscriptions<C>({
+        httpServer,
+        path: '/graphql',
+        schema: options.schema,
+        orm,
+        logger,
+        verifier: options.verifier,
+        extendContext: options.extendContext,
+        production: options.production,
+      })
+    : null;
+
   await new Promise<void>((resolve) => httpServer.listen(options.port, options.host, resolve));
   const { port } = httpServer.address() as AddressInfo;
   const url = `http://${options.host}:${port}/graphql`;
@@ -125,8 +147,12 @@ export async function startSubgraphServer<C extends RequestContext>(
     port,
     app,
     httpServer,
+    subscriptions,
     async close() {
+      // Sockets first (1001 "going away": clients and the gateway reconnect elsewhere), then HTTP.
+      await subscriptions?.close();
       await apollo.stop();
+      await options.pubSub?.close();
       await orm.close();
     },
   };

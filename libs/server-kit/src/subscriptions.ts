@@ -1,0 +1,217 @@
+import type http from 'node:http';
+import type { Request, Response } from 'express';
+import {
+  createSourceEventStream,
+  execute,
+  getOperationAST,
+  GraphQLError,
+  parse,
+  validate,
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type GraphQLSchema,
+} from 'graphql';
+import { CloseCode } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import type { Logger } from 'pino';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { AuthResult, TokenVerifier } from './auth';
+import type { RequestContext } from './context';
+import { createErrorFormatter } from './errors';
+import { LoaderRegistry } from './loaders';
+import { requestIdOf } from './request-id';
+
+/** Close code for a connection whose token is invalid or expired (graphql-ws: Unauthorized, not retried). */
+export const WS_UNAUTHORIZED = CloseCode.Unauthorized;
+
+/** The token a graphql-ws client sends in `connection_init`: `{ authorization: 'Bearer …' }`. */
+export function authorizationOf(
+  connectionParams: Readonly<Record<string, unknown>> | undefined,
+): string | undefined {
+  const value = connectionParams?.authorization ?? connectionParams?.Authorization;
+  return typeof value === 'string' && value.length > 0 ? value : undefined;
+}
+
+/** A WebSocket close reason is at most 123 bytes; Chinese is 3 bytes a character. */
+export function closeReason(code: string, message: string): string {
+  let reason = `${code}: ${message}`;
+  while (Buffer.byteLength(reason, 'utf8') > 123) reason = reason.slice(0, -1);
+  return reason;
+}
+
+type SocketExtra = {
+  auth?: AuthResult;
+};
+
+export interface SubscriptionServerOptions<C extends RequestContext> {
+  httpServer: http.Server;
+  path: string;
+  schema: GraphQLSchema;
+  orm: MikroORM;
+  logger: Logger;
+  verifier: TokenVerifier;
+  extendContext?: (base: RequestContext) => C | Promise<C>;
+  production?: boolean;
+}
+
+export interface SubscriptionServer {
+  /** Open sockets (tests and benches look). */
+  connections(): number;
+  /** Closes every socket with 1001 (going away: clients reconnect) and stops accepting. */
+  close(): Promise<void>;
+}
+
+/** There is no HTTP response on a WebSocket: anything that tries to set a cookie is a bug. */
+const noResponse = new Proxy({} as Response, {
+  get() {
+    throw new Error('a WebSocket operation has no HTTP response (cookies and headers are HTTP only)');
+  },
+});
+
+/**
+ * graphql-ws on the subgraph's own path (same HTTP server, `upgrade`): subscriptions only, the
+ * connection's token verified with the same TokenVerifier as HTTP (a bad one closes the socket
+ * with 4401 and the reason; none is anonymous and resolvers decide), one context per operation,
+ * and each event resolved on a fresh EntityManager fork and loaders (a subscription lives for
+ * hours; one identity map for all its events would serve stale rows).
+ */
+export function serveSubscriptions<C extends RequestContext>(
+  options: SubscriptionServerOptions<C>,
+): SubscriptionServer {
+  const { logger, orm, schema } = options;
+  const formatError = createErrorFormatter(logger);
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+  const onUpgrade = (request: http.IncomingMessage, socket: import('node:stream').Duplex, head: Buffer) => {
+    const { pathname } = new URL(request.url ?? '/', 'http://localhost');
+    if (pathname !== options.path) {
+      socket.destroy();
+      return;
+    }
+    wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
+  };
+  options.httpServer.on('upgrade', onUpgrade);
+
+  const format = (errors: readonly GraphQLError[]) =>
+    errors.map((error) => formatError(error.toJSON(), error));
+
+  const server = useServer<Record<string, unknown>, SocketExtra>(
+    {
+      schema,
+      isProd: options.production,
+      onConnect: async (ctx) => {
+        const auth = await options.verifier.verifyHeader(authorizationOf(ctx.connectionParams));
+        if (auth.failure) {
+          ctx.extra.socket.close(WS_UNAUTHORIZED, closeReason(auth.failure.code, auth.failure.message));
+          return false;
+        }
+        ctx.extra.auth = auth;
+        return true;
+      },
+      onSubscribe: async (ctx, _id, payload) => {
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query);
+        } catch (error) {
+          return [error as GraphQLError];
+        }
+        const errors = validate(schema, document);
+        if (errors.length > 0) return errors;
+        const operation = getOperationAST(document, payload.operationName);
+        if (!operation) return [new GraphQLError('请求中没有可执行的操作')];
+        if (operation.operation !== 'subscription') {
+          return [
+            new GraphQLError('WebSocket 仅用于订阅；查询和变更请用 HTTP POST', {
+              extensions: { code: 'BAD_REQUEST' },
+            }),
+          ];
+        }
+        const request = ctx.extra.request;
+        const fromGateway = (payload.extensions as { requestId?: unknown } | undefined)?.requestId;
+        const requestId =
+          typeof fromGateway === 'string' && /^[A-Za-z0-9._:-]{8,128}$/.test(fromGateway)
+            ? fromGateway
+            : requestIdOf(request);
+        const base: RequestContext = {
+          requestId,
+          logger: logger.child({ reqId: requestId, transport: 'ws' }),
+          em: orm.em.fork(),
+          auth: ctx.extra.auth ?? { principal: null, failure: null },
+          loaders: new LoaderRegistry(),
+          clientIp: forwardedFor(request) ?? request.socket.remoteAddress ?? 'unknown',
+          req: request as Request,
+          res: noResponse,
+        };
+        const contextValue = options.extendContext ? await options.extendContext(base) : (base as C);
+        return {
+          schema,
+          document,
+          operationName: payload.operationName,
+          variableValues: payload.variables,
+          contextValue,
+        } satisfies ExecutionArgs;
+      },
+      subscribe: (args) => subscribeWithFreshContext(args, orm),
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors ? { ...result, errors: format(result.errors) } : undefined,
+      onError: (_ctx, _id, _payload, errors) => format(errors),
+    },
+    wss,
+  );
+
+  return {
+    connections: () => wss.clients.size,
+    async close() {
+      options.httpServer.off('upgrade', onUpgrade);
+      await server.dispose();
+    },
+  };
+}
+
+/** Trusts x-forwarded-for only from the gateway on loopback, as express's 'trust proxy' does. */
+function forwardedFor(request: http.IncomingMessage): string | undefined {
+  const remote = request.socket.remoteAddress ?? '';
+  if (!['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(remote)) return undefined;
+  const header = request.headers['x-forwarded-for'];
+  const value = (Array.isArray(header) ? header[0] : header)?.split(',').pop()?.trim();
+  return value || undefined;
+}
+
+/**
+ * graphql-js's `subscribe`, except that each event is executed with its own EntityManager fork
+ * and loaders. `return()` reaches the source at once, so an unsubscribe frees the pub/sub
+ * listener even while no event is pending.
+ */
+async function subscribeWithFreshContext(
+  args: ExecutionArgs,
+  orm: MikroORM,
+): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
+  const stream = await createSourceEventStream(args);
+  if (!(Symbol.asyncIterator in stream)) return stream as ExecutionResult;
+  const source = (stream as AsyncIterable<unknown>)[Symbol.asyncIterator]();
+  const base = args.contextValue as RequestContext;
+  const perEvent = (payload: unknown) =>
+    execute({
+      ...args,
+      rootValue: payload,
+      contextValue: { ...base, em: orm.em.fork(), loaders: new LoaderRegistry() },
+    }) as Promise<ExecutionResult> | ExecutionResult;
+  const map = async (result: IteratorResult<unknown>): Promise<IteratorResult<ExecutionResult>> =>
+    result.done ? { value: undefined, done: true } : { value: await perEvent(result.value), done: false };
+  const iterator: AsyncIterableIterator<ExecutionResult> = {
+    next: () => source.next().then(map),
+    return: async () => {
+      await source.return?.();
+      return { value: undefined, done: true };
+    },
+    throw: async (error?: unknown) => {
+      await source.return?.();
+      throw error;
+    },
+    [Symbol.asyncIterator]() {
+      return iterator;
+    },
+  };
+  return iterator;
+}
