@@ -21,11 +21,16 @@ import type { GatewayContext } from './context';
 import { ForwardingDataSource } from './datasource';
 import type { GatewayEnv } from './env';
 import { fileUpstream, mountFileRoute } from './files';
+import { LivePlanner } from './live/plan';
+import { serveLiveGateway, type LiveGateway } from './live/server';
+import { UpstreamPool } from './live/upstream';
 import { mountFrontends } from './static';
 
 export interface RunningGateway {
   url: string;
   origin: string;
+  /** graphql-ws on /graphql: subscriptions forwarded to their owning subgraphs. */
+  live: LiveGateway;
   close(): Promise<void>;
 }
 
@@ -35,14 +40,14 @@ export async function startGateway(
 ): Promise<RunningGateway> {
   const logger = options.logger ?? createLogger('gateway', env.LOG_LEVEL);
   const supergraphSdl = readFileSync(env.SUPERGRAPH_PATH, 'utf8');
+  const dataSourceFor = (name: string, url?: string) => {
+    const target = env.SUBGRAPH_URLS[name];
+    if (!target) logger.warn({ subgraph: name, url }, 'no URL configured for subgraph; its fields will fail');
+    return new ForwardingDataSource(target ?? url ?? '', name === 'identity');
+  };
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) => {
-      const target = env.SUBGRAPH_URLS[name];
-      if (!target)
-        logger.warn({ subgraph: name, url }, 'no URL configured for subgraph; its fields will fail');
-      return new ForwardingDataSource(target ?? url ?? '', name === 'identity');
-    },
+    buildService: ({ name, url }) => dataSourceFor(name, url),
   });
   const verifier = createTokenVerifier({ jwksUrl: env.IDENTITY_JWKS_URL });
 
@@ -115,6 +120,24 @@ export async function startGateway(
   const files = mountFileRoute(app, fileUpstream(env), logger);
   mountFrontends(app, env.STATIC_ROOT, logger);
 
+  // Subscriptions: graphql-ws upgraded on the same server and path, under the same query limits.
+  const planner = new LivePlanner(supergraphSdl, limits.validationRules);
+  const live = serveLiveGateway({
+    httpServer,
+    path: '/graphql',
+    planner,
+    upstream: new UpstreamPool({ urls: env.SUBGRAPH_URLS, logger }),
+    serviceMap: Object.fromEntries(
+      planner.supergraph
+        .subgraphs()
+        .names()
+        .map((name) => [name, dataSourceFor(name)]),
+    ),
+    verifier,
+    logger,
+    production: env.NODE_ENV === 'production',
+  });
+
   await new Promise<void>((resolve) => httpServer.listen(env.PORT, env.HOST, resolve));
   const { port } = httpServer.address() as AddressInfo;
   const origin = `http://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${port}`;
@@ -122,7 +145,9 @@ export async function startGateway(
   return {
     url: `${origin}/graphql`,
     origin,
+    live,
     async close() {
+      await live.close();
       await apollo.stop();
       files.close();
     },
