@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { Alert, Space } from 'antd';
-import { Link, navigate, PageContainer, Redirect, useQuery, useTranslation } from '@zhicheng/web-kit';
-import { DeclarationSteps, type StepIndex } from '../components/DeclarationSteps';
+import { Link, PageContainer, Redirect, useQuery, useTranslation } from '@zhicheng/web-kit';
+import { type StepIndex } from '../components/DeclarationSteps';
 import { LoadState } from '../components/LoadState';
 import { NoticeBar } from '../components/NoticeBar';
 import { DeclarationQuery } from '../declaration/documents';
@@ -11,6 +11,7 @@ import { AttachmentsStep } from './AttachmentsStep';
 import { WizardProvider } from './context';
 import { DoneStep } from './DoneStep';
 import { FillStep } from './FillStep';
+import { WizardSteps } from './WizardSteps';
 
 export type DeclarationStep = 'fill' | 'attachments' | 'done' | 'declaration';
 
@@ -28,7 +29,8 @@ export function DeclarationPage({ declarationId, step }: { declarationId: string
     variables: { id: declarationId },
   });
   const [generation, setGeneration] = useState(0);
-  const refresh = useCallback(() => {
+  const refresh = useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]);
+  const reload = useCallback(() => {
     setGeneration((g) => g + 1);
     refetch({ requestPolicy: 'network-only' });
   }, [refetch]);
@@ -63,18 +65,9 @@ export function DeclarationPage({ declarationId, step }: { declarationId: string
   const index = STEP_INDEX[step];
   return (
     <PageContainer title={declaration.notice.title} breadcrumb={breadcrumb}>
-      <WizardProvider declaration={declaration} refresh={refresh} generation={generation}>
+      <WizardProvider declaration={declaration} refresh={refresh} reload={reload} generation={generation}>
         <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-          <DeclarationSteps
-            current={index}
-            finished={index === 3}
-            onChange={
-              editable
-                ? (next) =>
-                    navigate(next === 2 ? paths.attachments(declaration.id) : paths.fill(declaration.id))
-                : undefined
-            }
-          />
+          <WizardSteps current={index} editable={editable} />
           <NoticeBar notice={declaration.notice} unitName={declaration.unitName} />
           {declaration.status === 'RETURNED' && step !== 'done' && (
             <Alert

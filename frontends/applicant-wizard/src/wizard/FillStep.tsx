@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
-import { Alert, App, Card, Col, Row, Typography } from 'antd';
-import { navigate, useLocation, useTranslation } from '@zhicheng/web-kit';
+import { Alert, Card, Col, Row, Typography } from 'antd';
+import { useLocation, useTranslation } from '@zhicheng/web-kit';
 import type { ModuleKey } from '../gql/graphql';
 import { paths } from '../routes';
 import { useWizard } from './context';
@@ -73,8 +73,7 @@ function ModuleBody({
 /** 02 信息填报: the module navigator and the chosen module's form. */
 export function FillStep() {
   const { t } = useTranslation('applicant');
-  const { modal } = App.useApp();
-  const { declaration, dirty, generation } = useWizard();
+  const { declaration, leave, generation } = useWizard();
   const { searchParams } = useLocation();
   const modules = useMemo(
     () => visibleModules(declaration.notice.formConfig.modules, declaration.category),
@@ -111,21 +110,8 @@ export function FillStep() {
 
   if (!config) return <Alert type="warning" showIcon title={t('fill.noModules')} />;
 
-  const go = (key: ModuleKey | 'ATTACHMENTS') => {
-    const target =
-      key === 'ATTACHMENTS' ? paths.attachments(declaration.id) : paths.fill(declaration.id, key);
-    if (!dirty.current) return navigate(target);
-    modal.confirm({
-      title: t('fill.unsavedTitle'),
-      content: t('fill.unsavedBody'),
-      okText: t('fill.discard'),
-      cancelText: t('fill.stay'),
-      onOk: () => {
-        dirty.current = false;
-        navigate(target);
-      },
-    });
-  };
+  const go = (key: ModuleKey | 'ATTACHMENTS') =>
+    leave(key === 'ATTACHMENTS' ? paths.attachments(declaration.id) : paths.fill(declaration.id, key));
 
   const nav: ModuleNavigation = {
     onPrevious: index > 0 ? () => go(modules[index - 1].key) : undefined,

@@ -4,6 +4,7 @@ import {
   contentTypeOf,
   errorMessage,
   hasErrorCode,
+  navigate,
   translateOrUndefined,
   useMutation,
   useTranslation,
@@ -23,8 +24,12 @@ export type SaveResult = { ok: true } | { ok: false; error: CombinedError | unde
 
 export interface WizardApi {
   declaration: WizardDeclaration;
-  /** Reloads the declaration from the server (after uploads, or to resolve a conflict). */
+  /** Fetches the declaration again (after an upload); forms keep what is typed in them. */
   refresh: () => void;
+  /** Fetches it again and resets every form to it (after a conflict). */
+  reload: () => void;
+  /** Goes to another module or step, asking first when a form has unsaved changes. */
+  leave: (target: string) => void;
   /** 暂存: saves only the modules in `input`; a stale version opens the conflict dialog. */
   save: (input: DeclarationModulesInput) => Promise<SaveResult>;
   saving: boolean;
@@ -48,11 +53,13 @@ export function useWizard(): WizardApi {
 export function WizardProvider({
   declaration,
   refresh,
+  reload,
   generation,
   children,
 }: {
   declaration: WizardDeclaration;
   refresh: () => void;
+  reload: () => void;
   generation: number;
   children: ReactNode;
 }) {
@@ -80,14 +87,14 @@ export function WizardProvider({
         cancelText: t('conflict.stay'),
         onOk: () => {
           dirty.current = false;
-          refresh();
+          reload();
         },
         afterClose: () => {
           conflictOpen.current = false;
         },
       });
     },
-    [modal, refresh, t],
+    [modal, reload, t],
   );
 
   const save = useCallback(
@@ -128,10 +135,29 @@ export function WizardProvider({
     [message, removeMutation, t],
   );
 
+  const leave = useCallback(
+    (target: string) => {
+      if (!dirty.current) return navigate(target);
+      modal.confirm({
+        title: t('fill.unsavedTitle'),
+        content: t('fill.unsavedBody'),
+        okText: t('fill.discard'),
+        cancelText: t('fill.stay'),
+        onOk: () => {
+          dirty.current = false;
+          navigate(target);
+        },
+      });
+    },
+    [modal, t],
+  );
+
   const api = useMemo<WizardApi>(
     () => ({
       declaration,
       refresh,
+      reload,
+      leave,
       save,
       saving: saveState.fetching,
       uploadUrl,
@@ -139,7 +165,7 @@ export function WizardProvider({
       dirty,
       generation,
     }),
-    [declaration, refresh, save, saveState.fetching, uploadUrl, removeAttachment, generation],
+    [declaration, refresh, reload, leave, save, saveState.fetching, uploadUrl, removeAttachment, generation],
   );
   return <WizardContext.Provider value={api}>{children}</WizardContext.Provider>;
 }
