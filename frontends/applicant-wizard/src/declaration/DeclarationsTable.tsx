@@ -121,17 +121,24 @@ export function DeclarationsTable({ rows, loading, caption, emptyText }: Declara
       className: 'zc-nowrap',
     },
     {
-      title: t('history.columns.status'),
-      key: 'status',
-      render: (_v, row) => <Tag color={DECLARATION_STATUS_COLOURS[row.status]}>{row.statusText}</Tag>,
-    },
-    {
       title: t('history.columns.updatedAt'),
       key: 'updatedAt',
       className: 'zc-nowrap',
       render: (_v, row) => formatTime(row.submittedAt ?? row.updatedAt),
     },
-    { title: t('history.columns.actions'), key: 'actions', render: (_v, row) => <RowActions row={row} /> },
+    {
+      title: t('history.columns.status'),
+      key: 'status',
+      fixed: 'right',
+      render: (_v, row) => <Tag color={DECLARATION_STATUS_COLOURS[row.status]}>{row.statusText}</Tag>,
+    },
+    {
+      title: t('history.columns.actions'),
+      key: 'actions',
+      // Stays in view while the wide table scrolls sideways.
+      fixed: 'right',
+      render: (_v, row) => <RowActions row={row} />,
+    },
   ];
   return (
     <Table<DeclarationRow>
