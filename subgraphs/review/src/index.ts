@@ -1,3 +1,6 @@
-// The review subgraph. For now only its domain layer (the rules, as plain functions); the
-// service, resolvers and entities will build on it.
+/** What other processes (the end-to-end tests, benchmarks) start review with, and its rules. */
+export { startReviewService, type ReviewServer, type StartOptions } from './app';
+export { CONSUMER_NAME } from './events/consumers';
+export { loadReviewEnv, type ReviewEnv } from './env';
+export { createReviewOrm } from './orm';
 export * from './domain';

@@ -1,0 +1,105 @@
+import {
+  createLogger,
+  createTokenVerifier,
+  migrate,
+  startSubgraphServer,
+  type Logger,
+  type RunningServer,
+  type TokenVerifier,
+} from '@zhicheng/server-kit';
+import {
+  createPostgresTransport,
+  startEventConsumer,
+  startOutboxRelay,
+  type EventTransport,
+  type OutboxRelay,
+  type Subscription,
+} from '@zhicheng/events';
+import { LocalDirectoryStorage, type FileStorage } from '@zhicheng/files';
+import type { ReviewContext, ReviewDeps } from './context';
+import { DB_SCHEMA, SERVICE_NAME } from './db-schema';
+import type { ReviewEnv } from './env';
+import { CONSUMER_NAME, reviewHandlers } from './events/consumers';
+import { mountFileRoutes } from './files/routes';
+import { FileLinks } from './files/tokens';
+import { createReviewOrm } from './orm';
+import { buildReviewSchema } from './schema';
+
+export interface ReviewServer extends RunningServer {
+  deps: ReviewDeps;
+  /** Publishes committed outbox events now (tests await it; it also runs on its own). */
+  relay: OutboxRelay;
+  /** Handles every event published so far (tests await it; it also runs on its own). */
+  consumer: Subscription;
+  transport: EventTransport;
+}
+
+export interface StartOptions {
+  logger?: Logger;
+  /** Tests may verify tokens with a key set they made; by default identity's JWKS URL is used. */
+  verifier?: TokenVerifier;
+  storage?: FileStorage;
+  /** The clock; default: the real time. */
+  now?: () => Date;
+  /** Tests and `npm start` migrate on boot; production runs migrate.js as a separate step. */
+  migrateOnStart?: boolean;
+  /** Defaults to the PostgreSQL transport on DATABASE_URL. */
+  transport?: EventTransport;
+}
+
+export async function startReviewService(env: ReviewEnv, options: StartOptions = {}): Promise<ReviewServer> {
+  const logger = options.logger ?? createLogger('review', env.LOG_LEVEL);
+  const orm = await createReviewOrm(env.DATABASE_URL);
+  try {
+    if (options.migrateOnStart) await migrate(orm, DB_SCHEMA);
+  } catch (error) {
+    await orm.close();
+    throw error;
+  }
+  const deps: ReviewDeps = {
+    env,
+    logger,
+    storage: options.storage ?? new LocalDirectoryStorage(env.FILES_DIR),
+    links: new FileLinks(env),
+    now: options.now ?? (() => new Date()),
+  };
+  const server = await startSubgraphServer<ReviewContext>({
+    name: 'review',
+    schema: await buildReviewSchema(),
+    orm,
+    logger,
+    verifier: options.verifier ?? createTokenVerifier({ jwksUrl: env.IDENTITY_JWKS_URL }),
+    host: env.HOST,
+    port: env.PORT,
+    trustProxy: env.TRUST_PROXY,
+    production: env.NODE_ENV === 'production',
+    configureApp: (app) => mountFileRoutes(app, orm, deps),
+    extendContext: (base) => ({ ...base, deps }),
+  });
+
+  const transport = options.transport ?? createPostgresTransport(env.DATABASE_URL, logger);
+  const ownsTransport = !options.transport;
+  const relay = startOutboxRelay({ orm, schema: DB_SCHEMA, source: SERVICE_NAME, transport, logger });
+  const consumer = startEventConsumer({
+    orm,
+    name: CONSUMER_NAME,
+    transport,
+    logger,
+    handlers: reviewHandlers(logger),
+  });
+
+  return {
+    ...server,
+    deps,
+    relay,
+    consumer,
+    transport,
+    async close() {
+      // Stop taking work first, then let the relay and consumer finish what they hold.
+      await consumer.stop();
+      await relay.stop();
+      if (ownsTransport) await transport.close();
+      await server.close();
+    },
+  };
+}

@@ -1,0 +1,22 @@
+import 'reflect-metadata';
+import { migrate } from '@zhicheng/server-kit';
+import { DB_SCHEMA } from './db-schema';
+import { createReviewOrm } from './orm';
+
+/** Applies review's committed migrations to DATABASE_URL; run before starting new code. */
+async function main() {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error('DATABASE_URL is required');
+  const orm = await createReviewOrm(url, 2);
+  try {
+    const applied = await migrate(orm, DB_SCHEMA);
+    console.log(applied.length ? `review: applied ${applied.join(', ')}` : 'review: schema up to date');
+  } finally {
+    await orm.close();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,7 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261123120000_initial } from './Migration20261123120000_initial';
+
+/** Every committed migration, in order. Listed explicitly so builds never scan the disk. */
+export const migrations: MigrationObject[] = [
+  { name: 'Migration20261123120000_initial', class: Migration20261123120000_initial },
+];

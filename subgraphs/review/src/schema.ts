@@ -1,0 +1,36 @@
+import 'reflect-metadata';
+import type { GraphQLSchema } from 'graphql';
+import { buildFederatedSchema } from '@zhicheng/server-kit';
+import type { ReviewContext } from './context';
+import { BatchResolver, ReviewCaseResolver, ReviewTaskResolver } from './resolvers/case.resolver';
+import { DeclarationReviewResolver } from './resolvers/declaration.resolver';
+import { ReviewResolver } from './resolvers/review.resolver';
+import { DeclarationRef, NoticeRef, PersonRef, UnitRef } from './resolvers/types';
+import { isUuid } from './services/ids';
+
+/**
+ * Review owns no federation entity of its own: it extends declaration's Declaration (timeline,
+ * current task, progress) and refers to identity's Person and Unit and declaration's Notice by id.
+ * Their references carry everything review needs (the id), so they resolve without a query; the
+ * fields review adds batch through loaders.
+ */
+export function buildReviewSchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema<ReviewContext>(
+    {
+      resolvers: [
+        ReviewResolver,
+        ReviewCaseResolver,
+        ReviewTaskResolver,
+        BatchResolver,
+        DeclarationReviewResolver,
+      ],
+      orphanedTypes: [PersonRef, UnitRef, NoticeRef, DeclarationRef],
+    },
+    {
+      Declaration: { __resolveReference: (ref) => (isUuid(ref.id) ? DeclarationRef.of(ref.id) : null) },
+      Person: { __resolveReference: (ref) => (isUuid(ref.id) ? PersonRef.of(ref.id) : null) },
+      Unit: { __resolveReference: (ref) => (isUuid(ref.id) ? UnitRef.of(ref.id) : null) },
+      Notice: { __resolveReference: (ref) => (isUuid(ref.id) ? NoticeRef.of(ref.id) : null) },
+    },
+  );
+}

@@ -1,0 +1,614 @@
+// Test helpers for the review subgraph: a real server on a free port over a fresh database per
+// test file, files in a fresh directory. Tokens are signed here with a key pair whose public half
+// is served as a JWKS over HTTP (as identity serves its own), so the service verifies them the
+// way it does in production. Declarations arrive the way they do in production: the declaration
+// subgraph's DeclarationSubmitted on the real PostgreSQL transport, handled by review's consumer.
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { exportJWK, generateKeyPair, SignJWT, type KeyLike } from 'jose';
+import pino from 'pino';
+import { Client, Pool } from 'pg';
+import {
+  ACCESS_TOKEN_AUDIENCE,
+  ACCESS_TOKEN_ISSUER,
+  Role,
+  type AccessTokenClaims,
+  type Principal,
+} from '@zhicheng/server-kit';
+import {
+  createPostgresTransport,
+  type EventEnvelope,
+  type EventPayloads,
+  type EventTransport,
+  type RouteLevel,
+} from '@zhicheng/events';
+import { createTestDatabase } from '@zhicheng/testing';
+import { startReviewService, type ReviewServer } from '../src/app';
+import { loadReviewEnv } from '../src/env';
+
+export interface GraphQLErrorJson {
+  message: string;
+  path?: Array<string | number>;
+  extensions?: { code?: string; reason?: string; [key: string]: unknown };
+}
+
+export interface GraphQLResult<T = Record<string, unknown>> {
+  status: number;
+  data?: T | null;
+  errors?: GraphQLErrorJson[];
+}
+
+/** A GraphQL client holding an access token, as the front end does (behind the gateway). */
+export class GraphQLClient {
+  constructor(
+    readonly url: string,
+    public accessToken?: string,
+  ) {}
+
+  async request<T = Record<string, unknown>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+  ): Promise<GraphQLResult<T>> {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (this.accessToken) headers.authorization = `Bearer ${this.accessToken}`;
+    const response = await fetch(this.url, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { data?: T | null; errors?: GraphQLErrorJson[] };
+    return { status: response.status, data: body.data, errors: body.errors };
+  }
+
+  /** Like request, but fails the test on any GraphQL error and returns the data. */
+  async ok<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    const result = await this.request<T>(query, variables);
+    if (result.errors?.length) throw new Error(`unexpected GraphQL errors: ${JSON.stringify(result.errors)}`);
+    return result.data as T;
+  }
+}
+
+const HAN = /\p{Script=Han}/u;
+
+/** Asserts the request failed with `code` (and `reason`, when given) and a Chinese message. */
+export function expectError(
+  result: GraphQLResult<unknown>,
+  code: string,
+  reason?: string | null,
+  message?: RegExp,
+): GraphQLErrorJson {
+  expect(result.errors).toBeDefined();
+  const [error] = result.errors!;
+  expect({ code: error.extensions?.code, message: error.message }).toEqual({
+    code,
+    message: expect.stringMatching(message ?? HAN),
+  });
+  if (reason) expect(error.extensions?.reason).toBe(reason);
+  expect(error.message).toMatch(HAN);
+  expect(JSON.stringify(result.errors)).not.toMatch(/stacktrace|select |insert |update .* set /i);
+  return error;
+}
+
+/** The `extensions.fields` of a BAD_USER_INPUT error as `field:code` strings, sorted. */
+export function fieldCodes(error: GraphQLErrorJson): string[] {
+  const fields = (error.extensions?.fields ?? []) as Array<{ field: string; code: string; message: string }>;
+  for (const f of fields) expect(f.message).toMatch(HAN);
+  return fields.map((f) => `${f.field}:${f.code}`).sort();
+}
+
+/** Someone who can sign in: a principal and a client carrying its token. */
+export interface Actor {
+  principal: Principal;
+  client: GraphQLClient;
+}
+
+export interface TestUnit {
+  unitId: string;
+  name: string;
+}
+
+/** The organisations a test file's routes name (fresh ids per file). */
+export interface Organisations {
+  department: string;
+  bureau: string;
+  committee: string;
+  otherDepartment: string;
+  otherBureau: string;
+  otherCommittee: string;
+}
+
+export const ORGANISATION_NAMES = {
+  department: '吉林省教育厅',
+  bureau: '吉林省人力资源和社会保障厅',
+  committee: '吉林省工程系列高级职称评审委员会',
+};
+
+export interface SubmitOptions {
+  declarationId?: string;
+  route?: RouteLevel[];
+  outcomeAfterRoute?: 'FINALLY_APPROVED' | 'MATERIALS_APPROVED';
+  resubmission?: boolean;
+  noticeId?: string;
+  channelCode?: string;
+  eventId?: string;
+  applicantName?: string;
+}
+
+export interface Submitted {
+  declarationId: string;
+  event: EventEnvelope<'DeclarationSubmitted'>;
+}
+
+export interface TestReview {
+  server: ReviewServer;
+  sql: Pool;
+  filesDir: string;
+  /** The server's origin (the gateway forwards /files/review/* to it unchanged). */
+  origin: string;
+  orgs: Organisations;
+  client(): GraphQLClient;
+  tokenFor(principal: Principal): Promise<string>;
+  applicant(name?: string): Promise<Actor>;
+  legalPerson(unit: TestUnit): Promise<Actor>;
+  agent(unit: TestUnit, name?: string): Promise<Actor>;
+  staff(role: Role, organisationId: string, name?: string): Promise<Actor>;
+  department(name?: string): Promise<Actor>;
+  bureau(name?: string): Promise<Actor>;
+  committee(name?: string): Promise<Actor>;
+  /** A unit identity announced (UnitReady), so review knows its name. */
+  readyUnit(name?: string): Promise<TestUnit>;
+  /** The full route: unit → department → bureau → committee. */
+  fullRoute(): RouteLevel[];
+  /** As the demo notices: the department left open (skipped), the bureau, the committee. */
+  demoRoute(): RouteLevel[];
+  /** 人才分类定级: unit → (department open) → bureau, ending in 材料审核通过. */
+  talentRoute(): RouteLevel[];
+  /** The declaration subgraph submits: DeclarationSubmitted on the bus, handled by review. */
+  submit(applicant: Actor, unit: TestUnit, options?: SubmitOptions): Promise<Submitted>;
+  /** Publishes raw events (as another subgraph's relay would) and waits until they are handled. */
+  publish(...events: EventEnvelope[]): Promise<void>;
+  /** Review's outbox rows for a declaration, oldest first. */
+  outbox(declarationId: string): Promise<Array<{ type: string; payload: Record<string, unknown> }>>;
+  close(): Promise<void>;
+}
+
+let sequence = 0;
+const next = () => (sequence += 1);
+
+export function event<K extends EventEnvelope['type']>(
+  type: K,
+  payload: EventPayloads[K],
+  source = 'declaration',
+  id: string = randomUUID(),
+): EventEnvelope<K> {
+  return { id, type, source, occurredAt: new Date().toISOString(), payload };
+}
+
+export async function startTestReview(): Promise<TestReview> {
+  const database = await createTestDatabase('review');
+  const filesDir = await mkdtemp(join(tmpdir(), 'zc-review-files-'));
+  const { publicKey, privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
+  const kid = randomUUID();
+  const jwks = { keys: [{ ...(await exportJWK(publicKey)), kid, alg: 'EdDSA', use: 'sig' }] };
+  const jwksServer = http.createServer((_req, res) => {
+    res.setHeader('content-type', 'application/json');
+    res.end(JSON.stringify(jwks));
+  });
+  await new Promise<void>((resolve) => jwksServer.listen(0, '127.0.0.1', resolve));
+  const jwksUrl = `http://127.0.0.1:${(jwksServer.address() as AddressInfo).port}/.well-known/jwks.json`;
+
+  const logger = pino({ level: 'silent' });
+  const env = loadReviewEnv({
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: database.url,
+    IDENTITY_JWKS_URL: jwksUrl,
+    FILES_DIR: filesDir,
+    FILES_SIGNING_SECRET: 'review-test-secret-of-at-least-thirty-two-characters',
+  });
+  let server: ReviewServer;
+  try {
+    server = await startReviewService(env, { migrateOnStart: true, logger });
+  } catch (error) {
+    jwksServer.close();
+    await database.drop();
+    throw error;
+  }
+  // The other subgraphs' side of the bus: a second transport on the same database.
+  const bus: EventTransport = createPostgresTransport(database.url, logger);
+  const sql = new Pool({ connectionString: database.url, max: 3 });
+  sql.on('error', () => undefined);
+
+  const sign = (principal: Principal, key: KeyLike) => {
+    const claims: Omit<AccessTokenClaims, 'sub'> = {
+      knd: principal.kind,
+      rol: principal.roles,
+      nam: principal.displayName,
+      ...(principal.unitId ? { unt: principal.unitId } : {}),
+      ...(principal.organisationId ? { org: principal.organisationId } : {}),
+    };
+    return new SignJWT(claims)
+      .setProtectedHeader({ alg: 'EdDSA', kid, typ: 'JWT' })
+      .setSubject(principal.accountId)
+      .setIssuer(ACCESS_TOKEN_ISSUER)
+      .setAudience(ACCESS_TOKEN_AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime(Math.floor(Date.now() / 1000) + 900)
+      .sign(key);
+  };
+  const actor = async (principal: Principal): Promise<Actor> => ({
+    principal,
+    client: new GraphQLClient(server.url, await sign(principal, privateKey)),
+  });
+  const publish = async (...events: EventEnvelope[]) => {
+    await bus.publish(events);
+    await server.consumer.catchUp();
+  };
+  const orgs: Organisations = {
+    department: randomUUID(),
+    bureau: randomUUID(),
+    committee: randomUUID(),
+    otherDepartment: randomUUID(),
+    otherBureau: randomUUID(),
+    otherCommittee: randomUUID(),
+  };
+  const staff = (role: Role, organisationId: string, name = `审核员${next()}`) =>
+    actor({ accountId: randomUUID(), kind: 'STAFF', roles: [role], displayName: name, organisationId });
+
+  const t: TestReview = {
+    server,
+    sql,
+    filesDir,
+    origin: new URL(server.url).origin,
+    orgs,
+    client: () => new GraphQLClient(server.url),
+    tokenFor: (principal) => sign(principal, privateKey),
+    applicant: (name = `申报人${next()}`) =>
+      actor({ accountId: randomUUID(), kind: 'PERSON', roles: [Role.APPLICANT], displayName: name }),
+    legalPerson: (unit) =>
+      actor({
+        accountId: unit.unitId,
+        kind: 'LEGAL_PERSON',
+        roles: [Role.LEGAL_PERSON],
+        displayName: unit.name,
+        unitId: unit.unitId,
+      }),
+    agent: (unit, name = `经办人${next()}`) =>
+      actor({
+        accountId: randomUUID(),
+        kind: 'AGENT',
+        roles: [Role.UNIT_AGENT],
+        displayName: name,
+        unitId: unit.unitId,
+      }),
+    staff,
+    department: (name = '教育厅审核员 赵磊') => staff(Role.DEPARTMENT_REVIEWER, orgs.department, name),
+    bureau: (name = '省厅审核员 王敏') => staff(Role.BUREAU_REVIEWER, orgs.bureau, name),
+    committee: (name = '工程评委会秘书 周强') => staff(Role.COMMITTEE_SECRETARY, orgs.committee, name),
+    async readyUnit(name = `测试单位${next()}有限公司`) {
+      const unit = { unitId: randomUUID(), name };
+      await publish(
+        event(
+          'UnitReady',
+          { unitId: unit.unitId, creditCode: `91220101MA${String(next()).padStart(7, '0')}X`, name },
+          'identity',
+        ),
+      );
+      return unit;
+    },
+    fullRoute: () => [
+      { level: 'UNIT', organisationId: null, name: '推荐单位' },
+      { level: 'DEPARTMENT', organisationId: orgs.department, name: ORGANISATION_NAMES.department },
+      { level: 'BUREAU', organisationId: orgs.bureau, name: ORGANISATION_NAMES.bureau },
+      { level: 'COMMITTEE', organisationId: orgs.committee, name: ORGANISATION_NAMES.committee },
+    ],
+    demoRoute: () => [
+      { level: 'UNIT', organisationId: null, name: '推荐单位' },
+      { level: 'DEPARTMENT', organisationId: null, name: '行政主管部门' },
+      { level: 'BUREAU', organisationId: orgs.bureau, name: ORGANISATION_NAMES.bureau },
+      { level: 'COMMITTEE', organisationId: orgs.committee, name: ORGANISATION_NAMES.committee },
+    ],
+    talentRoute: () => [
+      { level: 'UNIT', organisationId: null, name: '推荐单位' },
+      { level: 'DEPARTMENT', organisationId: null, name: '行政主管部门' },
+      { level: 'BUREAU', organisationId: orgs.bureau, name: ORGANISATION_NAMES.bureau },
+    ],
+    async submit(applicant, unit, options = {}) {
+      const declarationId = options.declarationId ?? randomUUID();
+      const route = options.route ?? t.fullRoute();
+      const submitted = event(
+        'DeclarationSubmitted',
+        {
+          declarationId,
+          noticeId: options.noticeId ?? NOTICE_ID,
+          channelCode: options.channelCode ?? 'TITLE_NORMAL',
+          personId: applicant.principal.accountId,
+          applicantName: options.applicantName ?? applicant.principal.displayName,
+          unitId: unit.unitId,
+          title: {
+            seriesCode: 'ENG',
+            specialtyCode: 'ENG.CIVIL',
+            scopeCode: 'ENG.CIVIL.STRUCT',
+            titleCode: 'ENG.SENIOR',
+            levelCode: 'SENIOR',
+            titleName: '高级工程师',
+            levelName: '副高级',
+          },
+          category: 'NORMAL',
+          route,
+          outcomeAfterRoute:
+            options.outcomeAfterRoute ??
+            (route[route.length - 1]?.level === 'COMMITTEE' ? 'FINALLY_APPROVED' : 'MATERIALS_APPROVED'),
+          committeeId: null,
+          submittedAt: new Date().toISOString(),
+          resubmission: options.resubmission ?? false,
+        },
+        'declaration',
+        options.eventId,
+      );
+      await publish(submitted);
+      return { declarationId, event: submitted };
+    },
+    publish,
+    async outbox(declarationId) {
+      const { rows } = await sql.query(
+        `select type, payload from review.outbox_event where payload->>'declarationId' = $1 order by occurred_at, id`,
+        [declarationId],
+      );
+      return rows;
+    },
+    async close() {
+      await server.close();
+      await bus.close();
+      jwksServer.close();
+      await sql.end();
+      await database.drop();
+      await rm(filesDir, { recursive: true, force: true });
+    },
+  };
+  return t;
+}
+
+/** The matter most tests declare under. */
+export const NOTICE_ID = '7c1e9a52-4b0d-4c8e-9f3a-2d6b1e0c5a11';
+
+/**
+ * Records the SQL every pg client in this test process sends while `fn` runs: the subgraph runs
+ * in-process, so this counts what a request costs the database (no N+1).
+ */
+export async function recordSql(fn: () => Promise<unknown>): Promise<string[]> {
+  const statements: string[] = [];
+  const original = Client.prototype.query;
+  const recording = function (this: Client, ...args: unknown[]) {
+    const [config] = args;
+    statements.push(typeof config === 'string' ? config : String((config as { text?: string })?.text ?? ''));
+    return (original as (...a: unknown[]) => unknown).apply(this, args);
+  };
+  Client.prototype.query = recording as typeof original;
+  try {
+    await fn();
+  } finally {
+    Client.prototype.query = original;
+  }
+  return statements;
+}
+
+// ---- operations --------------------------------------------------------------------------------
+
+export const TASK_FIELDS = `sequence level levelText organisationId organisationName state stateText origin
+  decision { step stepText opinion modules returnTarget reviewerName }
+  returnedFrom { fromLevel organisationName modules opinion }`;
+
+export const CASE_FIELDS = `declarationId applicantName phase status statusText channelCode titleName unitName
+  currentTask { ${TASK_FIELDS} }
+  tasks { sequence level state }
+  progress { level name node taskState }
+  returnedToApplicant { level organisationName modules moduleNames opinion }
+  allowedActions { type taskSequence decisions returnTargets results }
+  moduleFlags { module hasErrors note setByName }
+  timeline { sequence step stepText level levelText organisationName actorName opinion modules returnTarget statusAfter statusText batchId }
+  routingProblems { field code message }`;
+
+export const REVIEW_CASE = `query($id: ID!) { reviewCase(declarationId: $id) { ${CASE_FIELDS} } }`;
+export const DECIDE = `mutation($id: ID!, $task: Int!, $decision: ReviewDecision!, $opinion: String!,
+  $modules: [ModuleKey!], $target: ReturnTarget, $flags: [ModuleFlagInput!]) {
+  decideReview(declarationId: $id, taskSequence: $task, decision: $decision, opinion: $opinion,
+    modules: $modules, target: $target, moduleFlags: $flags) { ${CASE_FIELDS} } }`;
+export const COMMITTEE = `mutation($id: ID!, $result: CommitteeResult!, $opinion: String!, $task: Int) {
+  recordCommitteeResult(declarationId: $id, result: $result, opinion: $opinion, taskSequence: $task) { ${CASE_FIELDS} } }`;
+export const TICKET = `mutation($fileName: String!, $sizeBytes: Int!, $contentType: String!) {
+  requestBatchAttachmentUpload(fileName: $fileName, sizeBytes: $sizeBytes, contentType: $contentType) { url expiresAt maxBytes formats } }`;
+export const FORWARD = `mutation($ids: [ID!]!, $attachmentId: ID!) {
+  forwardBatch(declarationIds: $ids, attachmentId: $attachmentId) {
+    id forwardedAt forwardedByName declarationIds
+    attachment { id fileName sizeBytes format sha256 url }
+    cases { declarationId currentTask { level organisationId state } } } }`;
+export const QUEUE = `query($state: ReviewQueueState, $filter: ReviewQueueFilter, $first: Int, $after: String) {
+  reviewQueue(state: $state, filter: $filter, first: $first, after: $after) {
+    totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+    edges { cursor node { declarationId applicantName currentTask { sequence state } } } } }`;
+
+export interface TimelineJson {
+  sequence: number;
+  step: string;
+  stepText: string;
+  level: string;
+  levelText: string;
+  organisationName: string | null;
+  actorName: string;
+  opinion: string | null;
+  modules: string[] | null;
+  returnTarget: string | null;
+  statusAfter: string;
+  statusText: string;
+  batchId: string | null;
+}
+
+export interface TaskJson {
+  sequence: number;
+  level: string;
+  levelText: string;
+  organisationId: string;
+  organisationName: string;
+  state: string;
+  stateText: string;
+  origin: string;
+  decision: {
+    step: string;
+    opinion: string;
+    modules: string[] | null;
+    returnTarget: string | null;
+    reviewerName: string;
+  } | null;
+  returnedFrom: { fromLevel: string; organisationName: string; modules: string[]; opinion: string } | null;
+}
+
+export interface CaseJson {
+  declarationId: string;
+  applicantName: string;
+  phase: string;
+  status: string;
+  statusText: string;
+  channelCode: string;
+  titleName: string;
+  unitName: string | null;
+  currentTask: TaskJson | null;
+  tasks: Array<{ sequence: number; level: string; state: string }>;
+  progress: Array<{ level: string; name: string; node: string; taskState: string | null }>;
+  returnedToApplicant: {
+    level: string;
+    organisationName: string;
+    modules: string[];
+    moduleNames: string[];
+    opinion: string;
+  } | null;
+  allowedActions: Array<{
+    type: string;
+    taskSequence: number | null;
+    decisions: string[];
+    returnTargets: string[];
+    results: string[];
+  }>;
+  moduleFlags: Array<{ module: string; hasErrors: boolean; note: string | null; setByName: string }>;
+  timeline: TimelineJson[];
+  routingProblems: Array<{ field: string; code: string; message: string }>;
+}
+
+export const PASS_OPINION = '材料齐全，符合申报条件，同意推荐。';
+export const RETURN_OPINION = '证明材料不全，请补充后重新提交。';
+
+export async function reviewCase(actor: Actor, declarationId: string): Promise<CaseJson> {
+  return (await actor.client.ok<{ reviewCase: CaseJson }>(REVIEW_CASE, { id: declarationId })).reviewCase;
+}
+
+/** The sequence of the task the declaration is at (as the reviewer's page shows it). */
+export async function currentTask(actor: Actor, declarationId: string): Promise<number> {
+  const c = await reviewCase(actor, declarationId);
+  if (!c.currentTask) throw new Error(`no open task on ${declarationId} (${c.phase})`);
+  return c.currentTask.sequence;
+}
+
+export async function decide(
+  actor: Actor,
+  declarationId: string,
+  decision: 'PASS' | 'RETURN' | 'TERMINATE',
+  extra: { opinion?: string; modules?: string[]; target?: string; flags?: unknown[]; task?: number } = {},
+): Promise<CaseJson> {
+  const task = extra.task ?? (await currentTask(actor, declarationId));
+  return (
+    await actor.client.ok<{ decideReview: CaseJson }>(DECIDE, {
+      id: declarationId,
+      task,
+      decision,
+      opinion: extra.opinion ?? (decision === 'PASS' ? PASS_OPINION : RETURN_OPINION),
+      modules: extra.modules,
+      target: extra.target,
+      flags: extra.flags,
+    })
+  ).decideReview;
+}
+
+export async function committeeResult(
+  actor: Actor,
+  declarationId: string,
+  result: 'PASS' | 'FAIL' | 'DEFER',
+  opinion = '经评审委员会评议表决。',
+): Promise<CaseJson> {
+  return (
+    await actor.client.ok<{ recordCommitteeResult: CaseJson }>(COMMITTEE, {
+      id: declarationId,
+      result,
+      opinion,
+    })
+  ).recordCommitteeResult;
+}
+
+// ---- uploads ----------------------------------------------------------------------------------
+
+export interface UploadAnswer {
+  status: number;
+  body: {
+    attachment?: { id: string; fileName: string; sizeBytes: number; format: string; sha256: string };
+    error?: { code: string; message: string };
+  };
+}
+
+/** POSTs raw bytes to an upload ticket's URL, as the browser does (same origin). */
+export async function postFile(
+  t: TestReview,
+  url: string,
+  bytes: Uint8Array,
+  contentType = 'application/pdf',
+): Promise<UploadAnswer> {
+  const response = await fetch(`${t.origin}${url}`, {
+    method: 'POST',
+    headers: { 'content-type': contentType },
+    body: bytes,
+  });
+  return { status: response.status, body: (await response.json()) as UploadAnswer['body'] };
+}
+
+const padTo = (head: number[] | Buffer, size: number) => {
+  const out = Buffer.alloc(size, 0x20);
+  Buffer.from(head).copy(out);
+  return out;
+};
+
+export const files = {
+  pdf: (size = 2048) => padTo(Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n'), size),
+  png: (size = 2048) => padTo([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], size),
+  exe: (size = 2048) => padTo([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00], size),
+};
+
+/** The unit uploads its 推荐报告 (ticket + bytes) and gets the attachment id. */
+export async function uploadRecommendation(
+  t: TestReview,
+  unitActor: Actor,
+  fileName = '推荐报告.pdf',
+): Promise<string> {
+  const bytes = files.pdf(4096);
+  const { requestBatchAttachmentUpload: ticket } = await unitActor.client.ok<{
+    requestBatchAttachmentUpload: { url: string };
+  }>(TICKET, { fileName, sizeBytes: bytes.length, contentType: 'application/pdf' });
+  const answer = await postFile(t, ticket.url, bytes);
+  if (answer.status !== 201) throw new Error(`upload failed: ${JSON.stringify(answer)}`);
+  return answer.body.attachment!.id;
+}
+
+/** Unit passes and forwards (with a fresh attachment) the given declarations. */
+export async function passAndForward(
+  t: TestReview,
+  unitActor: Actor,
+  declarationIds: string[],
+): Promise<void> {
+  for (const id of declarationIds) await decide(unitActor, id, 'PASS');
+  const attachmentId = await uploadRecommendation(t, unitActor);
+  await unitActor.client.ok(FORWARD, { ids: declarationIds, attachmentId });
+}
