@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Alert, Space } from 'antd';
 import { Link, PageContainer, Redirect, useQuery, useTranslation } from '@zhicheng/web-kit';
 import { type StepIndex } from '../components/DeclarationSteps';
@@ -15,6 +15,9 @@ import { WizardSteps } from './WizardSteps';
 
 export type DeclarationStep = 'fill' | 'attachments' | 'done' | 'declaration';
 
+/** Below the server's default link lifetime (300 s). */
+const LINK_REFRESH_MS = 240_000;
+
 const STEP_INDEX: Record<Exclude<DeclarationStep, 'declaration'>, StepIndex> = {
   fill: 1,
   attachments: 2,
@@ -30,6 +33,11 @@ export function DeclarationPage({ declarationId, step }: { declarationId: string
   });
   const [generation, setGeneration] = useState(0);
   const refresh = useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]);
+  // File and business-form links are signed for a few minutes: keep them fresh while the page is open.
+  useEffect(() => {
+    const timer = window.setInterval(refresh, LINK_REFRESH_MS);
+    return () => window.clearInterval(timer);
+  }, [refresh]);
   const reload = useCallback(() => {
     setGeneration((g) => g + 1);
     refetch({ requestPolicy: 'network-only' });
