@@ -58,14 +58,6 @@ function flagProblems(flags: readonly ModuleFlagInput[] | null | undefined): Fie
   return problems;
 }
 
-function taskProblems(taskSequence: number | null | undefined): FieldProblem[] {
-  return taskSequence === null ||
-    taskSequence === undefined ||
-    (Number.isInteger(taskSequence) && taskSequence >= 1)
-    ? []
-    : [{ field: 'taskSequence', code: 'INVALID_TASK', message: '审核任务编号不正确，请刷新后重试' }];
-}
-
 /** Replaces the flags of (declaration, task) with these (an empty list keeps the saved ones). */
 async function saveFlags(
   em: EntityManager,
@@ -120,7 +112,7 @@ export async function decideReview(
   now: Date,
 ): Promise<ReviewCase> {
   const actor = requireReviewer(auth);
-  const extra = [...taskProblems(input.taskSequence), ...flagProblems(input.moduleFlags)];
+  const extra = flagProblems(input.moduleFlags);
   return changeCases(rootEm, async (em) => {
     const row = await loadForChange(em, input.declarationId);
     const flags = input.moduleFlags ?? [];
@@ -166,7 +158,6 @@ export async function recordCommitteeResult(
   now: Date,
 ): Promise<ReviewCase> {
   const actor = requireReviewer(auth);
-  const extra = taskProblems(input.taskSequence);
   return changeCases(rootEm, async (em) => {
     const row = await loadForChange(em, input.declarationId);
     const result = applyReviewAction(
@@ -180,8 +171,7 @@ export async function recordCommitteeResult(
       actor,
       now,
     );
-    if (!result.ok) throw refusalError(result.refusal, result.refusal.code === 'BAD_USER_INPUT' ? extra : []);
-    if (extra.length > 0) throw badUserInput(extra);
+    if (!result.ok) throw refusalError(result.refusal);
     await recordTransition(em, row, result);
     return row;
   });
@@ -199,7 +189,7 @@ export async function saveModuleFlags(
   now: Date,
 ): Promise<ReviewCase> {
   const actor = requireReviewer(auth);
-  const problems = [...taskProblems(input.taskSequence), ...flagProblems(input.flags)];
+  const problems = flagProblems(input.flags);
   return changeCases(rootEm, async (em) => {
     const row = await loadForChange(em, input.declarationId);
     if (!maySeeCase(actor, row))
