@@ -4,6 +4,7 @@ import {
   migrate,
   startSubgraphServer,
   type Logger,
+  type MikroORM,
   type RunningServer,
   type TokenVerifier,
 } from '@zhicheng/server-kit';
@@ -29,6 +30,8 @@ import { syncChannels } from './services/channels';
 
 export interface DeclarationServer extends RunningServer {
   deps: DeclarationDeps;
+  /** The service's ORM (tests open their own transactions on it). */
+  orm: MikroORM;
   /** Publishes committed outbox events now (tests await it). */
   relay: OutboxRelay;
   /** Handles every event published so far (tests await it). */
@@ -83,6 +86,8 @@ export async function startDeclaration(
       production: env.NODE_ENV === 'production',
       configureApp: (app) => mountFileRoutes(app, orm, deps),
       extendContext: (base) => ({ ...base, deps }),
+      // graphql-ws on /graphql serves declarationStatusChanged; the server closes the pub/sub.
+      pubSub: live,
     });
   } catch (error) {
     await live.close();
@@ -103,6 +108,7 @@ export async function startDeclaration(
   return {
     ...server,
     deps,
+    orm,
     relay,
     consumer,
     transport,
@@ -111,7 +117,6 @@ export async function startDeclaration(
       await relay.stop();
       await transport.close();
       await server.close();
-      await live.close();
     },
   };
 }
