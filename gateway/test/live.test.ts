@@ -312,3 +312,32 @@ test('a lost LISTEN connection in the subgraph ends in a resync: the current sta
   });
   sub.unsubscribe();
 });
+
+test('a token that expired while the socket was open: after a subgraph restart the client is asked to reconnect with a fresh one, and hears again', async () => {
+  const id = await declarationOf(zhang);
+  const tokens = [await issuer.token(zhang, 2), await issuer.token(zhang, 600)];
+  const closes: number[] = [];
+  const client = wsClient(gateway.url, undefined, {
+    connectionParams: () => ({ authorization: `Bearer ${tokens.shift() ?? ''}` }),
+    retryAttempts: 3,
+    retryWait: () => new Promise((resolve) => setTimeout(resolve, 50)),
+    on: { closed: (event) => closes.push((event as { code: number }).code) },
+  });
+  clients.push(client);
+  const sub = new Collected<StatusData>(client, SUBSCRIPTION, { id });
+  await eventually(() => subscribers() === 1);
+
+  await new Promise((resolve) => setTimeout(resolve, 2500)); // the first token expires
+  const port = status.port;
+  await status.close();
+  status = await startStatusSubgraph({ databaseUrl: db.url, verifier: issuer.verifier, port });
+  // Upstream: the old token is refused (4401); downstream: 1013, the client reconnects with the new one.
+  await eventually(() => closes.includes(1013), 10_000, 'the gateway to ask the client to reconnect');
+  await eventually(() => subscribers() === 1, 10_000, 'the client to re-subscribe with its fresh token');
+
+  await changeStatus(status.orm, id, 'RETURNED');
+  const results = await sub.waitFor(1, 2000);
+  expect(results.map((r) => r.data?.testStatusChanged.status)).toEqual(['RETURNED']);
+  expect(sub.error).toBeNull();
+  sub.unsubscribe();
+});

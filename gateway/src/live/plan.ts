@@ -15,6 +15,8 @@ import { getVariableValues } from 'graphql/execution/values';
 
 type OperationContext = ReturnType<typeof buildOperationContext>;
 
+const PLAN_CACHE_SIZE = 500;
+
 /** A subscription the gateway can serve: what to send upstream, and how to complete each event. */
 export interface LivePlan {
   document: DocumentNode;
@@ -48,6 +50,7 @@ export class LivePlanner {
   /** graphql-js form of the supergraph: executeQueryPlan shapes results with it. */
   readonly supergraphGraphQLSchema: GraphQLSchema;
   private readonly planner: QueryPlanner;
+  private readonly cache = new Map<string, Omit<LivePlan, 'variables'>>();
 
   constructor(
     supergraphSdl: string,
@@ -69,8 +72,34 @@ export class LivePlanner {
       .map((subgraph) => subgraph.name);
   }
 
-  /** Validates and plans; GraphQL errors (as HTTP would answer them) when it cannot be served. */
+  /**
+   * Validates and plans; GraphQL errors (as HTTP would answer them) when it cannot be served.
+   * Browsers send the same few documents over and over, so validated documents and their plans
+   * are kept (by text and operation name); only the variables are coerced per subscription.
+   */
   plan(request: SubscriptionRequest): LivePlan | { errors: GraphQLError[] } {
+    const key = `${request.operationName ?? ''}\u0000${request.query}`;
+    let prepared = this.cache.get(key);
+    if (!prepared) {
+      const fresh = this.prepare(request);
+      if ('errors' in fresh) return fresh;
+      if (this.cache.size >= PLAN_CACHE_SIZE) this.cache.delete(this.cache.keys().next().value as string);
+      this.cache.set(key, fresh);
+      prepared = fresh;
+    }
+    const operation = getOperationAST(prepared.document, prepared.operationName)!;
+    const coerced = getVariableValues(
+      this.apiGraphQLSchema,
+      operation.variableDefinitions ?? [],
+      request.variables ?? {},
+    );
+    if (coerced.errors) {
+      return { errors: coerced.errors.map((error) => withCode(error, 'BAD_USER_INPUT')) };
+    }
+    return { ...prepared, variables: coerced.coerced };
+  }
+
+  private prepare(request: SubscriptionRequest): Omit<LivePlan, 'variables'> | { errors: GraphQLError[] } {
     let document: DocumentNode;
     try {
       document = parse(request.query);
@@ -107,14 +136,6 @@ export class LivePlanner {
         ],
       };
     }
-    const coerced = getVariableValues(
-      this.apiGraphQLSchema,
-      operation.variableDefinitions ?? [],
-      request.variables ?? {},
-    );
-    if (coerced.errors) {
-      return { errors: coerced.errors.map((error) => withCode(error, 'BAD_USER_INPUT')) };
-    }
     const queryPlan = this.planner.buildQueryPlan(
       operationFromDocument(this.apiSchema, document, { operationName }),
     );
@@ -125,7 +146,6 @@ export class LivePlanner {
     return {
       document,
       operationName,
-      variables: coerced.coerced,
       primary: node.primary,
       rest: node.rest,
       operationContext: buildOperationContext({

@@ -63,7 +63,17 @@ interface LiveOperation {
   requestId: string;
   logger: Logger;
   context: GatewayContext;
+  /** Closes the client's socket (every subscription on it shares its token). */
+  closeClient: (code: number, reason: string) => void;
 }
+
+/**
+ * Sent to a client whose token expired while its socket was open, when an upstream socket had to
+ * be re-established (a subgraph restarted) and the subgraph refused the old token. 1013 "try again
+ * later" is one graphql-ws clients retry: the web kit reconnects with a refreshed token,
+ * re-subscribes and refetches. (4401 would stop it for good.)
+ */
+export const WS_RECONNECT_WITH_FRESH_TOKEN = 1013;
 
 const SAFE_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 
@@ -76,7 +86,7 @@ const SAFE_ID = /^[A-Za-z0-9._:-]{8,128}$/;
  * to exactly what the client selected. Upstream refusals and completions travel back unchanged.
  */
 export function serveLiveGateway(options: LiveGatewayOptions): LiveGateway {
-  const { planner, upstream, logger } = options;
+  const { planner, upstream, logger, verifier } = options;
   const formatError = createErrorFormatter(logger);
   const format = (errors: readonly GraphQLError[]) =>
     errors.map((error) => formatError(error.toJSON(), error));
@@ -115,7 +125,23 @@ export function serveLiveGateway(options: LiveGatewayOptions): LiveGateway {
       {
         next: (result) => enqueue(async () => queue.push(await completeEvent(operation, result))),
         error: (error) =>
-          enqueue(() => {
+          enqueue(async () => {
+            if (isCloseEvent(error) && error.code === 4401) {
+              // Valid when the socket opened, refused now: it has most likely expired since.
+              const now = await verifier.verifyHeader(operation.authorization);
+              if (now.failure) {
+                operation.logger.info(
+                  { reason: now.failure.reason },
+                  'token no longer valid upstream; client asked to reconnect',
+                );
+                operation.closeClient(
+                  WS_RECONNECT_WITH_FRESH_TOKEN,
+                  closeReason(now.failure.code, now.failure.message),
+                );
+                queue.end();
+                return;
+              }
+            }
             queue.push({ errors: upstreamFailure(error) });
             queue.end();
           }),
@@ -221,6 +247,7 @@ export function serveLiveGateway(options: LiveGatewayOptions): LiveGateway {
           authorization,
           requestId,
           logger: operationLogger,
+          closeClient: (code, reason) => ctx.extra.socket.close(code, reason),
           context: {
             req: { headers } as unknown as Request,
             requestId,
