@@ -15,6 +15,7 @@ import {
   type RouteLevelKind,
 } from '../domain';
 import { Declaration, type DeclarationStatus, type Notice } from '../entities';
+import { isUuid } from '../loaders';
 import { announceStatus } from './live';
 
 export type ReviewEventType = Extract<
@@ -128,7 +129,7 @@ export async function applyReviewEvent(
 ): Promise<void> {
   const fact = reviewFactOf(event);
   const declarationId = event.payload.declarationId;
-  const found = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(declarationId)
+  const found = isUuid(declarationId)
     ? await em.findOne(
         Declaration,
         { id: declarationId },
