@@ -15,6 +15,7 @@ import {
 } from './refusals';
 import {
   isFinal,
+  isOpen,
   openTask,
   returnTargets,
   type ReturnNote,
@@ -340,6 +341,9 @@ function locateTask(
     if (!named) return refusal('NOT_FOUND', 'TASK_NOT_FOUND', '审核任务不存在，请刷新后查看');
     if (named.routeIndex !== step.routeIndex)
       return refusal('FORBIDDEN', 'NOT_YOUR_LEVEL', NOT_YOUR_LEVEL_MESSAGE);
+    // The page showed this task and it has been decided since (by a colleague at the same moment,
+    // or in another tab): whatever became of the declaration, the answer is the same.
+    if (!isOpen(named)) return refusal('CONFLICT', 'ALREADY_HANDLED', STALE_MESSAGE);
   }
   if (isFinal(state))
     return refusal(

@@ -601,6 +601,23 @@ describe('bad input (issue 4)', () => {
     expect(refused(act(backAtUnit, pass(), bureauReviewer)).reason).toBe('ALREADY_HANDLED');
   });
 
+  it('a colleague decided the same task first: the named task is ALREADY_HANDLED whatever followed', () => {
+    // Returned to the applicant, terminated, or passed on: the loser's page named task 1.
+    const returned = ok(act(start(), returnTo('APPLICANT'), unitAgent)).state;
+    const terminated = ok(
+      act(start(), { ...pass(), decision: 'TERMINATE' } as ReviewAction, unitAgent),
+    ).state;
+    for (const state of [returned, terminated])
+      expect(refused(act(state, { ...pass(), task: 1 } as ReviewAction, unitLegalPerson))).toEqual({
+        code: 'CONFLICT',
+        reason: 'ALREADY_HANDLED',
+        message: '该申报已被处理，请刷新后查看',
+      });
+    // Without a named task the refusal says what happened instead.
+    expect(refused(act(returned, pass(), unitLegalPerson)).reason).toBe('WITH_APPLICANT');
+    expect(refused(act(terminated, pass(), unitLegalPerson)).reason).toBe('REVIEW_CLOSED');
+  });
+
   it('forwarding without the batch’s attachment, or before passing', () => {
     const passed = ok(act(start(), pass(), unitAgent)).state;
     for (const attachmentId of [null, '', '  '])
