@@ -20,7 +20,7 @@ export class CaseParticipant {
   @Property({ type: 'timestamptz' })
   firstTaskAt!: Date;
 
-  /** When its latest task was opened. */
+  /** Its latest activity on the case: a task opened for it, or a step it took (已审 order). */
   @Property({ type: 'timestamptz' })
   lastTaskAt!: Date;
 }

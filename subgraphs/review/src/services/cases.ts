@@ -15,6 +15,7 @@ import {
   type AuditRecord,
   type AuditedTimelineEntry,
   type ReviewEvent,
+  type ReviewLevel,
   type ReviewRefusal,
   type ReviewState,
   type TimelineEntry,
@@ -239,23 +240,34 @@ export async function recordTransition(
   for (const event of transition.events)
     recordEvent(em, event.type as EventType, event.payload as never).occurredAt = nextOccurredAt();
 
-  for (const task of transition.state.tasks.slice(knownTasks)) {
-    const openedAt = new Date(task.openedAt);
+  // Who had this declaration and when they last had to do with it: a task opened for them, or a
+  // step they took (their 已审 list is ordered by it).
+  const activity = new Map<string, { level: ReviewLevel; organisationId: string; at: string }>();
+  const touch = (level: ReviewLevel, organisationId: string, at: string) => {
+    const key = `${level}:${organisationId}`;
+    const seen = activity.get(key);
+    if (!seen || seen.at < at) activity.set(key, { level, organisationId, at });
+  };
+  for (const task of transition.state.tasks.slice(knownTasks))
+    touch(task.level, task.organisationId, task.openedAt);
+  for (const entry of transition.timeline)
+    if (entry.level !== 'APPLICANT' && entry.organisationId)
+      touch(entry.level, entry.organisationId, entry.at);
+  for (const { level, organisationId, at } of activity.values())
     await em.upsert(
       CaseParticipant,
       {
         declarationId: row.declarationId,
-        level: task.level,
-        organisationId: task.organisationId,
-        firstTaskAt: openedAt,
-        lastTaskAt: openedAt,
+        level,
+        organisationId,
+        firstTaskAt: new Date(at),
+        lastTaskAt: new Date(at),
       },
       {
         onConflictFields: ['declarationId', 'level', 'organisationId'],
         onConflictMergeFields: ['lastTaskAt'],
       },
     );
-  }
   await em.flush();
 
   const at = last?.at ?? new Date().toISOString();

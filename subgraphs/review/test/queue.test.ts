@@ -1,0 +1,216 @@
+// 业务审核 (seed 002): the counts per matter (待审 / 待送审), the queues with filters and
+// Relay-style pagination, and what a reviewer has handled (已审); common opinions for the picker.
+import { randomUUID } from 'node:crypto';
+import {
+  decide,
+  passAndForward,
+  QUEUE,
+  startTestReview,
+  type Actor,
+  type TestReview,
+  type TestUnit,
+} from './helpers';
+
+let t: TestReview;
+let unit: TestUnit;
+let agent: Actor;
+const noticeA = randomUUID();
+const noticeB = randomUUID();
+const ids: Record<string, string> = {};
+
+interface Page {
+  totalCount: number;
+  pageInfo: {
+    hasNextPage: boolean;
+    hasPreviousPage: boolean;
+    startCursor: string | null;
+    endCursor: string | null;
+  };
+  edges: Array<{
+    cursor: string;
+    node: { declarationId: string; applicantName: string; currentTask: { state: string } | null };
+  }>;
+}
+
+async function page(actor: Actor, variables: Record<string, unknown>): Promise<Page> {
+  return (await actor.client.ok<{ reviewQueue: Page }>(QUEUE, variables)).reviewQueue;
+}
+
+beforeAll(async () => {
+  t = await startTestReview();
+  unit = await t.readyUnit();
+  agent = await t.agent(unit);
+  // Matter A: 张伟, 张伟华, 李娜, 王芳 (in that order); matter B: 赵磊 (a talent channel).
+  for (const name of ['张伟', '张伟华', '李娜', '王芳'])
+    ids[name] = (await t.submit(await t.applicant(name), unit, { noticeId: noticeA })).declarationId;
+  ids['赵磊'] = (
+    await t.submit(await t.applicant('赵磊'), unit, {
+      noticeId: noticeB,
+      channelCode: 'TALENT_CLASSIFICATION',
+      route: t.talentRoute(),
+    })
+  ).declarationId;
+  // 李娜 passed (待送审); 王芳 passed and forwarded (gone to the department).
+  await decide(agent, ids['李娜'], 'PASS');
+  await passAndForward(t, agent, [ids['王芳']]);
+});
+afterAll(() => t?.close());
+
+describe('counts per matter', () => {
+  it('待审 and 待送审 per notice, for the unit; the department sees its own', async () => {
+    const { reviewCounts } = await agent.client.ok<{
+      reviewCounts: Array<{
+        noticeId: string;
+        notice: { id: string };
+        channelCode: string;
+        pending: number;
+        awaitingForward: number;
+        deferred: number;
+      }>;
+    }>(`{ reviewCounts { noticeId notice { id } channelCode pending awaitingForward deferred } }`);
+    expect(reviewCounts).toEqual([
+      {
+        noticeId: noticeA,
+        notice: { id: noticeA },
+        channelCode: 'TITLE_NORMAL',
+        pending: 2,
+        awaitingForward: 1,
+        deferred: 0,
+      },
+      {
+        noticeId: noticeB,
+        notice: { id: noticeB },
+        channelCode: 'TALENT_CLASSIFICATION',
+        pending: 1,
+        awaitingForward: 0,
+        deferred: 0,
+      },
+    ]);
+    const department = await t.department();
+    expect(
+      (await department.client.ok<{ reviewCounts: unknown[] }>(`{ reviewCounts { noticeId pending } }`))
+        .reviewCounts,
+    ).toEqual([{ noticeId: noticeA, pending: 1 }]);
+  });
+});
+
+describe('queues', () => {
+  it('待审 lists the longest waiting first; pages follow each other with cursors', async () => {
+    const first = await page(agent, { state: 'PENDING', first: 2 });
+    expect(first.totalCount).toBe(3);
+    expect(first.edges.map((e) => e.node.applicantName)).toEqual(['张伟', '张伟华']);
+    expect(first.pageInfo).toMatchObject({
+      hasNextPage: true,
+      hasPreviousPage: false,
+      startCursor: first.edges[0].cursor,
+    });
+    const second = await page(agent, { state: 'PENDING', first: 2, after: first.pageInfo.endCursor });
+    expect(second.edges.map((e) => e.node.applicantName)).toEqual(['赵磊']);
+    expect(second.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
+    expect(second.totalCount).toBe(3);
+  });
+
+  it('filters by matter, channel and part of the name (wildcards are plain characters)', async () => {
+    const names = async (filter: Record<string, unknown>, state = 'PENDING') =>
+      (await page(agent, { state, filter })).edges.map((e) => e.node.applicantName);
+    expect(await names({ noticeId: noticeA })).toEqual(['张伟', '张伟华']);
+    expect(await names({ channelCode: 'TALENT_CLASSIFICATION' })).toEqual(['赵磊']);
+    expect(await names({ applicantName: '伟' })).toEqual(['张伟', '张伟华']);
+    expect(await names({ applicantName: '伟华', noticeId: noticeA })).toEqual(['张伟华']);
+    expect(await names({ applicantName: '%' })).toEqual([]);
+    expect(await names({ applicantName: '_' })).toEqual([]);
+    expect(await names({ noticeId: noticeB, applicantName: '张' })).toEqual([]);
+  });
+
+  it('待送审 holds what the unit passed; 已审 what it handed on', async () => {
+    expect(
+      (await page(agent, { state: 'AWAITING_FORWARD' })).edges.map((e) => [
+        e.node.applicantName,
+        e.node.currentTask?.state,
+      ]),
+    ).toEqual([['李娜', 'AWAITING_FORWARD']]);
+    expect((await page(agent, { state: 'HANDLED' })).edges.map((e) => e.node.applicantName)).toEqual([
+      '王芳',
+    ]);
+    expect((await page(agent, { state: 'HANDLED', filter: { noticeId: noticeB } })).totalCount).toBe(0);
+  });
+
+  it('已审 lists what was acted on last first, with cursors', async () => {
+    const other = await t.readyUnit();
+    const otherAgent = await t.agent(other);
+    const byName: Record<string, string> = {};
+    for (const name of ['甲', '乙', '丙'])
+      byName[name] = (await t.submit(await t.applicant(name), other)).declarationId;
+    // Decided in another order than they arrived.
+    for (const name of ['乙', '丙', '甲'])
+      await decide(otherAgent, byName[name], 'TERMINATE', { opinion: '不符合申报条件，终止审核。' });
+    const first = await page(otherAgent, { state: 'HANDLED', first: 2 });
+    expect(first.edges.map((e) => e.node.applicantName)).toEqual(['甲', '丙']);
+    const second = await page(otherAgent, { state: 'HANDLED', first: 2, after: first.pageInfo.endCursor });
+    expect(second.edges.map((e) => e.node.applicantName)).toEqual(['乙']);
+    expect(second.totalCount).toBe(3);
+  });
+
+  it('the committee’s 暂缓 queue', async () => {
+    const { declarationId } = await t.submit(await t.applicant('周强'), unit, { noticeId: noticeA });
+    await passAndForward(t, agent, [declarationId]);
+    await decide(await t.department(), declarationId, 'PASS');
+    await decide(await t.bureau(), declarationId, 'PASS');
+    const committee = await t.committee();
+    await committee.client.ok(
+      `mutation($id: ID!) { recordCommitteeResult(declarationId: $id, result: DEFER, opinion: "暂缓评审，待补充材料后再议。") { phase } }`,
+      { id: declarationId },
+    );
+    expect((await page(committee, { state: 'DEFERRED' })).edges.map((e) => e.node.applicantName)).toEqual([
+      '周强',
+    ]);
+    expect((await page(committee, { state: 'PENDING' })).totalCount).toBe(0);
+    const { reviewCounts } = await committee.client.ok<{ reviewCounts: unknown[] }>(
+      `{ reviewCounts { pending deferred } }`,
+    );
+    expect(reviewCounts).toEqual([{ pending: 0, deferred: 1 }]);
+  });
+});
+
+describe('common opinions', () => {
+  it('the built-in ones of a kind, then the reviewer’s own; own ones can be deleted', async () => {
+    const LIST = `query($kind: OpinionKind!) { commonOpinions(kind: $kind) { id kind text custom } }`;
+    const { commonOpinions: builtIn } = await agent.client.ok<{
+      commonOpinions: Array<{ id: string; text: string; custom: boolean }>;
+    }>(LIST, {
+      kind: 'RETURN',
+    });
+    expect(builtIn.length).toBeGreaterThan(0);
+    expect(builtIn.every((o) => !o.custom)).toBe(true);
+    const { saveCommonOpinion: own } = await agent.client.ok<{
+      saveCommonOpinion: { id: string; custom: boolean };
+    }>(
+      `mutation { saveCommonOpinion(kind: RETURN, text: "  论文检索证明缺失，请补充。 ") { id kind text custom } }`,
+    );
+    const after = (
+      await agent.client.ok<{ commonOpinions: Array<{ id: string; text: string; custom: boolean }> }>(LIST, {
+        kind: 'RETURN',
+      })
+    ).commonOpinions;
+    expect(after.at(-1)).toEqual({
+      id: own.id,
+      kind: 'RETURN',
+      text: '论文检索证明缺失，请补充。',
+      custom: true,
+    });
+    // Another reviewer does not see it; a different kind does not list it.
+    const colleague = await t.agent(unit);
+    expect(
+      (await colleague.client.ok<{ commonOpinions: unknown[] }>(LIST, { kind: 'RETURN' })).commonOpinions,
+    ).toHaveLength(builtIn.length);
+    expect(
+      (
+        await agent.client.ok<{ commonOpinions: Array<{ custom: boolean }> }>(LIST, { kind: 'PASS' })
+      ).commonOpinions.some((o) => o.custom),
+    ).toBe(false);
+    await agent.client.ok(`mutation($id: ID!) { deleteCommonOpinion(id: $id) }`, { id: own.id });
+    expect(
+      (await agent.client.ok<{ commonOpinions: unknown[] }>(LIST, { kind: 'RETURN' })).commonOpinions,
+    ).toHaveLength(builtIn.length);
+  });
+});
