@@ -16,6 +16,7 @@ import {
   type Subscription,
 } from '@zhicheng/events';
 import { LocalDirectoryStorage, type FileStorage } from '@zhicheng/files';
+import { createLivePubSub } from '@zhicheng/live';
 import type { ReviewContext, ReviewDeps } from './context';
 import { DB_SCHEMA, SERVICE_NAME } from './db-schema';
 import type { ReviewEnv } from './env';
@@ -56,26 +57,37 @@ export async function startReviewService(env: ReviewEnv, options: StartOptions =
     await orm.close();
     throw error;
   }
+  const live = createLivePubSub(env.DATABASE_URL, logger);
   const deps: ReviewDeps = {
     env,
     logger,
     storage: options.storage ?? new LocalDirectoryStorage(env.FILES_DIR),
     links: new FileLinks(env),
     now: options.now ?? (() => new Date()),
+    live,
   };
-  const server = await startSubgraphServer<ReviewContext>({
-    name: 'review',
-    schema: await buildReviewSchema(),
-    orm,
-    logger,
-    verifier: options.verifier ?? createTokenVerifier({ jwksUrl: env.IDENTITY_JWKS_URL }),
-    host: env.HOST,
-    port: env.PORT,
-    trustProxy: env.TRUST_PROXY,
-    production: env.NODE_ENV === 'production',
-    configureApp: (app) => mountFileRoutes(app, orm, deps),
-    extendContext: (base) => ({ ...base, deps }),
-  });
+  let server: RunningServer;
+  try {
+    server = await startSubgraphServer<ReviewContext>({
+      name: 'review',
+      schema: await buildReviewSchema(live),
+      orm,
+      logger,
+      verifier: options.verifier ?? createTokenVerifier({ jwksUrl: env.IDENTITY_JWKS_URL }),
+      host: env.HOST,
+      port: env.PORT,
+      trustProxy: env.TRUST_PROXY,
+      production: env.NODE_ENV === 'production',
+      configureApp: (app) => mountFileRoutes(app, orm, deps),
+      extendContext: (base) => ({ ...base, deps }),
+      // graphql-ws on /graphql serves the timeline and queue subscriptions; the server closes the pub/sub.
+      pubSub: live,
+    });
+  } catch (error) {
+    await live.close();
+    await orm.close();
+    throw error;
+  }
 
   const transport = options.transport ?? createPostgresTransport(env.DATABASE_URL, logger);
   const ownsTransport = !options.transport;

@@ -1,4 +1,5 @@
 import type { FileStorage } from '@zhicheng/files';
+import type { LivePubSub } from '@zhicheng/live';
 import type { Logger, RequestContext } from '@zhicheng/server-kit';
 import type { ReviewEnv } from './env';
 import type { FileLinks } from './files/tokens';
@@ -11,6 +12,8 @@ export interface ReviewDeps {
   links: FileLinks;
   /** The clock (tests may move it). */
   now(): Date;
+  /** Live notices: the subscriptions read them (changes publish with publishLive). */
+  live: LivePubSub;
 }
 
 export interface ReviewContext extends RequestContext {

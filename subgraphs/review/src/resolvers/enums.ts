@@ -191,3 +191,15 @@ registerEnumType(ProgressNodeStateEnum, {
   name: 'ProgressNodeState',
   description: 'A route node in the progress view (进度跟踪)',
 });
+
+export enum QueueChangeEnum {
+  ADDED = 'ADDED',
+  REMOVED = 'REMOVED',
+  UPDATED = 'UPDATED',
+  RESYNC = 'RESYNC',
+}
+registerEnumType(QueueChangeEnum, {
+  name: 'ReviewQueueChangeKind',
+  description:
+    'ADDED (a declaration reached the queue), REMOVED (it left), UPDATED (its task changed here, e.g. 待审 → 待送审), RESYNC (notices may have been missed: refetch everything)',
+});

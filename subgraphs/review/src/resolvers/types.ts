@@ -31,6 +31,7 @@ import {
   ModuleKeyEnum,
   OpinionKindEnum,
   ProgressNodeStateEnum,
+  QueueChangeEnum,
   ReturnTargetEnum,
   ReviewActionTypeEnum,
   ReviewDecisionEnum,
@@ -536,4 +537,34 @@ export class ModuleFlagInputType {
   @Field({ description: '是否有误' }) hasErrors!: boolean;
   @Field(() => String, { nullable: true, description: 'What is wrong (≤200 characters)' }) note?:
     string | null;
+}
+
+// ---- live ----------------------------------------------------------------------------------
+
+@ObjectType('TimelineChange', {
+  description:
+    'A declaration’s timeline grew (or, with resync, may have: refetch). Sent after the change commits.',
+})
+export class TimelineChangeView {
+  @Field(() => ID) declarationId!: string;
+  @Field(() => TimelineEntryView, {
+    nullable: true,
+    description: 'The new entry (the latest one after a resync)',
+  })
+  entry!: TimelineEntryView | null;
+  @Field(() => DeclarationStatusEnum, { description: "The applicant's status now, as review sees it" })
+  status!: ApplicantStatus;
+  @Field() statusText!: string;
+  @Field({ description: 'True when notices may have been missed: refetch the timeline' }) resync!: boolean;
+  @Field() at!: Date;
+}
+
+@ObjectType('ReviewQueueChange', {
+  description: 'The caller’s organisation’s queue changed: refetch the counts and the list',
+})
+export class QueueChangeView {
+  @Field(() => ID) organisationId!: string;
+  @Field(() => ID, { nullable: true, description: 'null after a resync' }) declarationId!: string | null;
+  @Field(() => QueueChangeEnum) change!: QueueChangeEnum;
+  @Field() at!: Date;
 }
