@@ -4,6 +4,7 @@ import {
   migrate,
   startSubgraphServer,
   type Logger,
+  type MikroORM,
   type RunningServer,
   type TokenVerifier,
 } from '@zhicheng/server-kit';
@@ -28,6 +29,8 @@ import { buildReviewSchema } from './schema';
 
 export interface ReviewServer extends RunningServer {
   deps: ReviewDeps;
+  /** The service's ORM (tests read what is stored through it). */
+  orm: MikroORM;
   /** Publishes committed outbox events now (tests await it; it also runs on its own). */
   relay: OutboxRelay;
   /** Handles every event published so far (tests await it; it also runs on its own). */
@@ -103,6 +106,7 @@ export async function startReviewService(env: ReviewEnv, options: StartOptions =
   return {
     ...server,
     deps,
+    orm,
     relay,
     consumer,
     transport,
