@@ -74,18 +74,22 @@ export interface FileRoute {
 }
 
 /**
- * `/files/*` on the gateway's origin, passed to the file service (the declaration subgraph's
- * express app) as streams both ways: an upload's bytes go upstream as they arrive, a download's
+ * `/files/*` on the gateway's origin, passed to the file service that owns the path (see
+ * fileUpstreams) as streams both ways: an upload's bytes go upstream as they arrive, a download's
  * bytes come back as they are read, nothing is buffered whole. The client's abort aborts the
  * upstream request (so a half upload is discarded there); an upstream that cannot be reached is
  * answered with 502 and a Chinese message.
  */
-export function mountFileRoute(app: Express, upstream: URL | null, logger: Logger): FileRoute {
-  const client = upstream?.protocol === 'https:' ? https : http;
-  const agent = new client.Agent({ keepAlive: true, maxSockets: 256 });
-  if (!upstream) logger.warn('no file service configured (FILES_UPSTREAM_URL or SUBGRAPH_URLS.declaration)');
+export function mountFileRoute(app: Express, upstreamFor: FileUpstreams, logger: Logger): FileRoute {
+  const agents = {
+    'http:': new http.Agent({ keepAlive: true, maxSockets: 256 }),
+    'https:': new https.Agent({ keepAlive: true, maxSockets: 256 }),
+  };
+  if (!upstreamFor('/'))
+    logger.warn('no file service configured (FILES_UPSTREAM_URL or SUBGRAPH_URLS.declaration)');
 
   app.use('/files', (req: Request, res: Response) => {
+    const upstream = upstreamFor(req.path);
     const unavailable = (error?: Error) => {
       logger.warn({ err: error, path: req.path, requestId: req.id }, 'file service unavailable');
       if (res.headersSent) return res.destroy(error);
@@ -98,6 +102,8 @@ export function mountFileRoute(app: Express, upstream: URL | null, logger: Logge
     if (!upstream) return unavailable();
 
     const target = new URL(req.originalUrl, upstream.origin);
+    const client = target.protocol === 'https:' ? https : http;
+    const agent = target.protocol === 'https:' ? agents['https:'] : agents['http:'];
     const outgoing = client.request(target, { method: req.method, headers: forwardedHeaders(req), agent });
     let answered = false;
 
@@ -133,11 +139,29 @@ export function mountFileRoute(app: Express, upstream: URL | null, logger: Logge
     req.pipe(outgoing);
   });
 
-  return { close: () => agent.destroy() };
+  return {
+    close: () => {
+      agents['http:'].destroy();
+      agents['https:'].destroy();
+    },
+  };
 }
 
-/** The file service's origin: FILES_UPSTREAM_URL, else the declaration subgraph's origin. */
-export function fileUpstream(env: { FILES_UPSTREAM_URL?: string; SUBGRAPH_URLS: Record<string, string> }) {
-  const url = env.FILES_UPSTREAM_URL ?? env.SUBGRAPH_URLS.declaration;
-  return url ? new URL(new URL(url).origin) : null;
+/** Which service owns a path under `/files` (the path is given without the `/files` prefix). */
+export type FileUpstreams = (path: string) => URL | null;
+
+const originOf = (url: string | undefined) => (url ? new URL(new URL(url).origin) : null);
+
+/**
+ * The file services: `/files/review/*` (batch attachments) belongs to the review subgraph, every
+ * other path (declaration attachments, business forms) to FILES_UPSTREAM_URL, else the
+ * declaration subgraph. Each service keeps the full `/files/...` path.
+ */
+export function fileUpstreams(env: {
+  FILES_UPSTREAM_URL?: string;
+  SUBGRAPH_URLS: Record<string, string>;
+}): FileUpstreams {
+  const declaration = originOf(env.FILES_UPSTREAM_URL ?? env.SUBGRAPH_URLS.declaration);
+  const review = originOf(env.SUBGRAPH_URLS.review);
+  return (path) => (path === '/review' || path.startsWith('/review/') ? review : declaration);
 }

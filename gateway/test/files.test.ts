@@ -244,4 +244,21 @@ describe('/files/* when the file service is down', () => {
       await explicit.close();
     }
   });
+
+  it('sends /files/review/* to the review subgraph and the rest to declaration', async () => {
+    const split = await startTestGateway({
+      SUBGRAPH_URLS: JSON.stringify({
+        declaration: 'http://127.0.0.1:9/graphql',
+        review: `${upstream.url}/graphql`,
+      }),
+    });
+    try {
+      const review = await fetch(`${split.origin}/files/review/downloads/x`);
+      expect(review.status).not.toBe(502);
+      const declaration = await fetch(`${split.origin}/files/downloads/x`);
+      expect(declaration.status).toBe(502);
+    } finally {
+      await split.close();
+    }
+  });
 });
