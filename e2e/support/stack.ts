@@ -19,6 +19,7 @@ import {
   startDeclaration,
   type DeclarationServer,
 } from '@zhicheng/declaration';
+import { loadReviewEnv, startReviewService, type ReviewServer } from '@zhicheng/review';
 import { loadGatewayEnv, startGateway, type RunningGateway } from '@zhicheng/gateway';
 
 export interface Stack {
@@ -28,6 +29,7 @@ export interface Stack {
   identity: IdentityServer;
   binding: BindingServer;
   declaration: DeclarationServer;
+  review: ReviewServer;
   gateway: RunningGateway;
   /** Publishes every recorded event and lets every consumer handle it (no waiting on timers). */
   settleEvents(): Promise<void>;
@@ -73,6 +75,10 @@ export async function startStack(name: string, options: { demoData?: boolean } =
     logger,
     migrateOnStart: true,
   });
+  const review = await startReviewService(
+    loadReviewEnv({ ...subgraphEnv, FILES_DIR: path.join(filesDir, 'review') }),
+    { logger, migrateOnStart: true },
+  );
   if (options.demoData) {
     const orm = await createDeclarationOrm(database.url);
     await loadDeclarationDemoData(orm.em.fork());
@@ -101,15 +107,18 @@ export async function startStack(name: string, options: { demoData?: boolean } =
     identity,
     binding,
     declaration,
+    review,
     gateway,
     async settleEvents() {
-      // Two rounds: an event handled in round one may record events of its own.
-      for (let round = 0; round < 2; round++) {
+      // Several rounds: an event handled in one round may record events of its own.
+      for (let round = 0; round < 3; round++) {
         await identity.relay.flush();
         await binding.relay.flush();
         await declaration.relay.flush();
+        await review.relay.flush();
         await binding.consumer.catchUp();
         await declaration.consumer.catchUp();
+        await review.consumer.catchUp();
       }
     },
     sql: (text, values) => db.query(text, values),
@@ -131,6 +140,7 @@ export async function startStack(name: string, options: { demoData?: boolean } =
     async stop() {
       await db.end();
       await gateway.close();
+      await review.close();
       await declaration.close();
       await binding.close();
       await identity.close();
