@@ -3,7 +3,7 @@
 // it in 绑定审核, the applicant starts from a notice, fills every required module (the server's
 // field problems show next to the fields first), uploads with the real file route (a refused file
 // shows the server's reason), reads and fixes 数据验证信息, ticks the pledge and submits — once,
-// however often the button is clicked.
+// however often the button is clicked, and another tab on the declaration follows the new status live.
 import type { Browser, Locator, Page } from 'playwright-core';
 import { makeCreditCode, makeResidentId } from '@zhicheng/domain-codes';
 import { launchBrowser } from '../support/browser';
@@ -247,6 +247,10 @@ describe('the declaration path in a real browser', () => {
     // --- pledge and submit: a double click submits once ------------------------------------------
     await expect(submit.isDisabled()).resolves.toBe(true); // the pledge is not ticked yet
     await applicant.getByRole('checkbox', { name: /本人承诺/ }).check();
+    // Another tab on the same declaration follows the submit live (declarationStatusChanged).
+    const watcher = await applicant.context().newPage();
+    await watcher.goto(applicant.url());
+    await watcher.getByRole('heading', { name: '数据验证信息' }).waitFor();
     await submit.click();
     await applicant
       .getByRole('tooltip')
@@ -255,6 +259,7 @@ describe('the declaration path in a real browser', () => {
     await applicant.getByRole('heading', { name: '提交完成' }).waitFor();
     await applicant.getByText('已申报').first().waitFor();
     await applicant.getByText('推荐单位').first().waitFor();
+    await watcher.getByRole('heading', { name: '提交完成' }).waitFor();
 
     const { rows } = await stack.sql(
       `select count(*)::int as n from declaration.outbox_event where type = 'DeclarationSubmitted'`,

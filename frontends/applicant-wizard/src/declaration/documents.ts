@@ -463,3 +463,15 @@ export const SubmitDeclarationMutation = graphql(`
     }
   }
 `);
+
+/** The declaration's status as reviewers act (live); the page refetches the rest. */
+export const DeclarationStatusSubscription = graphql(`
+  subscription DeclarationStatusChanged($id: ID!) {
+    declarationStatusChanged(id: $id) {
+      declarationId
+      status
+      statusText
+      at
+    }
+  }
+`);

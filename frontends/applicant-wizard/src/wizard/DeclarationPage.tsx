@@ -1,10 +1,18 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, Space } from 'antd';
-import { Link, PageContainer, Redirect, useQuery, useTranslation } from '@zhicheng/web-kit';
+import {
+  Link,
+  onReconnected,
+  PageContainer,
+  Redirect,
+  useQuery,
+  useSubscription,
+  useTranslation,
+} from '@zhicheng/web-kit';
 import { type StepIndex } from '../components/DeclarationSteps';
 import { LoadState } from '../components/LoadState';
 import { NoticeBar } from '../components/NoticeBar';
-import { DeclarationQuery } from '../declaration/documents';
+import { DeclarationQuery, DeclarationStatusSubscription } from '../declaration/documents';
 import { isEditable } from '../declaration/status';
 import { paths } from '../routes';
 import { AttachmentsStep } from './AttachmentsStep';
@@ -38,6 +46,16 @@ export function DeclarationPage({ declarationId, step }: { declarationId: string
     const timer = window.setInterval(refresh, LINK_REFRESH_MS);
     return () => window.clearInterval(timer);
   }, [refresh]);
+  // Live status (SPEC §4): a reviewer's decision, or a submit from another tab, shows at once; the
+  // event carries only the status, so the page refetches the rest. After a reconnect, refetch too.
+  useSubscription(
+    { query: DeclarationStatusSubscription, variables: { id: declarationId } },
+    (_previous, event) => {
+      refresh();
+      return event;
+    },
+  );
+  useEffect(() => onReconnected(refresh), [refresh]);
   const reload = useCallback(() => {
     setGeneration((g) => g + 1);
     refetch({ requestPolicy: 'network-only' });
