@@ -92,6 +92,7 @@ export async function startStack(name: string, options: { demoData?: boolean } =
         identity: identity.url,
         binding: binding.url,
         declaration: declaration.url,
+        review: review.url,
       }),
       IDENTITY_JWKS_URL: identity.jwksUrl,
     }),

@@ -9,6 +9,8 @@ export const DEMO_CREATOR = '00000000-0000-0000-0000-000000000000';
 
 const DAY = 24 * 3600 * 1000;
 const PROVINCE_BUREAU = '吉林省人力资源和社会保障厅';
+/** The committee the demo title notices route to (identity's demo organisation of that name). */
+const ENGINEERING_COMMITTEE = '吉林省工程系列高级职称评审委员会';
 
 interface DemoNotice {
   title: string;
@@ -26,7 +28,7 @@ const JILIN_COMMITTEES: NoticeCommittee[] = [
   {
     id: 'JL-ENG-SENIOR',
     organisationId: demoOrganisationId('engineering'),
-    name: '吉林省工程系列高级职称评审委员会',
+    name: ENGINEERING_COMMITTEE,
     regionCode: '220000',
     levelCodes: ['FULL_SENIOR', 'DEPUTY_SENIOR'],
     seriesCodes: ['ENG'],
@@ -66,7 +68,7 @@ const NOTICES: DemoNotice[] = [
     opensIn: -1,
     closesIn: 60,
     notes: NOTES,
-    routeNames: { BUREAU: PROVINCE_BUREAU, COMMITTEE: '职称评审委员会' },
+    routeNames: { BUREAU: PROVINCE_BUREAU, COMMITTEE: ENGINEERING_COMMITTEE },
   },
   {
     title: '关于开展2026年度专业技术人员破格申报工作的通知（两名专家推荐破格）',
@@ -74,7 +76,7 @@ const NOTICES: DemoNotice[] = [
     opensIn: -1,
     closesIn: 60,
     notes: `${NOTES}\n5. 破格类别为“两名专家推荐破格”的，须添加两名推荐专家并上传专家破格推荐证明；每名专家最多只允许推荐两名专业技术人员破格申报。`,
-    routeNames: { BUREAU: PROVINCE_BUREAU, COMMITTEE: '职称评审委员会' },
+    routeNames: { BUREAU: PROVINCE_BUREAU, COMMITTEE: ENGINEERING_COMMITTEE },
   },
   {
     title: '关于开展2026年度人才分类定级评定工作的通知',
@@ -100,7 +102,7 @@ const NOTICES: DemoNotice[] = [
     opensIn: -120,
     closesIn: -30,
     notes: NOTES,
-    routeNames: { BUREAU: PROVINCE_BUREAU, COMMITTEE: '职称评审委员会' },
+    routeNames: { BUREAU: PROVINCE_BUREAU, COMMITTEE: ENGINEERING_COMMITTEE },
   },
 ];
 
