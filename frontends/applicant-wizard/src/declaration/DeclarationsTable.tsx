@@ -4,6 +4,7 @@ import type { DeclarationRowFieldsFragment } from '../gql/graphql';
 import { formatTime } from '../format';
 import { paths } from '../routes';
 import { CancelDeclarationMutation, DeleteDeclarationMutation } from './documents';
+import { LiveTrack } from './LiveTrack';
 import { actionsFor, DECLARATION_STATUS_COLOURS } from './status';
 
 export type DeclarationRow = DeclarationRowFieldsFragment;
@@ -151,6 +152,11 @@ export function DeclarationsTable({ rows, loading, caption, emptyText }: Declara
       pagination={{ pageSize: 10, hideOnSinglePage: true }}
       scroll={{ x: 'max-content' }}
       caption={<span className="zc-visually-hidden">{caption}</span>}
+      expandable={{
+        // 进度跟踪 / 流程推送 of anything submitted, live while open.
+        rowExpandable: (row) => !!row.submittedAt,
+        expandedRowRender: (row) => <LiveTrack id={row.id} submittedAt={row.submittedAt} />,
+      }}
     />
   );
 }

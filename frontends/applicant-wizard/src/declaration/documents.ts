@@ -166,6 +166,45 @@ export const StartDeclarationMutation = graphql(`
   }
 `);
 
+/** 进度跟踪 / 流程推送: where review has it, the route's nodes and every step so far (from review). */
+export const ReviewTrackFields = graphql(`
+  fragment ReviewTrackFields on Declaration {
+    id
+    status
+    statusText
+    statusChangedAt
+    reviewPosition {
+      level
+      levelText
+      organisationName
+      since
+      deferred
+    }
+    reviewProgress {
+      level
+      levelText
+      organisationId
+      name
+      node
+    }
+    timeline {
+      id
+      sequence
+      at
+      step
+      stepText
+      level
+      levelText
+      organisationName
+      actorName
+      opinion
+      moduleNames
+      returnTargetText
+      statusText
+    }
+  }
+`);
+
 /** Everything the wizard shows of one declaration; every mutation answers it, so the cache stays whole. */
 export const WizardFields = graphql(`
   fragment WizardFields on Declaration {
@@ -178,12 +217,20 @@ export const WizardFields = graphql(`
     applicantName
     unitName
     returnOpinion
+    returnedModules
+    returnedAt
+    returnedBy {
+      level
+      levelText
+      organisationName
+    }
     createdAt
     updatedAt
     submittedAt
     pledgedAt
     daysLeft
     editableModules
+    ...ReviewTrackFields
     notice {
       id
       title
@@ -472,6 +519,28 @@ export const DeclarationStatusSubscription = graphql(`
       status
       statusText
       at
+    }
+  }
+`);
+
+/** The declaration's timeline as reviewers act (live); the page refetches the declaration. */
+export const DeclarationTimelineSubscription = graphql(`
+  subscription DeclarationTimelineChanged($id: ID!) {
+    declarationTimelineChanged(id: $id) {
+      declarationId
+      status
+      statusText
+      resync
+      at
+    }
+  }
+`);
+
+/** One declaration's status and timeline, for a row of 我的办件 / 首页 (refetched on live notices). */
+export const DeclarationTrackQuery = graphql(`
+  query DeclarationTrack($id: ID!) {
+    declaration(id: $id) {
+      ...ReviewTrackFields
     }
   }
 `);

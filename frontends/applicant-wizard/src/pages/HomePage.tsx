@@ -8,12 +8,13 @@ import {
   useQuery,
   useTranslation,
 } from '@zhicheng/web-kit';
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { BindingPanel } from '../binding/BindingPanel';
 import { useCurrentBinding } from '../binding/useCurrentBinding';
 import { DeclarationSteps } from '../components/DeclarationSteps';
 import { DeclarationsTable } from '../declaration/DeclarationsTable';
 import { MyDeclarationsQuery } from '../declaration/documents';
+import { LiveRows } from '../declaration/LiveTrack';
 import { paths } from '../routes';
 
 /**
@@ -23,7 +24,8 @@ import { paths } from '../routes';
 export function HomePage() {
   const { t } = useTranslation('applicant');
   const context = useMemo(() => ({ additionalTypenames: ['Declaration'] }), []);
-  const [{ data, fetching, error }] = useQuery({ query: MyDeclarationsQuery, context });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: MyDeclarationsQuery, context });
+  const refresh = useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]);
   const { bound } = useCurrentBinding();
   const notes = t('home.notes', { returnObjects: true }) as string[];
 
@@ -31,6 +33,7 @@ export function HomePage() {
     <PageContainer title={t('home.title')}>
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         <DeclarationSteps current={0} />
+        <LiveRows rows={data?.myDeclarations ?? []} onChange={refresh} />
         <Collapse
           defaultActiveKey={['notes']}
           items={[

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Alert, Tabs } from 'antd';
 import {
   errorMessage,
@@ -9,6 +9,7 @@ import {
 } from '@zhicheng/web-kit';
 import { DeclarationsTable } from '../declaration/DeclarationsTable';
 import { MyDeclarationsQuery } from '../declaration/documents';
+import { LiveRows } from '../declaration/LiveTrack';
 import type { DeclarationStatus } from '../gql/graphql';
 import { paths } from '../routes';
 
@@ -22,7 +23,8 @@ const TABS: { key: string; statuses: DeclarationStatus[] }[] = [
 export function MyItemsPage() {
   const { t } = useTranslation('applicant');
   const context = useMemo(() => ({ additionalTypenames: ['Declaration'] }), []);
-  const [{ data, fetching, error }] = useQuery({ query: MyDeclarationsQuery, context });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: MyDeclarationsQuery, context });
+  const refresh = useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]);
   const [tab, setTab] = useState('drafts');
   const rows = data?.myDeclarations ?? [];
   return (
@@ -39,6 +41,7 @@ export function MyItemsPage() {
           description={errorMessage(error, translateOrUndefined)}
         />
       )}
+      <LiveRows rows={rows} onChange={refresh} />
       <Tabs
         activeKey={tab}
         onChange={setTab}

@@ -47,6 +47,12 @@ export function AttachmentsStep() {
   const [failure, setFailure] = useState<string | null>(null);
   const submitting = useRef(false);
   const editable = declaration.status === 'DRAFT' || declaration.status === 'RETURNED';
+  // While 被退回 the API takes files only for the flagged modules; slots of no module (身份证 …)
+  // stay correctable on any return (declaration README), so each slot asks by its module.
+  const slotEditable = (slot: SlotConfigOf) =>
+    declaration.status === 'DRAFT' ||
+    (declaration.status === 'RETURNED' &&
+      (!slot.module || declaration.editableModules.includes(slot.module)));
   const slots = declaration.notice.formConfig.attachments.filter((slot) => !slot.module);
   const problems = declaration.validation.problems.length;
   const canSubmit = editable && declaration.validation.ok && problems === 0 && pledged;
@@ -129,7 +135,7 @@ export function AttachmentsStep() {
             formats={slot.formats}
             maxSizeKb={slot.maxSizeKb}
             maxCount={slot.maxCount}
-            editable={editable}
+            editable={slotEditable(slot)}
           />
         );
       },

@@ -1,24 +1,18 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, Space } from 'antd';
-import {
-  Link,
-  onReconnected,
-  PageContainer,
-  Redirect,
-  useQuery,
-  useSubscription,
-  useTranslation,
-} from '@zhicheng/web-kit';
+import { Space } from 'antd';
+import { Link, PageContainer, Redirect, useQuery, useTranslation } from '@zhicheng/web-kit';
 import { type StepIndex } from '../components/DeclarationSteps';
 import { LoadState } from '../components/LoadState';
 import { NoticeBar } from '../components/NoticeBar';
-import { DeclarationQuery, DeclarationStatusSubscription } from '../declaration/documents';
+import { DeclarationQuery } from '../declaration/documents';
+import { useLiveDeclaration } from '../declaration/live';
 import { isEditable } from '../declaration/status';
 import { paths } from '../routes';
 import { AttachmentsStep } from './AttachmentsStep';
 import { WizardProvider } from './context';
 import { DoneStep } from './DoneStep';
 import { FillStep } from './FillStep';
+import { ReturnNotice } from './ReturnNotice';
 import { WizardSteps } from './WizardSteps';
 
 export type DeclarationStep = 'fill' | 'attachments' | 'done' | 'declaration';
@@ -46,16 +40,9 @@ export function DeclarationPage({ declarationId, step }: { declarationId: string
     const timer = window.setInterval(refresh, LINK_REFRESH_MS);
     return () => window.clearInterval(timer);
   }, [refresh]);
-  // Live status (SPEC §4): a reviewer's decision, or a submit from another tab, shows at once; the
-  // event carries only the status, so the page refetches the rest. After a reconnect, refetch too.
-  useSubscription(
-    { query: DeclarationStatusSubscription, variables: { id: declarationId } },
-    (_previous, event) => {
-      refresh();
-      return event;
-    },
-  );
-  useEffect(() => onReconnected(refresh), [refresh]);
+  // Live (SPEC §4): a reviewer's decision, a new timeline step, or a submit from another tab shows
+  // at once; the notices carry little, so the page refetches, and after a reconnect too.
+  useLiveDeclaration(declarationId, refresh);
   const reload = useCallback(() => {
     setGeneration((g) => g + 1);
     refetch({ requestPolicy: 'network-only' });
@@ -95,14 +82,7 @@ export function DeclarationPage({ declarationId, step }: { declarationId: string
         <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
           <WizardSteps current={index} editable={editable} />
           <NoticeBar notice={declaration.notice} unitName={declaration.unitName} />
-          {declaration.status === 'RETURNED' && step !== 'done' && (
-            <Alert
-              type="warning"
-              showIcon
-              title={t('fill.returnedTitle')}
-              description={declaration.returnOpinion ?? t('fill.returnedNoOpinion')}
-            />
-          )}
+          {declaration.status === 'RETURNED' && step !== 'done' && <ReturnNotice />}
           {step === 'fill' && <FillStep />}
           {step === 'attachments' && <AttachmentsStep />}
           {step === 'done' && <DoneStep />}

@@ -1,42 +1,19 @@
-import { Alert, Button, Card, Descriptions, Flex, Result, Steps, Tag } from 'antd';
+import { Button, Card, Descriptions, Flex, Result, Tag } from 'antd';
 import { navigate, useTranslation } from '@zhicheng/web-kit';
+import { ReviewTrack } from '../declaration/ReviewTrack';
 import { DECLARATION_STATUS_COLOURS } from '../declaration/status';
 import { formatTime } from '../format';
 import { paths } from '../routes';
 import { useWizard } from './context';
+import { ReturnNotice } from './ReturnNotice';
 
 /**
  * 04 提交完成, and the page of every submitted declaration: 业务状态 and the route's progress nodes
- * (流程推送): 申报人 提交 → 推荐单位 → 主管部门 → 人社部门 → 评委会.
+ * (流程推送): 申报人 提交 → 推荐单位 → 主管部门 → 人社部门 → 评委会, and the review record; live.
  */
 export function DoneStep() {
   const { t } = useTranslation('applicant');
   const { declaration } = useWizard();
-  const submitted = declaration.status !== 'DRAFT' && !!declaration.submittedAt;
-  const route = declaration.notice.route;
-  // Where the declaration stands: right after submission the first level (the unit) reviews it.
-  const reviewing =
-    declaration.status === 'SUBMITTED' ? 1 : declaration.status === 'RETURNED' ? 0 : route.length + 1;
-  const finished = declaration.status === 'FINALLY_APPROVED' || declaration.status === 'MATERIALS_APPROVED';
-  const stopped = declaration.status === 'TERMINATED' || declaration.status === 'CANCELLED';
-  const items = [
-    {
-      title: t('done.applicant'),
-      description: submitted
-        ? `${t('done.submittedAt')} ${formatTime(declaration.submittedAt)}`
-        : t('done.notSubmitted'),
-    },
-    ...route.map((level, index) => ({
-      title: level.name,
-      description:
-        index + 1 === reviewing
-          ? t('done.reviewing')
-          : index + 1 < reviewing || finished
-            ? t('done.passed')
-            : t('done.waiting'),
-    })),
-  ];
-
   return (
     <Flex vertical gap={16}>
       {declaration.status === 'SUBMITTED' && (
@@ -47,9 +24,7 @@ export function DoneStep() {
           extra={<Tag color={DECLARATION_STATUS_COLOURS[declaration.status]}>{declaration.statusText}</Tag>}
         />
       )}
-      {declaration.status === 'RETURNED' && declaration.returnOpinion && (
-        <Alert type="warning" showIcon title={t('done.returned')} description={declaration.returnOpinion} />
-      )}
+      {declaration.status === 'RETURNED' && <ReturnNotice withEditLink />}
       <Card size="small" title={<h2 className="zc-section-title">{t('done.progress')}</h2>}>
         <Descriptions
           size="small"
@@ -84,13 +59,7 @@ export function DoneStep() {
             },
           ]}
         />
-        <Steps
-          orientation="vertical"
-          size="small"
-          current={Math.min(reviewing, items.length - 1)}
-          status={stopped ? 'error' : finished ? 'finish' : 'process'}
-          items={items}
-        />
+        <ReviewTrack track={declaration} submittedAt={declaration.submittedAt} />
       </Card>
       <Flex justify="center" gap={12} wrap>
         <Button onClick={() => navigate(paths.items)}>{t('done.toItems')}</Button>

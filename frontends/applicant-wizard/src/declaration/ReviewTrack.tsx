@@ -1,0 +1,123 @@
+import { Empty, Flex, Steps, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { useTranslation } from '@zhicheng/web-kit';
+import { formatTime } from '../format';
+import type { ReviewTrackFieldsFragment } from '../gql/graphql';
+
+type Track = ReviewTrackFieldsFragment;
+type Entry = Track['timeline'][number];
+
+const NODE_STATUS = {
+  DONE: 'finish',
+  CURRENT: 'process',
+  RETURNED: 'error',
+  TERMINATED: 'error',
+  WAITING: 'wait',
+} as const;
+
+const STEP_COLOURS: Partial<Record<Entry['step'], string>> = {
+  SUBMIT: 'blue',
+  RESUBMIT: 'blue',
+  PASS: 'green',
+  FORWARD: 'cyan',
+  COMMITTEE_PASS: 'green',
+  RETURN: 'orange',
+  TERMINATE: 'red',
+  COMMITTEE_FAIL: 'red',
+  COMMITTEE_DEFER: 'gold',
+};
+
+/**
+ * 进度跟踪 / 流程推送: the route's nodes (申报人 → 推荐单位 → … → 评委会) as review sees them, and
+ * every step so far with level, organisation, reviewer, decision, opinion and time.
+ */
+export function ReviewTrack({
+  track,
+  submittedAt,
+  compact = false,
+}: {
+  track: Track;
+  submittedAt?: string | null;
+  compact?: boolean;
+}) {
+  const { t } = useTranslation('applicant');
+  const nodes = [
+    {
+      title: t('done.applicant'),
+      status: submittedAt ? ('finish' as const) : ('process' as const),
+      description: submittedAt
+        ? `${t('done.submittedAt')} ${formatTime(submittedAt)}`
+        : t('done.notSubmitted'),
+    },
+    ...track.reviewProgress.map((node) => ({
+      title: `${node.levelText}：${node.name}`,
+      status: NODE_STATUS[node.node],
+      description:
+        node.node === 'CURRENT' && track.reviewPosition?.deferred
+          ? t('done.deferred')
+          : t(`done.nodes.${node.node}`),
+    })),
+  ];
+  const current = Math.max(
+    0,
+    nodes.findIndex((node) => node.status === 'process' || node.status === 'error'),
+  );
+  const columns: TableColumnsType<Entry> = [
+    { title: t('done.timelineColumns.at'), key: 'at', render: (_v, e) => formatTime(e.at) },
+    { title: t('done.timelineColumns.level'), key: 'level', render: (_v, e) => e.levelText },
+    {
+      title: t('done.timelineColumns.organisation'),
+      key: 'organisation',
+      render: (_v, e) => e.organisationName ?? '-',
+    },
+    { title: t('done.timelineColumns.actor'), key: 'actor', render: (_v, e) => e.actorName },
+    {
+      title: t('done.timelineColumns.decision'),
+      key: 'decision',
+      render: (_v, e) => <Tag color={STEP_COLOURS[e.step]}>{e.stepText}</Tag>,
+    },
+    {
+      title: t('done.timelineColumns.opinion'),
+      key: 'opinion',
+      render: (_v, e) => (
+        <span>
+          {e.opinion ?? '-'}
+          {e.moduleNames && e.moduleNames.length > 0 && (
+            <Typography.Text type="secondary">
+              {' '}
+              （{t('done.flaggedModules')}：{e.moduleNames.join('、')}）
+            </Typography.Text>
+          )}
+        </span>
+      ),
+    },
+    { title: t('done.timelineColumns.status'), key: 'status', render: (_v, e) => e.statusText },
+  ];
+  return (
+    <Flex vertical gap={16} className="zc-review-track">
+      <Steps
+        orientation={compact ? 'horizontal' : 'vertical'}
+        size="small"
+        current={current}
+        items={nodes}
+        aria-label={t('done.track')}
+      />
+      <section aria-label={t('done.timeline')}>
+        <Typography.Title level={3} className="zc-section-title" style={{ fontSize: 15 }}>
+          {t('done.timeline')}
+        </Typography.Title>
+        {track.timeline.length === 0 ? (
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('done.noTimeline')} />
+        ) : (
+          <Table<Entry>
+            rowKey="id"
+            size="small"
+            columns={columns}
+            dataSource={track.timeline}
+            pagination={false}
+            scroll={{ x: 'max-content' }}
+          />
+        )}
+      </section>
+    </Flex>
+  );
+}

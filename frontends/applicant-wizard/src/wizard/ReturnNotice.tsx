@@ -1,0 +1,61 @@
+import { Alert, Button, Descriptions } from 'antd';
+import { navigate, useTranslation } from '@zhicheng/web-kit';
+import { formatTime } from '../format';
+import { paths } from '../routes';
+import { useWizard } from './context';
+
+/** 被退回: the return opinion, who returned it and when, and the flagged (×) modules. */
+export function ReturnNotice({ withEditLink = false }: { withEditLink?: boolean }) {
+  const { t } = useTranslation('applicant');
+  const { declaration } = useWizard();
+  const flagged = declaration.returnedModules ?? declaration.editableModules;
+  const names = declaration.notice.formConfig.modules
+    .filter((module) => flagged.includes(module.key))
+    .map((module) => `${module.name} ×`);
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      role="alert"
+      className="zc-return-notice"
+      title={t('fill.returnedTitle')}
+      description={
+        <Descriptions
+          size="small"
+          column={1}
+          items={[
+            {
+              key: 'opinion',
+              label: t('done.returned'),
+              children: declaration.returnOpinion ?? t('fill.returnedNoOpinion'),
+            },
+            ...(declaration.returnedBy
+              ? [
+                  {
+                    key: 'by',
+                    label: t('done.returnedBy'),
+                    children: `${declaration.returnedBy.levelText}：${declaration.returnedBy.organisationName}`,
+                  },
+                ]
+              : []),
+            ...(declaration.returnedAt
+              ? [{ key: 'at', label: t('done.returnedAt'), children: formatTime(declaration.returnedAt) }]
+              : []),
+            { key: 'modules', label: t('done.flaggedModules'), children: names.join('、') || '-' },
+          ]}
+        />
+      }
+      action={
+        withEditLink ? (
+          <Button
+            type="primary"
+            size="small"
+            onClick={() => navigate(paths.fill(declaration.id, flagged[0]))}
+          >
+            {t('history.actions.edit')}
+          </Button>
+        ) : undefined
+      }
+    />
+  );
+}
