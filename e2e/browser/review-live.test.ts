@@ -1,0 +1,295 @@
+// Review followed live in a real browser with two browser contexts: the applicant (context 1) has
+// a submitted declaration (set up through the API: binding, modules, files, submit) open on its
+// page; the unit's agent (context 2) signs in through the shell. The unit returns the declaration
+// with one flagged module and the applicant's page shows 被退回 within 2 s without a reload; the
+// applicant changes only that module (the others read-only) and resubmits in the browser; then
+// unit → bureau → committee pass and the applicant's page shows 终审通过 live, with the review record.
+// The unit-audit audit page is not built yet, so the reviewers' decisions go through the API (the
+// same mutations the review UIs call); the agent's context still signs in through the shell.
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../support/browser';
+import {
+  bindToDemoUnit,
+  completeTitleModules,
+  DEMO_PASSWORD,
+  DEMO_UNIT_CREDIT_CODE,
+  demoAgent,
+  demoStaff,
+  files,
+  ok,
+  postFile,
+  signedIn,
+  TITLE_CATALOGUE_FILES,
+  uploadToDeclaration,
+} from '../support/flows';
+import type { GraphQLSession } from '../support/graphql';
+import { startStack, type Stack } from '../support/stack';
+
+let stack: Stack;
+let browser: Browser;
+beforeAll(async () => {
+  stack = await startStack('browser_review_live', { demoData: true });
+  await stack.settleEvents(); // identity's UnitReady makes the demo units bindable
+  browser = await launchBrowser();
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+/** A fresh browser context (its own cookies and storage), collecting uncaught errors. */
+async function openContext(problems: string[]): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => problems.push(error.message));
+  return page;
+}
+
+async function signIn(page: Page, tab: string, fill: (page: Page) => Promise<void>) {
+  await page.goto(`${stack.origin}/`);
+  await page.getByRole('tab', { name: tab }).click();
+  await fill(page);
+  await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('img', { name: '图形验证码图片' }).waitFor();
+  const { answer } = await stack.latestCaptcha();
+  await page.getByLabel('图形验证码').fill(answer);
+  await page.getByRole('button', { name: /^登\s*录$/ }).click();
+  await page.getByRole('button', { name: '安全退出' }).waitFor({ timeout: 15_000 });
+}
+
+/** A complete 正常职称申报, submitted through the API; answers its id. */
+async function submittedDeclaration(applicant: GraphQLSession, unitName: string): Promise<string> {
+  const { notices } = await ok<{ notices: Array<{ id: string }> }>(
+    applicant,
+    `{ notices(channelCode: "TITLE_NORMAL", openOnly: true) { id } }`,
+  );
+  const { startDeclaration: draft } = await ok<{ startDeclaration: { id: string; version: number } }>(
+    applicant,
+    `mutation($n: ID!) { startDeclaration(noticeId: $n, category: NORMAL) { id version } }`,
+    { n: notices[0].id },
+  );
+  const { saveDeclaration: saved } = await ok<{
+    saveDeclaration: { version: number; modules: { education: Array<{ id: string }> } };
+  }>(
+    applicant,
+    `mutation($id: ID!, $v: Int!, $input: DeclarationModulesInput!) {
+      saveDeclaration(id: $id, expectedVersion: $v, input: $input) { version modules { education { id } } } }`,
+    { id: draft.id, v: draft.version, input: completeTitleModules(unitName) },
+  );
+  const uploads: Array<[Record<string, string>, string, () => Buffer, string]> = [
+    ...TITLE_CATALOGUE_FILES,
+    [
+      { kind: 'ENTRY', module: 'EDUCATION', entryId: saved.modules.education[0].id },
+      '毕业证书.pdf',
+      files.pdf,
+      'application/pdf',
+    ],
+  ];
+  for (const [slot, name, bytes, type] of uploads) {
+    const stored = await uploadToDeclaration(stack, applicant, draft.id, slot, name, bytes(), type);
+    expect(stored.status).toBe(201);
+  }
+  await ok(
+    applicant,
+    `mutation($id: ID!, $v: Int!) { submitDeclaration(id: $id, expectedVersion: $v, pledge: true) { id } }`,
+    { id: draft.id, v: saved.version },
+  );
+  await stack.settleEvents(); // review opens the unit's task
+  return draft.id;
+}
+
+/** A reviewer's decision on the declaration's current task (what the audit pages call). */
+async function decide(session: GraphQLSession, id: string, variables: Record<string, unknown>) {
+  const { reviewCase } = await ok<{ reviewCase: { currentTask: { sequence: number } | null } }>(
+    session,
+    `query($id: ID!) { reviewCase(declarationId: $id) { currentTask { sequence } } }`,
+    { id },
+  );
+  await ok(
+    session,
+    `mutation($id: ID!, $seq: Int!, $decision: ReviewDecision!, $opinion: String!, $modules: [ModuleKey!], $target: ReturnTarget) {
+      decideReview(declarationId: $id, taskSequence: $seq, decision: $decision, opinion: $opinion, modules: $modules, target: $target) { statusText }
+    }`,
+    { id, seq: reviewCase.currentTask!.sequence, ...variables },
+  );
+}
+
+/** The unit forwards the passed declaration in a batch with its 推荐报告 (批量送审). */
+async function forwardWithReport(agent: GraphQLSession, id: string) {
+  const report = files.pdf();
+  const { requestBatchAttachmentUpload } = await ok<{ requestBatchAttachmentUpload: { url: string } }>(
+    agent,
+    `mutation($size: Int!) { requestBatchAttachmentUpload(fileName: "推荐报告.pdf", sizeBytes: $size, contentType: "application/pdf") { url } }`,
+    { size: report.length },
+  );
+  const stored = await postFile(stack, agent, requestBatchAttachmentUpload.url, report, 'application/pdf');
+  expect(stored.status).toBe(201);
+  await ok(
+    agent,
+    `mutation($ids: [ID!]!, $a: ID!) { forwardBatch(declarationIds: $ids, attachmentId: $a) { id } }`,
+    { ids: [id], a: stored.body.attachment!.id },
+  );
+}
+
+function moduleLink(page: Page, name: string) {
+  return page
+    .getByRole('navigation', { name: '申报模块' })
+    .getByRole('menuitem', { name: new RegExp(`^${name}`) });
+}
+
+/** Marks the document; a reload (or a new document) loses the mark. */
+const mark = (page: Page) =>
+  page.evaluate(() => {
+    (window as unknown as { __zcNoReload: boolean }).__zcNoReload = true;
+  });
+const stillSameDocument = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __zcNoReload?: boolean }).__zcNoReload === true);
+
+describe('review followed live by the applicant in a real browser', () => {
+  it('unit returns one module → 被退回 live → fix only it and resubmit → unit → bureau → committee → 终审通过 live', async () => {
+    const problems: string[] = [];
+
+    // --- a submitted declaration, set up through the API ---------------------------------------
+    const applicantApi = await signedIn(stack, { kind: 'PERSON', account: '13800000001' });
+    const agentApi = await demoAgent(stack);
+    const unit = await bindToDemoUnit(stack, applicantApi, agentApi);
+    const id = await submittedDeclaration(applicantApi, unit.name);
+
+    // --- context 1: the applicant opens the declaration's page ----------------------------------
+    const applicant = await openContext(problems);
+    await signIn(applicant, '个人登录', (page) => page.getByLabel('身份证号/手机号').fill('13800000001'));
+    await applicant.goto(`${stack.origin}/applicant/declarations/${id}/done`);
+    const status = applicant.locator('.zc-status-tag');
+    await status.filter({ hasText: '已申报' }).waitFor();
+    // 进度跟踪: the route's nodes with the unit reviewing; the record has the submission.
+    const track = applicant.getByRole('table').filter({ hasText: '提交申报' });
+    await track.getByRole('cell', { name: '申报人', exact: true }).waitFor();
+    await applicant.getByText(`推荐单位：${unit.name}`).first().waitFor();
+
+    // --- context 2: the unit's agent signs in through the shell -----------------------------------
+    const agent = await openContext(problems);
+    await signIn(agent, '经办人登录', async (page) => {
+      await page.getByLabel('统一社会信用代码').fill(DEMO_UNIT_CREDIT_CODE);
+      await page.getByLabel('经办人手机号/身份证号').fill('13700000011');
+    });
+
+    // --- the unit returns 教育经历: 被退回 on the applicant's page within 2 s, no reload -------------
+    await mark(applicant);
+    const returnedAt = Date.now();
+    await decide(agentApi, id, {
+      decision: 'RETURN',
+      opinion: '毕业证书不清晰，请重新上传。',
+      modules: ['EDUCATION'],
+      target: 'APPLICANT',
+    });
+    await stack.settleEvents();
+    await status
+      .filter({ hasText: '被退回' })
+      .waitFor({ timeout: Math.max(100, 2000 - (Date.now() - returnedAt)) });
+    const returnLatency = Date.now() - returnedAt;
+    expect(returnLatency).toBeLessThan(2000);
+    expect(await stillSameDocument(applicant)).toBe(true);
+    const notice = applicant.getByRole('alert').filter({ hasText: '毕业证书不清晰，请重新上传。' });
+    await notice.getByText(`推荐单位：${unit.name}`).waitFor();
+    await notice.getByText('教育经历 ×').waitFor();
+    // The record shows the return: level, organisation, reviewer, decision and opinion.
+    const returnRow = applicant.getByRole('row').filter({ hasText: '退回修改' });
+    await returnRow.getByText(unit.name).waitFor();
+    await returnRow.getByText(/毕业证书不清晰/).waitFor();
+
+    // --- the applicant changes only the flagged module and resubmits in the browser --------------
+    await notice.getByRole('button', { name: /^编\s*辑$/ }).click();
+    await applicant.waitForURL(/\/fill\?module=EDUCATION/);
+    await applicant.getByRole('heading', { name: /教育经历/ }).waitFor();
+    await moduleLink(applicant, '教育经历')
+      .and(applicant.getByRole('menuitem', { name: /退回需修改/ }))
+      .waitFor();
+    // Another module is read-only: no 暂存, no 添加, the form disabled.
+    await moduleLink(applicant, '工作经历').click();
+    await applicant.getByText('该模块未被退回部门勾选，不能修改。').waitFor();
+    await expect(applicant.getByRole('button', { name: '添加工作经历' }).count()).resolves.toBe(0);
+    await moduleLink(applicant, '基本信息').click();
+    await applicant.getByText('该模块未被退回部门勾选，不能修改。').waitFor();
+    await expect(
+      applicant.locator('form#basicInfo').getByLabel('姓名', { exact: true }).isDisabled(),
+    ).resolves.toBe(true);
+    await expect(applicant.getByRole('button', { name: /^暂\s*存$/ }).count()).resolves.toBe(0);
+    await expect(applicant.getByLabel('选择个人照片文件').count()).resolves.toBe(0);
+
+    // 教育经历 is editable: a clearer certificate and a corrected school name.
+    await moduleLink(applicant, '教育经历').click();
+    await expect(applicant.getByText('该模块未被退回部门勾选，不能修改。').count()).resolves.toBe(0);
+    await applicant.getByRole('button', { name: '编辑 教育经历第1条' }).click();
+    const dialog = applicant.getByRole('dialog', { name: '编辑教育经历第1条' });
+    await dialog.getByLabel('毕业学校').fill('吉林大学（重新核对）');
+    await dialog.getByRole('button', { name: /^保\s*存$/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await applicant.getByText('已保存教育经历').waitFor();
+    await applicant.getByLabel('选择教育经历第1条文件').setInputFiles({
+      name: '毕业证书（清晰）.pdf',
+      mimeType: 'application/pdf',
+      buffer: files.pdf(),
+    });
+    await applicant.getByRole('link', { name: '毕业证书（清晰）.pdf' }).waitFor();
+
+    await applicant
+      .getByRole('button', { name: /附件上传/ })
+      .first()
+      .click();
+    await applicant.getByText('数据验证通过，可以提交。').waitFor();
+    await applicant.getByRole('checkbox', { name: /本人承诺/ }).check();
+    await applicant.getByRole('button', { name: /^提\s*交$/ }).click();
+    await applicant
+      .getByRole('tooltip')
+      .getByRole('button', { name: /^提\s*交$/ })
+      .click();
+    await applicant.waitForURL(/\/done$/);
+    await status.filter({ hasText: '已申报' }).waitFor();
+    await applicant.getByRole('row').filter({ hasText: '修改后重新提交' }).waitFor();
+    const { rows: saved } = await stack.sql(
+      `select count(*)::int as n from declaration.outbox_event where type = 'DeclarationSubmitted'`,
+    );
+    expect(saved[0].n).toBe(2);
+    await stack.settleEvents(); // review reopens the unit's task
+
+    // --- unit → bureau → committee pass; the applicant's page follows live ------------------------
+    await mark(applicant);
+    await decide(agentApi, id, { decision: 'PASS', opinion: '材料齐全，同意推荐。' });
+    await forwardWithReport(agentApi, id);
+    await stack.settleEvents();
+    await applicant.getByRole('row').filter({ hasText: '材料齐全，同意推荐。' }).waitFor({ timeout: 5000 });
+
+    const bureau = await demoStaff(stack, 'bureau.province');
+    await decide(bureau, id, { decision: 'PASS', opinion: '符合申报条件，同意提交评审。' });
+    await stack.settleEvents();
+    await applicant
+      .getByRole('row')
+      .filter({ hasText: '符合申报条件，同意提交评审。' })
+      .waitFor({ timeout: 5000 });
+
+    const committee = await demoStaff(stack, 'committee.engineering');
+    const passedAt = Date.now();
+    await ok(
+      committee,
+      `mutation($id: ID!) { recordCommitteeResult(declarationId: $id, result: PASS, opinion: "经评审委员会评议，通过。") { statusText } }`,
+      { id },
+    );
+    await stack.settleEvents();
+    await status.filter({ hasText: '终审通过' }).waitFor({ timeout: 2000 });
+    const finalLatency = Date.now() - passedAt;
+    expect(await stillSameDocument(applicant)).toBe(true);
+    const committeeRow = applicant.getByRole('row').filter({ hasText: '经评审委员会评议，通过。' });
+    await committeeRow.getByText('吉林省工程系列高级职称评审委员会').waitFor();
+    await committeeRow.getByText('终审通过').waitFor();
+
+    // 我的办件 shows the status and opens the same record.
+    await applicant.goto(`${stack.origin}/applicant/items`);
+    await applicant.getByRole('tab', { name: /已办结的办件/ }).click();
+    await applicant.getByRole('cell', { name: '终审通过' }).first().waitFor();
+
+    console.info(
+      `被退回 shown ${returnLatency} ms after the return; 终审通过 ${finalLatency} ms after the result`,
+    );
+    expect(problems).toEqual([]);
+  }, 300_000);
+});
