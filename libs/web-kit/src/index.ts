@@ -76,3 +76,6 @@ export type { SendFileOptions, UploadedFile } from './upload/sendFile';
 export { defineMicroFrontend } from './microfrontend/defineMicroFrontend';
 export type { MicroFrontendLifecycles, MicroFrontendOptions } from './microfrontend/defineMicroFrontend';
 export { isDeployed, readImportMap } from './microfrontend/importMap';
+
+// Review (业务审核): shared by unit-audit and bureau-dashboard
+export * from './review';

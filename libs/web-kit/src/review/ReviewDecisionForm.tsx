@@ -1,0 +1,305 @@
+import { useState } from 'react';
+import { App as AntApp, Button, Checkbox, Form, Input, Modal, Radio, Select, Space } from 'antd';
+import { useMutation, useQuery } from 'urql';
+import { useTranslation } from 'react-i18next';
+import { errorMessage, hasErrorCode } from '../graphql/errors';
+import { translateOrUndefined } from '../i18n';
+import { ErrorSummary } from '../ui/ErrorSummary';
+import { useFormErrors } from '../ui/useFormErrors';
+import type { CommitteeResult, ModuleKey, OpinionKind, ReturnTarget, ReviewDecision } from '../gql/graphql';
+import {
+  CommonOpinionsQuery,
+  DecideReviewMutation,
+  RecordCommitteeResultMutation,
+  SaveCommonOpinionMutation,
+} from './documents';
+
+/** 常用意见 (built-in and the reviewer's own) to fill the opinion, and 保存为常用意见. */
+export function CommonOpinionPicker({
+  kind,
+  value,
+  onPick,
+}: {
+  kind: OpinionKind | undefined;
+  value: string | undefined;
+  onPick: (text: string) => void;
+}) {
+  const { t } = useTranslation('review');
+  const { message } = AntApp.useApp();
+  const [{ data }, refetch] = useQuery({
+    query: CommonOpinionsQuery,
+    variables: { kind: kind ?? 'PASS' },
+    pause: !kind,
+  });
+  const [saving, save] = useMutation(SaveCommonOpinionMutation);
+  return (
+    <Space wrap>
+      <Select
+        aria-label={t('decide.commonOpinions')}
+        placeholder={t('decide.pickOpinion')}
+        style={{ minWidth: 280 }}
+        disabled={!kind}
+        value={null}
+        onChange={(text: string | null) => text && onPick(text)}
+        options={(data?.commonOpinions ?? []).map((opinion) => ({
+          value: opinion.text,
+          label: opinion.custom ? `★ ${opinion.text}` : opinion.text,
+        }))}
+      />
+      <Button
+        disabled={!kind || !value?.trim()}
+        loading={saving.fetching}
+        onClick={async () => {
+          if (!kind || !value?.trim()) return;
+          const result = await save({ kind, text: value.trim() });
+          if (result.error) message.error(errorMessage(result.error, translateOrUndefined));
+          else {
+            message.success(t('decide.savedCommon'));
+            refetch({ requestPolicy: 'network-only' });
+          }
+        }}
+      >
+        {t('decide.saveAsCommon')}
+      </Button>
+    </Space>
+  );
+}
+
+interface DecideValues {
+  decision?: ReviewDecision;
+  modules?: ModuleKey[];
+  target?: ReturnTarget;
+  opinion?: string;
+}
+
+export interface ReviewDecisionFormProps {
+  declarationId: string;
+  taskSequence: number;
+  decisions: readonly ReviewDecision[];
+  returnTargets: readonly ReturnTarget[];
+  /** The modules shown, for 退回模块. */
+  modules: readonly { key: ModuleKey; name: string }[];
+  /** Modules marked 有误 (pre-selected for a return). */
+  flagged: readonly ModuleKey[];
+  onDone: (statusText: string) => void;
+  /** Someone else decided first: reload. */
+  onConflict: () => void;
+}
+
+/** 审核: 通过 / 退回修改 (modules, target) / 审核不通过终止审核, 审核意见 (required, ≤500), 提交. */
+export function ReviewDecisionForm(props: ReviewDecisionFormProps) {
+  const { t } = useTranslation('review');
+  const { message } = AntApp.useApp();
+  const [form] = Form.useForm<DecideValues>();
+  const { problems, showError, showValidation, clear } = useFormErrors(form);
+  const [state, decide] = useMutation(DecideReviewMutation);
+  const decision = Form.useWatch('decision', form);
+  const opinion = Form.useWatch('opinion', form);
+  const [confirming, setConfirming] = useState(false);
+
+  const submit = async (values: DecideValues) => {
+    clear();
+    const result = await decide({
+      declarationId: props.declarationId,
+      taskSequence: props.taskSequence,
+      decision: values.decision!,
+      opinion: values.opinion!.trim(),
+      modules: values.decision === 'RETURN' ? values.modules : undefined,
+      target: values.decision === 'RETURN' ? values.target : undefined,
+    });
+    if (result.error) {
+      if (hasErrorCode(result.error, 'CONFLICT')) {
+        message.warning(t('decide.conflict'));
+        props.onConflict();
+        return;
+      }
+      showError(result.error);
+      return;
+    }
+    message.success(t('decide.done', { status: result.data?.decideReview.statusText ?? '' }));
+    props.onDone(result.data?.decideReview.statusText ?? '');
+  };
+
+  return (
+    <Form<DecideValues>
+      form={form}
+      name="review-decision"
+      layout="vertical"
+      initialValues={{ modules: [...props.flagged], target: props.returnTargets[0] }}
+      onFinish={(values) => {
+        if (values.decision === 'TERMINATE') setConfirming(true);
+        else void submit(values);
+      }}
+      onFinishFailed={showValidation}
+    >
+      <ErrorSummary problems={problems} formName="review-decision" />
+      <Form.Item
+        name="decision"
+        label={t('decide.decision')}
+        rules={[{ required: true, message: t('decide.decisionRequired') }]}
+      >
+        <Radio.Group>
+          {props.decisions.map((value) => (
+            <Radio key={value} value={value}>
+              {t(`decide.${value}`)}
+            </Radio>
+          ))}
+        </Radio.Group>
+      </Form.Item>
+      {decision === 'RETURN' && (
+        <>
+          <Form.Item
+            name="modules"
+            label={t('decide.modules')}
+            extra={t('decide.modulesHint')}
+            rules={[{ required: true, type: 'array', min: 1, message: t('decide.modulesRequired') }]}
+          >
+            <Checkbox.Group
+              options={props.modules.map((module) => ({ value: module.key, label: module.name }))}
+            />
+          </Form.Item>
+          <Form.Item
+            name="target"
+            label={t('decide.target')}
+            rules={[{ required: true, message: t('decide.targetRequired') }]}
+          >
+            <Radio.Group>
+              {props.returnTargets.map((target) => (
+                <Radio key={target} value={target}>
+                  {t(`decide.targets.${target}`)}
+                </Radio>
+              ))}
+            </Radio.Group>
+          </Form.Item>
+        </>
+      )}
+      <Form.Item label={t('decide.commonOpinions')}>
+        <CommonOpinionPicker
+          kind={decision}
+          value={opinion}
+          onPick={(text) => form.setFieldsValue({ opinion: text })}
+        />
+      </Form.Item>
+      <Form.Item
+        name="opinion"
+        label={t('decide.opinion')}
+        rules={[
+          { required: true, whitespace: true, message: t('decide.opinionRequired') },
+          { max: 500, message: t('decide.opinionTooLong') },
+        ]}
+      >
+        <Input.TextArea rows={4} maxLength={500} showCount />
+      </Form.Item>
+      <Button type="primary" htmlType="submit" loading={state.fetching}>
+        {t('decide.submit')}
+      </Button>
+      <Modal
+        open={confirming}
+        title={t('decide.TERMINATE')}
+        onCancel={() => setConfirming(false)}
+        onOk={() => {
+          setConfirming(false);
+          void submit(form.getFieldsValue());
+        }}
+      >
+        {t('decide.confirmTerminate')}
+      </Modal>
+    </Form>
+  );
+}
+
+interface CommitteeValues {
+  result?: CommitteeResult;
+  opinion?: string;
+}
+
+const RESULT_OPINION: Record<CommitteeResult, OpinionKind> = {
+  PASS: 'COMMITTEE_PASS',
+  FAIL: 'COMMITTEE_FAIL',
+  DEFER: 'COMMITTEE_DEFER',
+};
+
+/** 评审结果 (committee secretary): 通过 / 不通过 / 暂缓 with an opinion. */
+export function CommitteeResultForm({
+  declarationId,
+  taskSequence,
+  results,
+  onDone,
+  onConflict,
+}: {
+  declarationId: string;
+  taskSequence?: number | null;
+  results: readonly CommitteeResult[];
+  onDone: (statusText: string) => void;
+  onConflict: () => void;
+}) {
+  const { t } = useTranslation('review');
+  const { message } = AntApp.useApp();
+  const [form] = Form.useForm<CommitteeValues>();
+  const { problems, showError, showValidation, clear } = useFormErrors(form);
+  const [state, record] = useMutation(RecordCommitteeResultMutation);
+  const result = Form.useWatch('result', form);
+  const opinion = Form.useWatch('opinion', form);
+  return (
+    <Form<CommitteeValues>
+      form={form}
+      name="committee-result"
+      layout="vertical"
+      onFinishFailed={showValidation}
+      onFinish={async (values) => {
+        clear();
+        const answer = await record({
+          declarationId,
+          taskSequence: taskSequence ?? undefined,
+          result: values.result!,
+          opinion: values.opinion!.trim(),
+        });
+        if (answer.error) {
+          if (hasErrorCode(answer.error, 'CONFLICT')) {
+            message.warning(t('decide.conflict'));
+            onConflict();
+          } else showError(answer.error);
+          return;
+        }
+        const status = answer.data?.recordCommitteeResult.statusText ?? '';
+        message.success(t('committee.done', { status }));
+        onDone(status);
+      }}
+    >
+      <ErrorSummary problems={problems} formName="committee-result" />
+      <Form.Item
+        name="result"
+        label={t('committee.result')}
+        rules={[{ required: true, message: t('committee.resultRequired') }]}
+      >
+        <Radio.Group>
+          {results.map((value) => (
+            <Radio key={value} value={value}>
+              {t(`committee.${value}`)}
+            </Radio>
+          ))}
+        </Radio.Group>
+      </Form.Item>
+      <Form.Item label={t('decide.commonOpinions')}>
+        <CommonOpinionPicker
+          kind={result ? RESULT_OPINION[result] : undefined}
+          value={opinion}
+          onPick={(text) => form.setFieldsValue({ opinion: text })}
+        />
+      </Form.Item>
+      <Form.Item
+        name="opinion"
+        label={t('committee.opinion')}
+        rules={[
+          { required: true, whitespace: true, message: t('decide.opinionRequired') },
+          { max: 500, message: t('decide.opinionTooLong') },
+        ]}
+      >
+        <Input.TextArea rows={4} maxLength={500} showCount />
+      </Form.Item>
+      <Button type="primary" htmlType="submit" loading={state.fetching}>
+        {t('committee.submit')}
+      </Button>
+    </Form>
+  );
+}

@@ -1,0 +1,104 @@
+import { Steps, Table, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import dayjs from 'dayjs';
+
+export interface TimelineRow {
+  id: string;
+  at: string;
+  stepText: string;
+  levelText: string;
+  organisationName?: string | null;
+  actorName: string;
+  opinion?: string | null;
+  moduleNames?: readonly string[] | null;
+  returnTargetText?: string | null;
+}
+
+export interface ProgressNode {
+  levelText: string;
+  organisationId: string;
+  name: string;
+  node: 'DONE' | 'CURRENT' | 'RETURNED' | 'TERMINATED' | 'WAITING';
+}
+
+const STEP_STATUS = {
+  DONE: 'finish',
+  CURRENT: 'process',
+  RETURNED: 'error',
+  TERMINATED: 'error',
+  WAITING: 'wait',
+} as const;
+
+/** 进度跟踪 (the route's nodes) and 流程推送 (every step: level, organisation, reviewer, decision, opinion, time). */
+export function ReviewTimeline({
+  timeline,
+  progress,
+}: {
+  timeline: readonly TimelineRow[];
+  progress?: readonly ProgressNode[];
+}) {
+  const { t } = useTranslation('review');
+  return (
+    <section aria-label={t('timeline.title')}>
+      {progress && progress.length > 0 && (
+        <>
+          <Typography.Title level={3} style={{ fontSize: 16 }}>
+            {t('timeline.progress')}
+          </Typography.Title>
+          <Steps
+            size="small"
+            style={{ marginBottom: 16 }}
+            items={progress.map((node) => ({
+              title: node.levelText,
+              description: `${node.name} · ${t(`timeline.nodes.${node.node}`)}`,
+              status: STEP_STATUS[node.node],
+            }))}
+          />
+        </>
+      )}
+      <Typography.Title level={3} style={{ fontSize: 16 }}>
+        {t('timeline.title')}
+      </Typography.Title>
+      <Table<TimelineRow>
+        size="small"
+        rowKey="id"
+        pagination={false}
+        dataSource={[...timeline]}
+        locale={{ emptyText: t('timeline.empty') }}
+        scroll={{ x: true }}
+        columns={[
+          { key: 'level', title: t('timeline.level'), dataIndex: 'levelText' },
+          { key: 'org', title: t('timeline.organisation'), render: (_, row) => row.organisationName ?? '—' },
+          { key: 'actor', title: t('timeline.reviewer'), dataIndex: 'actorName' },
+          {
+            key: 'step',
+            title: t('timeline.decision'),
+            render: (_, row) =>
+              row.returnTargetText ? `${row.stepText}（${row.returnTargetText}）` : row.stepText,
+          },
+          {
+            key: 'opinion',
+            title: t('timeline.opinion'),
+            render: (_, row) => (
+              <>
+                {row.opinion ?? '—'}
+                {row.moduleNames && row.moduleNames.length > 0 && (
+                  <div>
+                    <Typography.Text type="secondary">
+                      {t('timeline.modules', { modules: row.moduleNames.join('、') })}
+                    </Typography.Text>
+                  </div>
+                )}
+              </>
+            ),
+          },
+          {
+            key: 'at',
+            title: t('timeline.time'),
+            render: (_, row) => dayjs(row.at).format('YYYY-MM-DD HH:mm:ss'),
+          },
+        ]}
+      />
+    </section>
+  );
+}
