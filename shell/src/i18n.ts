@@ -9,6 +9,9 @@ const zhCN = {
     applicant: '我的申报',
     certificates: '我的证照',
     bureau: '审核工作台',
+    review: '业务审核',
+    committee: '评审结果',
+    opinions: '常用意见管理',
     menu: '主菜单',
   },
   layout: {
@@ -103,6 +106,9 @@ const en: ShellResources = {
     applicant: 'My declarations',
     certificates: 'My certificates',
     bureau: 'Review desk',
+    review: 'Review',
+    committee: 'Committee results',
+    opinions: 'My common opinions',
     menu: 'Main menu',
   },
   layout: {

@@ -3,6 +3,7 @@ import { registerTranslations } from '@zhicheng/web-kit';
 
 const zhCN = {
   home: '首页',
+  review: { title: '业务审核', opinions: '常用意见管理' },
   notFound: '页面不存在',
   forbidden: '仅单位法人可以管理经办人。',
   agents: {
@@ -95,6 +96,7 @@ type UnitAuditResources = typeof zhCN;
 
 const en: UnitAuditResources = {
   home: 'Home',
+  review: { title: 'Review', opinions: 'My common opinions' },
   notFound: 'Page not found',
   forbidden: 'Only the unit’s legal person can manage agents.',
   agents: {

@@ -4,6 +4,7 @@ import {
   FormOutlined,
   HomeOutlined,
   LinkOutlined,
+  MessageOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -20,9 +21,22 @@ export interface NavItem {
   app?: string;
 }
 
-// More UNIT_AGENT entries (audit queue, batches) join when unit-audit has them.
 const NAV_ITEMS: NavItem[] = [
   { path: '/', labelKey: 'nav.home', icon: <HomeOutlined /> },
+  {
+    path: '/unit/review',
+    labelKey: 'nav.review',
+    icon: <AuditOutlined />,
+    roles: ['UNIT_AGENT', 'LEGAL_PERSON'],
+    app: '@zhicheng/unit-audit',
+  },
+  {
+    path: '/unit/opinions',
+    labelKey: 'nav.opinions',
+    icon: <MessageOutlined />,
+    roles: ['UNIT_AGENT', 'LEGAL_PERSON'],
+    app: '@zhicheng/unit-audit',
+  },
   {
     path: '/unit/bindings',
     labelKey: 'nav.bindings',
@@ -52,9 +66,23 @@ const NAV_ITEMS: NavItem[] = [
     app: '@zhicheng/certificate-center',
   },
   {
-    path: '/bureau',
-    labelKey: 'nav.bureau',
+    path: '/bureau/review',
+    labelKey: 'nav.review',
     icon: <AuditOutlined />,
+    roles: ['DEPARTMENT_REVIEWER', 'BUREAU_REVIEWER'],
+    app: '@zhicheng/bureau-dashboard',
+  },
+  {
+    path: '/bureau/committee',
+    labelKey: 'nav.committee',
+    icon: <AuditOutlined />,
+    roles: ['COMMITTEE_SECRETARY'],
+    app: '@zhicheng/bureau-dashboard',
+  },
+  {
+    path: '/bureau/opinions',
+    labelKey: 'nav.opinions',
+    icon: <MessageOutlined />,
     roles: ['DEPARTMENT_REVIEWER', 'BUREAU_REVIEWER', 'COMMITTEE_SECRETARY'],
     app: '@zhicheng/bureau-dashboard',
   },
