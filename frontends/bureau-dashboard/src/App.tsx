@@ -1,0 +1,79 @@
+import {
+  CommonOpinionsPage,
+  Redirect,
+  ReviewCasePage,
+  ReviewMattersPage,
+  ReviewQueuePage,
+  matchPrefix,
+  useHasRole,
+  useLocation,
+  useTranslation,
+} from '@zhicheng/web-kit';
+import { NotFoundPage } from './pages/NotFoundPage';
+
+const REVIEW = '/bureau/review';
+const COMMITTEE = '/bureau/committee';
+
+/**
+ * One desk (matters → queue → case) under a base path: 业务审核 for department and bureau
+ * reviewers (待审 / 已审), 评审结果 for committee secretaries (待审 / 暂缓 / 已审).
+ */
+function Desk({ pathname, base, committee }: { pathname: string; base: string; committee: boolean }) {
+  const { t } = useTranslation('bureau');
+  const home = { title: t('home'), to: '/' };
+  const crumbs = [home, { title: committee ? t('committee') : t('review'), to: base }];
+  if (matchPrefix(pathname, `${base}/queue`)) {
+    return (
+      <ReviewQueuePage
+        basePath={base}
+        states={committee ? ['PENDING', 'DEFERRED', 'HANDLED'] : ['PENDING', 'HANDLED']}
+        breadcrumb={crumbs}
+        actionLabel={committee ? t('committee') : undefined}
+      />
+    );
+  }
+  const caseMatch = new RegExp(`^${base}/case/([^/]+)/?$`).exec(pathname);
+  if (caseMatch) {
+    return (
+      <ReviewCasePage
+        declarationId={decodeURIComponent(caseMatch[1])}
+        listPath={`${base}/queue`}
+        homeCrumb={home}
+      />
+    );
+  }
+  if (pathname === base || pathname === `${base}/`) {
+    return (
+      <ReviewMattersPage
+        basePath={base}
+        columns={committee ? ['pending', 'deferred'] : ['pending']}
+        breadcrumb={[home]}
+      />
+    );
+  }
+  return <NotFoundPage home={base} />;
+}
+
+/** Routes inside /bureau (the shell hands this app everything under it). */
+export function App() {
+  const { pathname } = useLocation();
+  const { t } = useTranslation('bureau');
+  const isSecretary = useHasRole('COMMITTEE_SECRETARY');
+  const home = isSecretary ? COMMITTEE : REVIEW;
+  if (pathname === '/bureau' || pathname === '/bureau/') return <Redirect to={home} />;
+  if (matchPrefix(pathname, REVIEW)) return <Desk pathname={pathname} base={REVIEW} committee={false} />;
+  if (matchPrefix(pathname, COMMITTEE)) return <Desk pathname={pathname} base={COMMITTEE} committee />;
+  if (matchPrefix(pathname, '/bureau/opinions')) {
+    return (
+      <CommonOpinionsPage
+        kinds={
+          isSecretary
+            ? ['COMMITTEE_PASS', 'COMMITTEE_FAIL', 'COMMITTEE_DEFER']
+            : ['PASS', 'RETURN', 'TERMINATE']
+        }
+        breadcrumb={[{ title: t('home'), to: '/' }]}
+      />
+    );
+  }
+  return <NotFoundPage home={home} />;
+}
