@@ -267,6 +267,18 @@ describe('review followed live by the applicant in a real browser', () => {
       .filter({ hasText: '符合申报条件，同意提交评审。' })
       .waitFor({ timeout: 5000 });
 
+    // 我的办件 in another tab of the applicant follows too: the row's status and its 进度跟踪.
+    const items = await applicant.context().newPage();
+    items.on('pageerror', (error) => problems.push(error.message));
+    await items.goto(`${stack.origin}/applicant/items`);
+    await items.getByRole('tab', { name: /办理中的办件 \(1\)/ }).click();
+    await items
+      .getByRole('button', { name: /展开行|Expand row/ })
+      .first()
+      .click();
+    await items.getByRole('row').filter({ hasText: '符合申报条件，同意提交评审。' }).last().waitFor();
+    await mark(items);
+
     const committee = await demoStaff(stack, 'committee.engineering');
     const passedAt = Date.now();
     await ok(
@@ -282,10 +294,10 @@ describe('review followed live by the applicant in a real browser', () => {
     await committeeRow.getByText('吉林省工程系列高级职称评审委员会').waitFor();
     await committeeRow.getByText('终审通过').waitFor();
 
-    // 我的办件 shows the status and opens the same record.
-    await applicant.goto(`${stack.origin}/applicant/items`);
-    await applicant.getByRole('tab', { name: /已办结的办件/ }).click();
-    await applicant.getByRole('cell', { name: '终审通过' }).first().waitFor();
+    // 我的办件 moved the row to 已办结 without a reload.
+    await items.getByRole('tab', { name: /已办结的办件 \(1\)/ }).click({ timeout: 2000 });
+    await items.getByRole('cell', { name: '终审通过', exact: true }).first().waitFor();
+    expect(await stillSameDocument(items)).toBe(true);
 
     console.info(
       `被退回 shown ${returnLatency} ms after the return; 终审通过 ${finalLatency} ms after the result`,

@@ -18,7 +18,7 @@ export function ReturnNotice({ withEditLink = false }: { withEditLink?: boolean 
       showIcon
       role="alert"
       className="zc-return-notice"
-      title={t('fill.returnedTitle')}
+      title={t('fill.returnedNoOpinion')}
       description={
         <Descriptions
           size="small"
