@@ -66,7 +66,7 @@ export function CommonOpinionsPage({
         >
           <Input maxLength={500} />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={saving.fetching}>
+        <Button type="primary" htmlType="submit" autoInsertSpace={false} loading={saving.fetching}>
           {t('opinions.add')}
         </Button>
       </Form>
@@ -99,7 +99,12 @@ export function CommonOpinionsPage({
                     }
                   }}
                 >
-                  <Button type="link" danger aria-label={`${t('opinions.delete')} ${row.text}`}>
+                  <Button
+                    type="link"
+                    danger
+                    autoInsertSpace={false}
+                    aria-label={`${t('opinions.delete')} ${row.text}`}
+                  >
                     {t('opinions.delete')}
                   </Button>
                 </Popconfirm>

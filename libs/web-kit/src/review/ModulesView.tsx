@@ -21,10 +21,23 @@ export interface ModulesViewProps {
   flagDisabled?: boolean;
 }
 
-function text(value: unknown): string {
+/** Enum words the API answers as codes (中文). */
+const VALUE_WORDS: Record<string, string> = {
+  MALE: '男',
+  FEMALE: '女',
+  RESIDENT_ID: '居民身份证',
+  PASSPORT: '护照',
+  EXCELLENT: '优秀',
+  COMPETENT: '合格',
+  BASICALLY_COMPETENT: '基本合格',
+  INCOMPETENT: '不合格',
+};
+
+function text(value: unknown, english = false): string {
   if (value === null || value === undefined || value === '') return '—';
-  if (typeof value === 'boolean') return value ? '是' : '否';
-  return String(value);
+  if (typeof value === 'boolean') return english ? (value ? 'Yes' : 'No') : value ? '是' : '否';
+  const words = String(value);
+  return english ? words : (VALUE_WORDS[words] ?? words);
 }
 
 function fieldsOf(row: Row): string[] {
@@ -84,7 +97,7 @@ export function ModulesView({ modules, attachments, flags, onFlag, flagDisabled 
                   key: field,
                   dataIndex: field,
                   title: english ? field : (FIELD_LABELS[field] ?? field),
-                  render: (cell: unknown) => text(cell),
+                  render: (cell: unknown) => text(cell, english),
                 }))}
               />
             ) : (
@@ -95,7 +108,7 @@ export function ModulesView({ modules, attachments, flags, onFlag, flagDisabled 
                 items={fieldsOf(value as Row).map((field) => ({
                   key: field,
                   label: english ? field : (FIELD_LABELS[field] ?? field),
-                  children: text((value as Row)[field]),
+                  children: text((value as Row)[field], english),
                 }))}
               />
             )}

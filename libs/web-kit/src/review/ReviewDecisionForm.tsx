@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { App as AntApp, Button, Checkbox, Form, Input, Modal, Radio, Select, Space } from 'antd';
 import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
@@ -96,6 +96,13 @@ export function ReviewDecisionForm(props: ReviewDecisionFormProps) {
   const decision = Form.useWatch('decision', form);
   const opinion = Form.useWatch('opinion', form);
   const [confirming, setConfirming] = useState(false);
+  const flaggedKey = props.flagged.join(',');
+
+  // 退回模块 follow the 有误 marks until the reviewer picks modules themselves.
+  useEffect(() => {
+    if (!form.isFieldTouched('modules'))
+      form.setFieldsValue({ modules: flaggedKey ? (flaggedKey.split(',') as ModuleKey[]) : [] });
+  }, [flaggedKey, form, decision]);
 
   const submit = async (values: DecideValues) => {
     clear();
@@ -190,7 +197,7 @@ export function ReviewDecisionForm(props: ReviewDecisionFormProps) {
       >
         <Input.TextArea rows={4} maxLength={500} showCount />
       </Form.Item>
-      <Button type="primary" htmlType="submit" loading={state.fetching}>
+      <Button type="primary" htmlType="submit" autoInsertSpace={false} loading={state.fetching}>
         {t('decide.submit')}
       </Button>
       <Modal
@@ -297,7 +304,7 @@ export function CommitteeResultForm({
       >
         <Input.TextArea rows={4} maxLength={500} showCount />
       </Form.Item>
-      <Button type="primary" htmlType="submit" loading={state.fetching}>
+      <Button type="primary" htmlType="submit" autoInsertSpace={false} loading={state.fetching}>
         {t('committee.submit')}
       </Button>
     </Form>

@@ -136,10 +136,12 @@ export function ReviewQueuePage({
           <Input placeholder={t('queue.namePlaceholder')} allowClear />
         </Form.Item>
         <Space>
-          <Button type="primary" htmlType="submit">
+          <Button type="primary" htmlType="submit" autoInsertSpace={false}>
             {t('queue.search')}
           </Button>
-          <Button onClick={() => go({ notice: undefined, name: undefined })}>{t('queue.reset')}</Button>
+          <Button autoInsertSpace={false} onClick={() => go({ notice: undefined, name: undefined })}>
+            {t('queue.reset')}
+          </Button>
         </Space>
       </Form>
       {error && (
