@@ -4,8 +4,8 @@
 // with one flagged module and the applicant's page shows 被退回 within 2 s without a reload; the
 // applicant changes only that module (the others read-only) and resubmits in the browser; then
 // unit → bureau → committee pass and the applicant's page shows 终审通过 live, with the review record.
-// The unit-audit audit page is not built yet, so the reviewers' decisions go through the API (the
-// same mutations the review UIs call); the agent's context still signs in through the shell.
+// The unit decides and forwards in its own browser context through unit-audit's 业务审核 pages; the
+// bureau's and the committee's decisions go through the API (the mutations their pages call).
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser';
 import {
@@ -17,7 +17,6 @@ import {
   demoStaff,
   files,
   ok,
-  postFile,
   signedIn,
   TITLE_CATALOGUE_FILES,
   uploadToDeclaration,
@@ -114,21 +113,17 @@ async function decide(session: GraphQLSession, id: string, variables: Record<str
   );
 }
 
-/** The unit forwards the passed declaration in a batch with its 推荐报告 (批量送审). */
-async function forwardWithReport(agent: GraphQLSession, id: string) {
-  const report = files.pdf();
-  const { requestBatchAttachmentUpload } = await ok<{ requestBatchAttachmentUpload: { url: string } }>(
-    agent,
-    `mutation($size: Int!) { requestBatchAttachmentUpload(fileName: "推荐报告.pdf", sizeBytes: $size, contentType: "application/pdf") { url } }`,
-    { size: report.length },
-  );
-  const stored = await postFile(stack, agent, requestBatchAttachmentUpload.url, report, 'application/pdf');
-  expect(stored.status).toBe(201);
-  await ok(
-    agent,
-    `mutation($ids: [ID!]!, $a: ID!) { forwardBatch(declarationIds: $ids, attachmentId: $a) { id } }`,
-    { ids: [id], a: stored.body.attachment!.id },
-  );
+const FLAG_EDUCATION = /^(教育经历|学历信息) 此模块信息是否有误$/;
+
+/** From 业务审核: the matter with one declaration to review, then 张伟's audit page. */
+async function openCase(page: Page) {
+  await page.getByRole('heading', { name: '业务审核' }).waitFor();
+  await page
+    .getByRole('link', { name: /待审 1$/ })
+    .first()
+    .click();
+  await page.getByRole('link', { name: '审核 张伟' }).click();
+  await page.getByRole('heading', { name: /审核 · 张伟/ }).waitFor();
 }
 
 function moduleLink(page: Page, name: string) {
@@ -174,14 +169,18 @@ describe('review followed live by the applicant in a real browser', () => {
     });
 
     // --- the unit returns 教育经历: 被退回 on the applicant's page within 2 s, no reload -------------
+    // The agent opens the case from 业务审核, marks 教育经历 as wrong and returns it to the applicant.
+    await agent.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '业务审核' }).click();
+    await openCase(agent);
+    await agent.getByRole('switch', { name: FLAG_EDUCATION }).click();
+    await agent.getByText(/已保存“(教育经历|学历信息)”的有误标记/).waitFor();
+    await agent.getByRole('radio', { name: '退回修改' }).check();
+    await agent.getByRole('radio', { name: '申请人' }).check();
+    await agent.getByLabel('审核意见', { exact: true }).fill('毕业证书不清晰，请重新上传。');
     await mark(applicant);
     const returnedAt = Date.now();
-    await decide(agentApi, id, {
-      decision: 'RETURN',
-      opinion: '毕业证书不清晰，请重新上传。',
-      modules: ['EDUCATION'],
-      target: 'APPLICANT',
-    });
+    await agent.getByRole('button', { name: /^提\s*交$/ }).click();
+    await agent.getByText(/已提交审核/).waitFor();
     await stack.settleEvents();
     await status
       .filter({ hasText: '被退回' })
@@ -254,8 +253,25 @@ describe('review followed live by the applicant in a real browser', () => {
 
     // --- unit → bureau → committee pass; the applicant's page follows live ------------------------
     await mark(applicant);
-    await decide(agentApi, id, { decision: 'PASS', opinion: '材料齐全，同意推荐。' });
-    await forwardWithReport(agentApi, id);
+    // The unit passes it in its audit page (待送审) and forwards it with the 推荐报告 (批量送审).
+    await agent.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '业务审核' }).click();
+    await openCase(agent);
+    await agent.getByRole('radio', { name: '通过', exact: true }).check();
+    await agent.getByLabel('审核意见', { exact: true }).fill('材料齐全，同意推荐。');
+    await agent.getByRole('button', { name: /^提\s*交$/ }).click();
+    await agent.getByText(/已提交审核/).waitFor();
+    await agent.getByRole('link', { name: '返回列表' }).click();
+    await agent.getByRole('tab', { name: /待送审/ }).click();
+    await agent.getByRole('cell', { name: '张伟', exact: true }).waitFor();
+    await agent.getByRole('row').filter({ hasText: '张伟' }).getByRole('checkbox').check();
+    await agent.getByLabel('选择推荐报告/申报函文件').setInputFiles({
+      name: '推荐报告.pdf',
+      mimeType: 'application/pdf',
+      buffer: files.pdf(),
+    });
+    await agent.getByText('已上传：推荐报告.pdf').waitFor();
+    await agent.getByRole('button', { name: '批量送审' }).click();
+    await agent.getByText('已送审 1 条申报').waitFor();
     await stack.settleEvents();
     await applicant.getByRole('row').filter({ hasText: '材料齐全，同意推荐。' }).waitFor({ timeout: 5000 });
 
