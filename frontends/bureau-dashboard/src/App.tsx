@@ -39,6 +39,7 @@ function Desk({ pathname, base, committee }: { pathname: string; base: string; c
         declarationId={decodeURIComponent(caseMatch[1])}
         listPath={`${base}/queue`}
         homeCrumb={home}
+        listTitle={committee ? t('committee') : t('review')}
       />
     );
   }

@@ -26,10 +26,12 @@ export interface ReviewCasePageProps {
   listPath: string;
   /** The breadcrumb's first crumb (the app's home). */
   homeCrumb?: { title: string; to: string };
+  /** The list's name in the breadcrumb (业务审核 by default; 评审结果 for a committee). */
+  listTitle?: string;
 }
 
 /** The audit page: the declaration read-only with 有误 switches, the decision or 评审结果 form, 流程推送. */
-export function ReviewCasePage({ declarationId, listPath, homeCrumb }: ReviewCasePageProps) {
+export function ReviewCasePage({ declarationId, listPath, homeCrumb, listTitle }: ReviewCasePageProps) {
   const { t, i18n } = useTranslation('review');
   const { message } = AntApp.useApp();
   const [{ data, fetching, error }, refetch] = useQuery({
@@ -66,7 +68,7 @@ export function ReviewCasePage({ declarationId, listPath, homeCrumb }: ReviewCas
 
   const breadcrumb = [
     ...(homeCrumb ? [homeCrumb] : []),
-    { title: t('matters.title'), to: listPath },
+    { title: listTitle ?? t('matters.title'), to: listPath },
     { title: t('case.title') },
   ];
 

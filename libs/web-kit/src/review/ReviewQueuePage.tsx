@@ -162,7 +162,11 @@ export function ReviewQueuePage({
         locale={{ emptyText: t('queue.empty') }}
         rowSelection={
           selecting
-            ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(String)) }
+            ? {
+                selectedRowKeys: selected,
+                onChange: (keys) => setSelected(keys.map(String)),
+                getCheckboxProps: (row) => ({ 'aria-label': t('queue.select', { name: row.applicantName }) }),
+              }
             : undefined
         }
         columns={[
@@ -179,10 +183,15 @@ export function ReviewQueuePage({
             title: t('queue.submittedAt'),
             render: (_, row) => dayjs(row.submittedAt).format('YYYY-MM-DD HH:mm'),
           },
-          { key: 'state', title: t('queue.state'), render: (_, row) => t(`states.${row.state}`) },
+          {
+            key: 'state',
+            title: t('queue.state'),
+            render: (_, row) => <span style={{ whiteSpace: 'nowrap' }}>{t(`states.${row.state}`)}</span>,
+          },
           {
             key: 'actions',
             title: t('queue.actions'),
+            onCell: () => ({ style: { whiteSpace: 'nowrap' } }),
             render: (_, row) => (
               <Link
                 to={`${basePath}/case/${row.declarationId}`}
