@@ -40,6 +40,12 @@ function text(value: unknown, english = false): string {
   return english ? words : (VALUE_WORDS[words] ?? words);
 }
 
+/** workUnitName -> "Work unit name" (the English view's field words). */
+function humanise(field: string): string {
+  const words = field.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
 function fieldsOf(row: Row): string[] {
   return Object.keys(row).filter((key) => key !== '__typename' && key !== 'id');
 }
@@ -96,7 +102,7 @@ export function ModulesView({ modules, attachments, flags, onFlag, flagDisabled 
                 columns={fieldsOf((value[0] ?? {}) as Row).map((field) => ({
                   key: field,
                   dataIndex: field,
-                  title: english ? field : (FIELD_LABELS[field] ?? field),
+                  title: english ? humanise(field) : (FIELD_LABELS[field] ?? field),
                   render: (cell: unknown) => text(cell, english),
                 }))}
               />
@@ -107,7 +113,7 @@ export function ModulesView({ modules, attachments, flags, onFlag, flagDisabled 
                 column={{ xs: 1, md: 2 }}
                 items={fieldsOf(value as Row).map((field) => ({
                   key: field,
-                  label: english ? field : (FIELD_LABELS[field] ?? field),
+                  label: english ? humanise(field) : (FIELD_LABELS[field] ?? field),
                   children: text((value as Row)[field], english),
                 }))}
               />
