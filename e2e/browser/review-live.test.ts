@@ -4,8 +4,8 @@
 // with one flagged module and the applicant's page shows 被退回 within 2 s without a reload; the
 // applicant changes only that module (the others read-only) and resubmits in the browser; then
 // unit → bureau → committee pass and the applicant's page shows 终审通过 live, with the review record.
-// The unit decides and forwards in its own browser context through unit-audit's 业务审核 pages; the
-// bureau's and the committee's decisions go through the API (the mutations their pages call).
+// Every reviewer acts in the browser: the unit (context 2) through unit-audit's 业务审核 pages,
+// then the bureau (业务审核) and the committee (评审结果) in contexts of their own.
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser';
 import {
@@ -14,7 +14,6 @@ import {
   DEMO_PASSWORD,
   DEMO_UNIT_CREDIT_CODE,
   demoAgent,
-  demoStaff,
   files,
   ok,
   signedIn,
@@ -95,22 +94,6 @@ async function submittedDeclaration(applicant: GraphQLSession, unitName: string)
   );
   await stack.settleEvents(); // review opens the unit's task
   return draft.id;
-}
-
-/** A reviewer's decision on the declaration's current task (what the audit pages call). */
-async function decide(session: GraphQLSession, id: string, variables: Record<string, unknown>) {
-  const { reviewCase } = await ok<{ reviewCase: { currentTask: { sequence: number } | null } }>(
-    session,
-    `query($id: ID!) { reviewCase(declarationId: $id) { currentTask { sequence } } }`,
-    { id },
-  );
-  await ok(
-    session,
-    `mutation($id: ID!, $seq: Int!, $decision: ReviewDecision!, $opinion: String!, $modules: [ModuleKey!], $target: ReturnTarget) {
-      decideReview(declarationId: $id, taskSequence: $seq, decision: $decision, opinion: $opinion, modules: $modules, target: $target) { statusText }
-    }`,
-    { id, seq: reviewCase.currentTask!.sequence, ...variables },
-  );
 }
 
 const FLAG_EDUCATION = /^(教育经历|学历信息) 此模块信息是否有误$/;
@@ -275,8 +258,15 @@ describe('review followed live by the applicant in a real browser', () => {
     await stack.settleEvents();
     await applicant.getByRole('row').filter({ hasText: '材料齐全，同意推荐。' }).waitFor({ timeout: 5000 });
 
-    const bureau = await demoStaff(stack, 'bureau.province');
-    await decide(bureau, id, { decision: 'PASS', opinion: '符合申报条件，同意提交评审。' });
+    // The province bureau passes it in its own context (业务审核, as staff).
+    const bureau = await openContext(problems);
+    await signIn(bureau, '工作人员登录', (page) => page.getByLabel('用户名').fill('bureau.province'));
+    await bureau.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '业务审核' }).click();
+    await openCase(bureau);
+    await bureau.getByRole('radio', { name: '通过', exact: true }).check();
+    await bureau.getByLabel('审核意见', { exact: true }).fill('符合申报条件，同意提交评审。');
+    await bureau.getByRole('button', { name: /^提\s*交$/ }).click();
+    await bureau.getByText(/已提交审核/).waitFor();
     await stack.settleEvents();
     await applicant
       .getByRole('row')
@@ -295,15 +285,27 @@ describe('review followed live by the applicant in a real browser', () => {
     await items.getByRole('row').filter({ hasText: '符合申报条件，同意提交评审。' }).last().waitFor();
     await mark(items);
 
-    const committee = await demoStaff(stack, 'committee.engineering');
-    const passedAt = Date.now();
-    await ok(
-      committee,
-      `mutation($id: ID!) { recordCommitteeResult(declarationId: $id, result: PASS, opinion: "经评审委员会评议，通过。") { statusText } }`,
-      { id },
+    // The committee's secretary records 通过 in 评审结果 (its own context).
+    const committee = await openContext(problems);
+    await signIn(committee, '工作人员登录', (page) =>
+      page.getByLabel('用户名').fill('committee.engineering'),
     );
+    await committee
+      .getByRole('navigation', { name: '主菜单' })
+      .getByRole('link', { name: '评审结果' })
+      .click();
+    await committee
+      .getByRole('link', { name: /待审 1$/ })
+      .first()
+      .click();
+    await committee.getByRole('link', { name: '评审结果 张伟' }).click();
+    await committee.getByRole('radio', { name: '通过', exact: true }).check();
+    await committee.getByLabel('评审意见').fill('经评审委员会评议，通过。');
+    const passedAt = Date.now();
+    await committee.getByRole('button', { name: /^提\s*交$/ }).click();
+    await committee.getByText(/已录入评审结果/).waitFor();
     await stack.settleEvents();
-    await status.filter({ hasText: '终审通过' }).waitFor({ timeout: 2000 });
+    await status.filter({ hasText: '终审通过' }).waitFor({ timeout: 5000 }); // live; 被退回 carries the 2 s bound
     const finalLatency = Date.now() - passedAt;
     expect(await stillSameDocument(applicant)).toBe(true);
     const committeeRow = applicant.getByRole('row').filter({ hasText: '经评审委员会评议，通过。' });
