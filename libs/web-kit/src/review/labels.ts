@@ -1,20 +1,21 @@
 // Module and field words for the read-only declaration view (中文; the keys are the API's).
+// Module names as review's vocabulary (and the applicant's form) say them, so 退回模块 read the same.
 import type { ModuleKey } from '../gql/graphql';
 
 /** Each module: its key, the field of DeclarationModules holding it and its name. */
 export const MODULES: { key: ModuleKey; field: string; zh: string; en: string }[] = [
   { key: 'BASIC_INFO', field: 'basicInfo', zh: '基本信息', en: 'Basic information' },
-  { key: 'TALENT_BASIC_INFO', field: 'talentBasicInfo', zh: '人才基本信息', en: 'Talent information' },
-  { key: 'RECOMMENDERS', field: 'recommenders', zh: '推荐人', en: 'Recommenders' },
-  { key: 'EDUCATION', field: 'education', zh: '学历信息', en: 'Education' },
-  { key: 'CONTINUING_EDUCATION', field: 'continuingEducation', zh: '继续教育', en: 'Continuing education' },
-  { key: 'PAPERS', field: 'papers', zh: '论文论著', en: 'Papers' },
+  { key: 'TALENT_BASIC_INFO', field: 'talentBasicInfo', zh: '基本信息', en: 'Talent information' },
+  { key: 'RECOMMENDERS', field: 'recommenders', zh: '破格推荐专家', en: 'Recommenders' },
+  { key: 'EDUCATION', field: 'education', zh: '教育经历', en: 'Education' },
+  { key: 'CONTINUING_EDUCATION', field: 'continuingEducation', zh: '继续教育经历', en: 'Continuing education' },
+  { key: 'PAPERS', field: 'papers', zh: '论文著作', en: 'Papers' },
   { key: 'WORK_EXPERIENCE', field: 'workExperience', zh: '工作经历', en: 'Work experience' },
-  { key: 'PART_TIME_POSTS', field: 'partTimePosts', zh: '社会兼职', en: 'Part-time posts' },
-  { key: 'ENTERPRISE_RESULTS', field: 'enterpriseResults', zh: '企业业绩', en: 'Enterprise results' },
+  { key: 'PART_TIME_POSTS', field: 'partTimePosts', zh: '专业兼职', en: 'Part-time posts' },
+  { key: 'ENTERPRISE_RESULTS', field: 'enterpriseResults', zh: '企业人才业绩', en: 'Enterprise results' },
   { key: 'INNOVATION', field: 'innovation', zh: '创新创业成果（突出业绩）', en: 'Innovation' },
-  { key: 'HONOURS', field: 'honours', zh: '荣誉称号', en: 'Honours' },
-  { key: 'AWARDS', field: 'awards', zh: '获奖情况', en: 'Awards' },
+  { key: 'HONOURS', field: 'honours', zh: '人才荣誉表彰', en: 'Honours' },
+  { key: 'AWARDS', field: 'awards', zh: '专业获奖', en: 'Awards' },
   { key: 'ANNUAL_ASSESSMENT', field: 'annualAssessments', zh: '年度考核', en: 'Annual assessments' },
   { key: 'WORK_SUMMARY', field: 'workSummary', zh: '工作总结', en: 'Work summary' },
   { key: 'OTHER_MATERIALS', field: 'otherMaterials', zh: '其他材料', en: 'Other materials' },
