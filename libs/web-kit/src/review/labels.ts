@@ -8,7 +8,12 @@ export const MODULES: { key: ModuleKey; field: string; zh: string; en: string }[
   { key: 'TALENT_BASIC_INFO', field: 'talentBasicInfo', zh: '基本信息', en: 'Talent information' },
   { key: 'RECOMMENDERS', field: 'recommenders', zh: '破格推荐专家', en: 'Recommenders' },
   { key: 'EDUCATION', field: 'education', zh: '教育经历', en: 'Education' },
-  { key: 'CONTINUING_EDUCATION', field: 'continuingEducation', zh: '继续教育经历', en: 'Continuing education' },
+  {
+    key: 'CONTINUING_EDUCATION',
+    field: 'continuingEducation',
+    zh: '继续教育经历',
+    en: 'Continuing education',
+  },
   { key: 'PAPERS', field: 'papers', zh: '论文著作', en: 'Papers' },
   { key: 'WORK_EXPERIENCE', field: 'workExperience', zh: '工作经历', en: 'Work experience' },
   { key: 'PART_TIME_POSTS', field: 'partTimePosts', zh: '专业兼职', en: 'Part-time posts' },
