@@ -158,6 +158,9 @@ describe('review followed live by the applicant in a real browser', () => {
     await agent.getByRole('switch', { name: FLAG_EDUCATION }).click();
     await agent.getByText(/已保存“(教育经历|学历信息)”的有误标记/).waitFor();
     await agent.getByRole('radio', { name: '退回修改' }).check();
+    // 退回模块 is pre-selected from the marks; ticking it again is a no-op (and covers a form
+    // that mounted before the mark was saved).
+    await agent.getByRole('checkbox', { name: /^(教育经历|学历信息)$/ }).check();
     await agent.getByRole('radio', { name: '申请人' }).check();
     await agent.getByLabel('审核意见', { exact: true }).fill('毕业证书不清晰，请重新上传。');
     await mark(applicant);
