@@ -1,5 +1,5 @@
 /// <reference types="jest" />
-import { actionsFor, isEditable } from './status';
+import { actionsFor, isEditable, isModuleEditable } from './status';
 
 describe('what the history list offers per status', () => {
   it('lets a draft be continued while open, cancelled and deleted (also after the deadline)', () => {
@@ -16,5 +16,21 @@ describe('what the history list offers per status', () => {
     }
     expect(isEditable('DRAFT')).toBe(true);
     expect(isEditable('RETURNED')).toBe(true);
+  });
+});
+
+describe('what may be changed of a declaration', () => {
+  it('opens every module of a draft, only the flagged ones of a returned one, none after', () => {
+    expect(isModuleEditable('DRAFT', [], 'WORK_EXPERIENCE')).toBe(true);
+    expect(isModuleEditable('RETURNED', ['EDUCATION'], 'EDUCATION')).toBe(true);
+    expect(isModuleEditable('RETURNED', ['EDUCATION'], 'WORK_EXPERIENCE')).toBe(false);
+    expect(isModuleEditable('RETURNED', ['EDUCATION'], 'BASIC_INFO')).toBe(false);
+    for (const status of ['SUBMITTED', 'MATERIALS_APPROVED', 'FINALLY_APPROVED', 'TERMINATED'] as const)
+      expect(isModuleEditable(status, ['EDUCATION'], 'EDUCATION')).toBe(false);
+  });
+
+  it('keeps the slots of no module correctable on any return', () => {
+    expect(isModuleEditable('RETURNED', ['EDUCATION'], null)).toBe(true);
+    expect(isModuleEditable('SUBMITTED', [], null)).toBe(false);
   });
 });

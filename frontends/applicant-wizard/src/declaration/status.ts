@@ -1,4 +1,4 @@
-import type { DeclarationStatus } from '../gql/graphql';
+import type { DeclarationStatus, ModuleKey } from '../gql/graphql';
 
 /** Tag colours of 业务状态 (the words are the server's statusText: 草稿, 已申报, …). */
 export const DECLARATION_STATUS_COLOURS: Record<DeclarationStatus, string> = {
@@ -34,4 +34,19 @@ export function actionsFor(status: DeclarationStatus, noticeOpen: boolean): Decl
 /** Drafts and returned declarations are filled in; the rest are followed. */
 export function isEditable(status: DeclarationStatus): boolean {
   return status === 'DRAFT' || status === 'RETURNED';
+}
+
+/**
+ * Whether a module (or a file slot of it) may be changed: every one of a draft; while 被退回 only
+ * the flagged ones (`editableModules`). A slot of no module (身份证, 聘任文件 …) stays correctable on
+ * any return: review can only flag modules (declaration README).
+ */
+export function isModuleEditable(
+  status: DeclarationStatus,
+  editableModules: readonly ModuleKey[],
+  module: ModuleKey | null | undefined,
+): boolean {
+  if (status === 'DRAFT') return true;
+  if (status !== 'RETURNED') return false;
+  return !module || editableModules.includes(module);
 }

@@ -22,6 +22,7 @@ import {
   useTranslation,
 } from '@zhicheng/web-kit';
 import { CancelDeclarationMutation, SubmitDeclarationMutation } from '../declaration/documents';
+import { isModuleEditable } from '../declaration/status';
 import { paths } from '../routes';
 import { useWizard } from './context';
 import { filesOf, SlotUpload } from './files/SlotUpload';
@@ -47,12 +48,9 @@ export function AttachmentsStep() {
   const [failure, setFailure] = useState<string | null>(null);
   const submitting = useRef(false);
   const editable = declaration.status === 'DRAFT' || declaration.status === 'RETURNED';
-  // While 被退回 the API takes files only for the flagged modules; slots of no module (身份证 …)
-  // stay correctable on any return (declaration README), so each slot asks by its module.
+  // While 被退回 the API takes files only for the flagged modules: each slot asks by its module.
   const slotEditable = (slot: SlotConfigOf) =>
-    declaration.status === 'DRAFT' ||
-    (declaration.status === 'RETURNED' &&
-      (!slot.module || declaration.editableModules.includes(slot.module)));
+    isModuleEditable(declaration.status, declaration.editableModules, slot.module);
   const slots = declaration.notice.formConfig.attachments.filter((slot) => !slot.module);
   const problems = declaration.validation.problems.length;
   const canSubmit = editable && declaration.validation.ok && problems === 0 && pledged;

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { Alert, Card, Col, Row, Typography } from 'antd';
 import { useLocation, useTranslation } from '@zhicheng/web-kit';
 import type { ModuleKey } from '../gql/graphql';
+import { isModuleEditable } from '../declaration/status';
 import { paths } from '../routes';
 import { useWizard } from './context';
 import { ModuleNavigator } from './ModuleNavigator';
@@ -87,7 +88,7 @@ export function FillStep() {
   const config = modules[index];
   const returned = declaration.status === 'RETURNED';
   const editableModules = declaration.editableModules;
-  const editable = declaration.status === 'DRAFT' || (returned && editableModules.includes(config?.key));
+  const editable = !!config && isModuleEditable(declaration.status, editableModules, config.key);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const firstRender = useRef(true);
 
