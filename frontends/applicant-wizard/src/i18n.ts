@@ -348,6 +348,7 @@ const zhCN = {
       status: '业务状态',
     },
     track: '进度跟踪',
+    position: '当前审核环节',
   },
   items: {
     title: '我的办件',
@@ -869,6 +870,7 @@ const en: ApplicantResources = {
       status: 'Status',
     },
     track: 'Progress',
+    position: 'Now reviewed by',
   },
   items: {
     title: 'My items',

@@ -52,6 +52,17 @@ export function DoneStep() {
               label: t('history.columns.level'),
               children: declaration.title?.levelName ?? '-',
             },
+            ...(declaration.reviewPosition
+              ? [
+                  {
+                    key: 'position',
+                    label: t('done.position'),
+                    children: `${declaration.reviewPosition.levelText}：${declaration.reviewPosition.organisationName}${
+                      declaration.reviewPosition.deferred ? `（${t('done.deferred')}）` : ''
+                    }`,
+                  },
+                ]
+              : []),
             {
               key: 'submitted',
               label: t('done.submittedAt'),
