@@ -11,8 +11,14 @@ module.exports = {
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { ...swcrc, swcrc: false, sourceMaps: 'inline' }] },
   moduleNameMapper: {
-    '^@zhicheng/(server-kit|domain-codes|testing|events|live|files|business-forms)$': path.join(__dirname, 'libs/$1/src/index.ts'),
-    '^@zhicheng/(server-kit|domain-codes|testing|events|live|files|business-forms)/(.*)$': path.join(__dirname, 'libs/$1/src/$2'),
+    '^@zhicheng/(server-kit|domain-codes|testing|events|live|files|business-forms)$': path.join(
+      __dirname,
+      'libs/$1/src/index.ts',
+    ),
+    '^@zhicheng/(server-kit|domain-codes|testing|events|live|files|business-forms)/(.*)$': path.join(
+      __dirname,
+      'libs/$1/src/$2',
+    ),
     '^@zhicheng/(identity|binding|declaration|review)$': path.join(__dirname, 'subgraphs/$1/src/index.ts'),
     '^@zhicheng/gateway$': path.join(__dirname, 'gateway/src/index.ts'),
   },
