@@ -85,6 +85,21 @@ async function typeDate(scope: Page | Locator, label: string, value: string) {
   await input.press('Tab');
 }
 
+/**
+ * Waits for 暂存's confirmation; when it does not come, fails with what the page says instead
+ * (the error summary and any message), so a refusal is told apart from a slow page.
+ */
+async function savedOrExplained(page: Page) {
+  try {
+    await page.getByText('已暂存').waitFor();
+  } catch (error) {
+    const shown = await page
+      .locator('.ant-alert, .ant-message, .ant-form-item-explain-error')
+      .allInnerTexts();
+    throw new Error(`暂存 was not confirmed; the page shows: ${JSON.stringify(shown)}`, { cause: error });
+  }
+}
+
 function moduleLink(page: Page, name: string) {
   return page
     .getByRole('navigation', { name: '申报模块' })
@@ -189,7 +204,7 @@ describe('the declaration path in a real browser', () => {
     await basic.locator('.ant-select-content[title="焊接"]').nth(1).waitFor();
     await basic.getByLabel('从事本专业年限', { exact: true }).fill('10');
     await applicant.getByRole('button', { name: /^暂\s*存$/ }).click();
-    await applicant.getByText('已暂存').waitFor();
+    await savedOrExplained(applicant);
     await applicant.getByLabel('选择个人照片文件').setInputFiles(png('photo.png'));
     await applicant.getByRole('link', { name: 'photo.png' }).waitFor();
 
