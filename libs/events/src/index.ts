@@ -9,3 +9,4 @@ export {
 } from './postgres-transport';
 export { startOutboxRelay, type OutboxRelay, type OutboxRelayOptions } from './relay';
 export { startEventConsumer, type EventConsumerOptions, type EventHandlers } from './consumer';
+export { startEventWork, type EventWork, type EventWorkOptions } from './event-work';

@@ -11,6 +11,7 @@ import {
   eventTablesSql,
   recordEvent,
   startEventConsumer,
+  startEventWork,
   startOutboxRelay,
   type EventEnvelope,
   type EventTransport,
@@ -186,4 +187,28 @@ test('events from many concurrent transactions all arrive, in commit order per c
   const ids = new Set(seen.slice(start).map((e) => e.payload.creditCode));
   expect(ids.size).toBe(30);
   await consumer.stop();
+});
+
+test('startEventWork relays its outbox, consumes, and on stop closes the transport it owns', async () => {
+  const own = createPostgresTransport(db.url, logger, { pollMs: 60_000 });
+  const close = jest.spyOn(own, 'close');
+  const seen: EventEnvelope<'UnitReady'>[] = [];
+  const work = startEventWork({
+    orm: consumerOrm,
+    schema: 'consumer',
+    source: 'consumer',
+    consumerName: 'work',
+    handlers: { UnitReady: async (_em, event) => void seen.push(event) },
+    transport: own,
+    ownsTransport: true,
+    logger,
+  });
+  const em = consumerOrm.em.fork();
+  recordEvent(em, 'UnitReady', unit(5));
+  await em.flush();
+  await work.relay.flush();
+  await work.consumer.catchUp();
+  expect(seen.filter((e) => e.payload.unitId === unit(5).unitId).map((e) => e.source)).toEqual(['consumer']);
+  await work.stop();
+  expect(close).toHaveBeenCalledTimes(1);
 });

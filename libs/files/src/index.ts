@@ -18,3 +18,11 @@ export { assertValidKey, LocalDirectoryStorage, type FileStorage } from './stora
 export { receiveUpload, type ReceivedFile, type ReceiveOptions, type UploadLimits } from './upload';
 export { signToken, TokenRejected, verifyToken, type TokenFailure, type TokenOptions } from './tokens';
 export { contentDisposition, LINGER_MS, sendUploadRefusal, serveDownload, type Download } from './http';
+export {
+  handleUpload,
+  sendFileError,
+  UploadNotRecorded,
+  verifyOrAnswer,
+  type UploadedAttachment,
+  type UploadHandling,
+} from './upload-route';

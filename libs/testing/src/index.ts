@@ -2,3 +2,15 @@
 // (src/global-setup.ts, src/global-teardown.ts) and are referenced by path from jest configs.
 export { createTestDatabase, type TestDatabase } from './test-database';
 export { testServerUrl, TEST_SERVER_URL_ENV, TEST_RUN_DIR_ENV } from './env';
+// Shared by the subgraphs' integration tests.
+export {
+  GraphQLClient,
+  expectGraphQLError,
+  fieldCodes,
+  type Actor,
+  type GraphQLErrorJson,
+  type GraphQLResult,
+} from './graphql-client';
+export { recordSql } from './record-sql';
+export { startTestTokenIssuer, type TestTokenIssuer } from './test-token-issuer';
+export { postUpload, testFiles, type UploadAnswer } from './uploads';

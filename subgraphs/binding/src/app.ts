@@ -6,12 +6,7 @@ import {
   type Logger,
   type RunningServer,
 } from '@zhicheng/server-kit';
-import {
-  createPostgresTransport,
-  startEventConsumer,
-  startOutboxRelay,
-  type EventTransport,
-} from '@zhicheng/events';
+import { createPostgresTransport, startEventWork, type EventTransport } from '@zhicheng/events';
 import type { BindingContext } from './context';
 import { DB_SCHEMA } from './db-schema';
 import type { BindingEnv } from './env';
@@ -42,7 +37,6 @@ export async function startBinding(env: BindingEnv, options: StartOptions = {}):
   const orm = await createBindingOrm(env.DATABASE_URL);
   if (options.migrateOnStart) await migrate(orm, DB_SCHEMA);
   const transport = options.transport ?? createPostgresTransport(env.DATABASE_URL, logger);
-  const ownsTransport = !options.transport;
 
   const server = await startSubgraphServer<BindingContext>({
     name: 'binding',
@@ -55,24 +49,23 @@ export async function startBinding(env: BindingEnv, options: StartOptions = {}):
     trustProxy: env.TRUST_PROXY,
     production: env.NODE_ENV === 'production',
   });
-  const relay = startOutboxRelay({ orm, schema: DB_SCHEMA, source: 'binding', transport, logger });
-  const consumer = startEventConsumer({
+  const events = startEventWork({
     orm,
-    name: CONSUMER_NAME,
-    transport,
-    logger,
+    schema: DB_SCHEMA,
+    source: 'binding',
+    consumerName: CONSUMER_NAME,
     handlers: { UnitReady: onUnitReady },
+    transport,
+    ownsTransport: !options.transport,
+    logger,
   });
 
   return {
     ...server,
-    relay,
-    consumer,
+    relay: events.relay,
+    consumer: events.consumer,
     async close() {
-      // Stop taking work first, then let the relay and consumer finish what they hold.
-      await consumer.stop();
-      await relay.stop();
-      if (ownsTransport) await transport.close();
+      await events.stop();
       await server.close();
     },
   };

@@ -5,66 +5,30 @@
 // event on the real PostgreSQL transport, handled by binding's consumer.
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair, SignJWT, type KeyLike } from 'jose';
 import pino from 'pino';
-import { Client, Pool } from 'pg';
-import {
-  ACCESS_TOKEN_AUDIENCE,
-  ACCESS_TOKEN_ISSUER,
-  Role,
-  type AccessTokenClaims,
-  type Principal,
-} from '@zhicheng/server-kit';
+import { Pool } from 'pg';
+import { Role, type Principal } from '@zhicheng/server-kit';
 import { createPostgresTransport, type EventEnvelope, type EventTransport } from '@zhicheng/events';
-import { createTestDatabase } from '@zhicheng/testing';
+import {
+  createTestDatabase,
+  expectGraphQLError,
+  GraphQLClient,
+  startTestTokenIssuer,
+  type Actor,
+  type GraphQLErrorJson,
+  type GraphQLResult,
+} from '@zhicheng/testing';
 import { startBinding, type BindingServer } from '../src/app';
 import { loadBindingEnv } from '../src/env';
 
-export interface GraphQLErrorJson {
-  message: string;
-  path?: Array<string | number>;
-  extensions?: { code?: string; [key: string]: unknown };
-}
-
-export interface GraphQLResult<T = Record<string, unknown>> {
-  status: number;
-  data?: T | null;
-  errors?: GraphQLErrorJson[];
-}
-
-/** A GraphQL client holding an access token, as the front end does (behind the gateway). */
-export class GraphQLClient {
-  constructor(
-    readonly url: string,
-    public accessToken?: string,
-  ) {}
-
-  async request<T = Record<string, unknown>>(
-    query: string,
-    variables: Record<string, unknown> = {},
-  ): Promise<GraphQLResult<T>> {
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
-    if (this.accessToken) headers.authorization = `Bearer ${this.accessToken}`;
-    const response = await fetch(this.url, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as { data?: T | null; errors?: GraphQLErrorJson[] };
-    return { status: response.status, data: body.data, errors: body.errors };
-  }
-
-  /** Like request, but fails the test on any GraphQL error and returns the data. */
-  async ok<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-    const result = await this.request<T>(query, variables);
-    if (result.errors?.length) throw new Error(`unexpected GraphQL errors: ${JSON.stringify(result.errors)}`);
-    return result.data as T;
-  }
-}
-
-const HAN = /\p{Script=Han}/u;
+export {
+  fieldCodes,
+  GraphQLClient,
+  recordSql,
+  type Actor,
+  type GraphQLErrorJson,
+  type GraphQLResult,
+} from '@zhicheng/testing';
 
 /** Asserts the request failed with `code` and a Chinese message (matching `message` when given). */
 export function expectError(
@@ -72,28 +36,7 @@ export function expectError(
   code: string,
   message?: RegExp,
 ): GraphQLErrorJson {
-  expect(result.errors).toBeDefined();
-  const [error] = result.errors!;
-  expect({ code: error.extensions?.code, message: error.message }).toEqual({
-    code,
-    message: expect.stringMatching(message ?? HAN),
-  });
-  expect(error.message).toMatch(HAN);
-  expect(JSON.stringify(result.errors)).not.toMatch(/stacktrace|select |insert |update .* set /i);
-  return error;
-}
-
-/** The `extensions.fields` of a BAD_USER_INPUT error as `field:code` strings, sorted. */
-export function fieldCodes(error: GraphQLErrorJson): string[] {
-  const fields = (error.extensions?.fields ?? []) as Array<{ field: string; code: string; message: string }>;
-  for (const f of fields) expect(f.message).toMatch(HAN);
-  return fields.map((f) => `${f.field}:${f.code}`).sort();
-}
-
-/** Someone who can sign in: a principal and a client carrying its token. */
-export interface Actor {
-  principal: Principal;
-  client: GraphQLClient;
+  return expectGraphQLError(result, code, { message });
 }
 
 export interface TestUnit {
@@ -132,15 +75,7 @@ const creditCodeFor = (n: number) => `91220101MA${String(n).padStart(7, '0')}X`;
 
 export async function startTestBinding(): Promise<TestBinding> {
   const database = await createTestDatabase('binding');
-  const { publicKey, privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
-  const kid = randomUUID();
-  const jwks = { keys: [{ ...(await exportJWK(publicKey)), kid, alg: 'EdDSA', use: 'sig' }] };
-  const jwksServer = http.createServer((req, res) => {
-    res.setHeader('content-type', 'application/json');
-    res.end(JSON.stringify(jwks));
-  });
-  await new Promise<void>((resolve) => jwksServer.listen(0, '127.0.0.1', resolve));
-  const jwksUrl = `http://127.0.0.1:${(jwksServer.address() as AddressInfo).port}/.well-known/jwks.json`;
+  const issuer = await startTestTokenIssuer();
 
   const logger = pino({ level: 'silent' });
   const env = loadBindingEnv({
@@ -149,13 +84,13 @@ export async function startTestBinding(): Promise<TestBinding> {
     PORT: '0',
     LOG_LEVEL: 'silent',
     DATABASE_URL: database.url,
-    IDENTITY_JWKS_URL: jwksUrl,
+    IDENTITY_JWKS_URL: issuer.jwksUrl,
   });
   let server: BindingServer;
   try {
     server = await startBinding(env, { migrateOnStart: true, logger });
   } catch (error) {
-    jwksServer.close();
+    void issuer.close();
     await database.drop();
     throw error;
   }
@@ -164,33 +99,16 @@ export async function startTestBinding(): Promise<TestBinding> {
   const sql = new Pool({ connectionString: database.url, max: 2 });
   sql.on('error', () => undefined);
 
-  const sign = (principal: Principal, ttlSeconds: number, key: KeyLike) => {
-    const claims: Omit<AccessTokenClaims, 'sub'> = {
-      knd: principal.kind,
-      rol: principal.roles,
-      nam: principal.displayName,
-      ...(principal.unitId ? { unt: principal.unitId } : {}),
-      ...(principal.organisationId ? { org: principal.organisationId } : {}),
-    };
-    return new SignJWT(claims)
-      .setProtectedHeader({ alg: 'EdDSA', kid, typ: 'JWT' })
-      .setSubject(principal.accountId)
-      .setIssuer(ACCESS_TOKEN_ISSUER)
-      .setAudience(ACCESS_TOKEN_AUDIENCE)
-      .setIssuedAt()
-      .setExpirationTime(Math.floor(Date.now() / 1000) + ttlSeconds)
-      .sign(key);
-  };
   const actor = async (principal: Principal): Promise<Actor> => ({
     principal,
-    client: new GraphQLClient(server.url, await sign(principal, 300, privateKey)),
+    client: new GraphQLClient(server.url, await issuer.sign(principal, 300)),
   });
 
   const t: TestBinding = {
     server,
     sql,
     client: () => new GraphQLClient(server.url),
-    tokenFor: (principal, ttlSeconds = 300) => sign(principal, ttlSeconds, privateKey),
+    tokenFor: (principal, ttlSeconds = 300) => issuer.sign(principal, ttlSeconds),
     applicant: (name = `申报人${next()}`) =>
       actor({ accountId: randomUUID(), kind: 'PERSON', roles: [Role.APPLICANT], displayName: name }),
     legalPerson: (unit) =>
@@ -245,32 +163,11 @@ export async function startTestBinding(): Promise<TestBinding> {
       await server.close();
       await identityBus.close();
       await sql.end();
-      await new Promise((resolve) => jwksServer.close(resolve));
+      await issuer.close();
       await database.drop();
     },
   };
   return t;
-}
-
-/**
- * Records the SQL every pg client in this test process sends while `fn` runs. The subgraph runs
- * in-process, so this counts what a request costs the database (no N+1).
- */
-export async function recordSql(fn: () => Promise<unknown>): Promise<string[]> {
-  const statements: string[] = [];
-  const original = Client.prototype.query;
-  const recording = function (this: Client, ...args: unknown[]) {
-    const [config] = args;
-    statements.push(typeof config === 'string' ? config : String((config as { text?: string })?.text ?? ''));
-    return (original as (...a: unknown[]) => unknown).apply(this, args);
-  };
-  Client.prototype.query = recording as typeof original;
-  try {
-    await fn();
-  } finally {
-    Client.prototype.query = original;
-  }
-  return statements;
 }
 
 // ---- operations --------------------------------------------------------------------------------

@@ -10,8 +10,7 @@ import {
 } from '@zhicheng/server-kit';
 import {
   createPostgresTransport,
-  startEventConsumer,
-  startOutboxRelay,
+  startEventWork,
   type EventTransport,
   type OutboxRelay,
   type Subscription,
@@ -96,26 +95,26 @@ export async function startDeclaration(
   }
 
   const transport = createPostgresTransport(env.DATABASE_URL, logger);
-  const relay = startOutboxRelay({ orm, schema: DB_SCHEMA, source: SERVICE_NAME, transport, logger });
-  const consumer = startEventConsumer({
+  const events = startEventWork({
     orm,
-    name: CONSUMER_NAME,
-    transport,
-    logger,
+    schema: DB_SCHEMA,
+    source: SERVICE_NAME,
+    consumerName: CONSUMER_NAME,
     handlers: createHandlers(logger),
+    transport,
+    ownsTransport: true,
+    logger,
   });
 
   return {
     ...server,
     deps,
     orm,
-    relay,
-    consumer,
+    relay: events.relay,
+    consumer: events.consumer,
     transport,
     async close() {
-      await consumer.stop();
-      await relay.stop();
-      await transport.close();
+      await events.stop();
       await server.close();
     },
   };

@@ -3,12 +3,17 @@
 // screen or a phone (the captcha picture's answer, the SMS text). The gateway's integration tests
 // follow the same pattern.
 import 'reflect-metadata';
-import { parseSetCookie } from 'cookie';
 import pino from 'pino';
-import { Client, Pool } from 'pg';
+import { Pool } from 'pg';
 import { makeResidentId } from '@zhicheng/domain-codes';
 import { type EntityManager, type MikroORM, type Principal } from '@zhicheng/server-kit';
-import { createTestDatabase } from '@zhicheng/testing';
+import {
+  createTestDatabase,
+  expectGraphQLError,
+  GraphQLClient,
+  type GraphQLErrorJson,
+  type GraphQLResult,
+} from '@zhicheng/testing';
 import { startIdentity, type IdentityServer } from '../src/app';
 import { hashPassword } from '../src/domain/passwords';
 import { signAccessToken } from '../src/domain/tokens';
@@ -16,66 +21,13 @@ import { IdType, Person, Unit, UnitStatus } from '../src/entities';
 import { loadIdentityEnv, type IdentityEnv } from '../src/env';
 import { createIdentityOrm } from '../src/orm';
 
-export interface GraphQLErrorJson {
-  message: string;
-  path?: Array<string | number>;
-  extensions?: { code?: string; [key: string]: unknown };
-}
-
-export interface GraphQLResult<T = Record<string, unknown>> {
-  status: number;
-  data?: T | null;
-  errors?: GraphQLErrorJson[];
-  headers: Headers;
-}
-
-/**
- * A browser-like GraphQL client: keeps the cookies the server sets (the httpOnly refresh
- * cookie) and sends them back; holds an access token in memory as the front end does.
- */
-export class GraphQLClient {
-  readonly cookies = new Map<string, string>();
-  accessToken?: string;
-  /** Extra headers on every request, e.g. X-Forwarded-For. */
-  readonly headers: Record<string, string> = {};
-
-  constructor(readonly url: string) {}
-
-  async request<T = Record<string, unknown>>(
-    query: string,
-    variables: Record<string, unknown> = {},
-  ): Promise<GraphQLResult<T>> {
-    const headers: Record<string, string> = { 'content-type': 'application/json', ...this.headers };
-    if (this.accessToken) headers.authorization = `Bearer ${this.accessToken}`;
-    if (this.cookies.size > 0)
-      headers.cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
-    const response = await fetch(this.url, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({ query, variables }),
-    });
-    for (const line of response.headers.getSetCookie()) {
-      const cookie = parseSetCookie(line);
-      const expired =
-        cookie.maxAge !== undefined
-          ? cookie.maxAge <= 0
-          : cookie.expires !== undefined && cookie.expires <= new Date();
-      if (expired || !cookie.value) this.cookies.delete(cookie.name);
-      else this.cookies.set(cookie.name, cookie.value);
-    }
-    const body = (await response.json()) as { data?: T | null; errors?: GraphQLErrorJson[] };
-    return { status: response.status, data: body.data, errors: body.errors, headers: response.headers };
-  }
-
-  /** Like request, but fails the test on any GraphQL error and returns the data. */
-  async ok<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-    const result = await this.request<T>(query, variables);
-    if (result.errors?.length) throw new Error(`unexpected GraphQL errors: ${JSON.stringify(result.errors)}`);
-    return result.data as T;
-  }
-}
-
-const HAN = /\p{Script=Han}/u;
+export {
+  fieldCodes,
+  GraphQLClient,
+  recordSql,
+  type GraphQLErrorJson,
+  type GraphQLResult,
+} from '@zhicheng/testing';
 
 /**
  * Asserts the request failed with `code` and a Chinese message (matching `message` when given,
@@ -86,23 +38,7 @@ export function expectError(
   code: string,
   message?: RegExp,
 ): GraphQLErrorJson {
-  expect(result.errors).toBeDefined();
-  const [error] = result.errors!;
-  expect({ code: error.extensions?.code, message: error.message }).toEqual({
-    code,
-    message: expect.stringMatching(message ?? HAN),
-  });
-  expect(error.message).toMatch(HAN);
-  // Nothing internal leaks to a client.
-  expect(JSON.stringify(result.errors)).not.toMatch(/stacktrace|select |insert |update .* set /i);
-  return error;
-}
-
-/** The `extensions.fields` of a BAD_USER_INPUT error as `field:code` strings, sorted. */
-export function fieldCodes(error: GraphQLErrorJson): string[] {
-  const fields = (error.extensions?.fields ?? []) as Array<{ field: string; code: string; message: string }>;
-  for (const f of fields) expect(f.message).toMatch(HAN);
-  return fields.map((f) => `${f.field}:${f.code}`).sort();
+  return expectGraphQLError(result, code, { message });
 }
 
 export const STRONG_PASSWORD = 'Zc#test2026';
@@ -216,28 +152,6 @@ export async function startTestIdentity(env: Record<string, string> = {}): Promi
     },
   };
   return t;
-}
-
-/**
- * Records the SQL every pg client in this test process sends while `fn` runs (the ORM's pool and
- * this file's own). The subgraph runs in-process, so this counts what a request costs the
- * database, e.g. to prove that N federation references load in one query and not N.
- */
-export async function recordSql(fn: () => Promise<unknown>): Promise<string[]> {
-  const statements: string[] = [];
-  const original = Client.prototype.query;
-  const recording = function (this: Client, ...args: unknown[]) {
-    const [config] = args;
-    statements.push(typeof config === 'string' ? config : String((config as { text?: string })?.text ?? ''));
-    return (original as (...a: unknown[]) => unknown).apply(this, args);
-  };
-  Client.prototype.query = recording as typeof original;
-  try {
-    await fn();
-  } finally {
-    Client.prototype.query = original;
-  }
-  return statements;
 }
 
 // ---- test data -------------------------------------------------------------------------------

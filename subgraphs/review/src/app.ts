@@ -10,8 +10,7 @@ import {
 } from '@zhicheng/server-kit';
 import {
   createPostgresTransport,
-  startEventConsumer,
-  startOutboxRelay,
+  startEventWork,
   type EventTransport,
   type OutboxRelay,
   type Subscription,
@@ -93,28 +92,26 @@ export async function startReviewService(env: ReviewEnv, options: StartOptions =
   }
 
   const transport = options.transport ?? createPostgresTransport(env.DATABASE_URL, logger);
-  const ownsTransport = !options.transport;
-  const relay = startOutboxRelay({ orm, schema: DB_SCHEMA, source: SERVICE_NAME, transport, logger });
-  const consumer = startEventConsumer({
+  const events = startEventWork({
     orm,
-    name: CONSUMER_NAME,
-    transport,
-    logger,
+    schema: DB_SCHEMA,
+    source: SERVICE_NAME,
+    consumerName: CONSUMER_NAME,
     handlers: reviewHandlers(logger),
+    transport,
+    ownsTransport: !options.transport,
+    logger,
   });
 
   return {
     ...server,
     deps,
     orm,
-    relay,
-    consumer,
+    relay: events.relay,
+    consumer: events.consumer,
     transport,
     async close() {
-      // Stop taking work first, then let the relay and consumer finish what they hold.
-      await consumer.stop();
-      await relay.stop();
-      if (ownsTransport) await transport.close();
+      await events.stop();
       await server.close();
     },
   };

@@ -6,20 +6,11 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { exportJWK, generateKeyPair, SignJWT, type KeyLike } from 'jose';
 import pino from 'pino';
-import { Client, Pool } from 'pg';
-import {
-  ACCESS_TOKEN_AUDIENCE,
-  ACCESS_TOKEN_ISSUER,
-  Role,
-  type AccessTokenClaims,
-  type Principal,
-} from '@zhicheng/server-kit';
+import { Pool } from 'pg';
+import { Role, type Principal } from '@zhicheng/server-kit';
 import {
   createPostgresTransport,
   type EventEnvelope,
@@ -27,53 +18,29 @@ import {
   type EventTransport,
   type RouteLevel,
 } from '@zhicheng/events';
-import { createTestDatabase } from '@zhicheng/testing';
+import {
+  createTestDatabase,
+  expectGraphQLError,
+  GraphQLClient,
+  postUpload,
+  startTestTokenIssuer,
+  testFiles,
+  type Actor,
+  type GraphQLErrorJson,
+  type GraphQLResult,
+  type UploadAnswer,
+} from '@zhicheng/testing';
 import { startReviewService, type ReviewServer } from '../src/app';
 import { loadReviewEnv } from '../src/env';
 
-export interface GraphQLErrorJson {
-  message: string;
-  path?: Array<string | number>;
-  extensions?: { code?: string; reason?: string; [key: string]: unknown };
-}
-
-export interface GraphQLResult<T = Record<string, unknown>> {
-  status: number;
-  data?: T | null;
-  errors?: GraphQLErrorJson[];
-}
-
-/** A GraphQL client holding an access token, as the front end does (behind the gateway). */
-export class GraphQLClient {
-  constructor(
-    readonly url: string,
-    public accessToken?: string,
-  ) {}
-
-  async request<T = Record<string, unknown>>(
-    query: string,
-    variables: Record<string, unknown> = {},
-  ): Promise<GraphQLResult<T>> {
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
-    if (this.accessToken) headers.authorization = `Bearer ${this.accessToken}`;
-    const response = await fetch(this.url, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as { data?: T | null; errors?: GraphQLErrorJson[] };
-    return { status: response.status, data: body.data, errors: body.errors };
-  }
-
-  /** Like request, but fails the test on any GraphQL error and returns the data. */
-  async ok<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-    const result = await this.request<T>(query, variables);
-    if (result.errors?.length) throw new Error(`unexpected GraphQL errors: ${JSON.stringify(result.errors)}`);
-    return result.data as T;
-  }
-}
-
-const HAN = /\p{Script=Han}/u;
+export {
+  fieldCodes,
+  GraphQLClient,
+  recordSql,
+  type Actor,
+  type GraphQLErrorJson,
+  type GraphQLResult,
+} from '@zhicheng/testing';
 
 /** Asserts the request failed with `code` (and `reason`, when given) and a Chinese message. */
 export function expectError(
@@ -82,29 +49,7 @@ export function expectError(
   reason?: string | null,
   message?: RegExp,
 ): GraphQLErrorJson {
-  expect(result.errors).toBeDefined();
-  const [error] = result.errors!;
-  expect({ code: error.extensions?.code, message: error.message }).toEqual({
-    code,
-    message: expect.stringMatching(message ?? HAN),
-  });
-  if (reason) expect(error.extensions?.reason).toBe(reason);
-  expect(error.message).toMatch(HAN);
-  expect(JSON.stringify(result.errors)).not.toMatch(/stacktrace|select |insert |update .* set /i);
-  return error;
-}
-
-/** The `extensions.fields` of a BAD_USER_INPUT error as `field:code` strings, sorted. */
-export function fieldCodes(error: GraphQLErrorJson): string[] {
-  const fields = (error.extensions?.fields ?? []) as Array<{ field: string; code: string; message: string }>;
-  for (const f of fields) expect(f.message).toMatch(HAN);
-  return fields.map((f) => `${f.field}:${f.code}`).sort();
-}
-
-/** Someone who can sign in: a principal and a client carrying its token. */
-export interface Actor {
-  principal: Principal;
-  client: GraphQLClient;
+  return expectGraphQLError(result, code, { reason, message });
 }
 
 export interface TestUnit {
@@ -192,15 +137,7 @@ export function event<K extends EventEnvelope['type']>(
 export async function startTestReview(): Promise<TestReview> {
   const database = await createTestDatabase('review');
   const filesDir = await mkdtemp(join(tmpdir(), 'zc-review-files-'));
-  const { publicKey, privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
-  const kid = randomUUID();
-  const jwks = { keys: [{ ...(await exportJWK(publicKey)), kid, alg: 'EdDSA', use: 'sig' }] };
-  const jwksServer = http.createServer((_req, res) => {
-    res.setHeader('content-type', 'application/json');
-    res.end(JSON.stringify(jwks));
-  });
-  await new Promise<void>((resolve) => jwksServer.listen(0, '127.0.0.1', resolve));
-  const jwksUrl = `http://127.0.0.1:${(jwksServer.address() as AddressInfo).port}/.well-known/jwks.json`;
+  const issuer = await startTestTokenIssuer();
 
   const logger = pino({ level: 'silent' });
   const env = loadReviewEnv({
@@ -209,7 +146,7 @@ export async function startTestReview(): Promise<TestReview> {
     PORT: '0',
     LOG_LEVEL: 'silent',
     DATABASE_URL: database.url,
-    IDENTITY_JWKS_URL: jwksUrl,
+    IDENTITY_JWKS_URL: issuer.jwksUrl,
     FILES_DIR: filesDir,
     FILES_SIGNING_SECRET: 'review-test-secret-of-at-least-thirty-two-characters',
   });
@@ -217,7 +154,7 @@ export async function startTestReview(): Promise<TestReview> {
   try {
     server = await startReviewService(env, { migrateOnStart: true, logger });
   } catch (error) {
-    jwksServer.close();
+    void issuer.close();
     await database.drop();
     throw error;
   }
@@ -226,26 +163,11 @@ export async function startTestReview(): Promise<TestReview> {
   const sql = new Pool({ connectionString: database.url, max: 3 });
   sql.on('error', () => undefined);
 
-  const sign = (principal: Principal, key: KeyLike) => {
-    const claims: Omit<AccessTokenClaims, 'sub'> = {
-      knd: principal.kind,
-      rol: principal.roles,
-      nam: principal.displayName,
-      ...(principal.unitId ? { unt: principal.unitId } : {}),
-      ...(principal.organisationId ? { org: principal.organisationId } : {}),
-    };
-    return new SignJWT(claims)
-      .setProtectedHeader({ alg: 'EdDSA', kid, typ: 'JWT' })
-      .setSubject(principal.accountId)
-      .setIssuer(ACCESS_TOKEN_ISSUER)
-      .setAudience(ACCESS_TOKEN_AUDIENCE)
-      .setIssuedAt()
-      .setExpirationTime(Math.floor(Date.now() / 1000) + 900)
-      .sign(key);
-  };
+  // Review's tokens last 15 minutes: long enough for its slowest test file.
+  const sign = (principal: Principal) => issuer.sign(principal, 900);
   const actor = async (principal: Principal): Promise<Actor> => ({
     principal,
-    client: new GraphQLClient(server.url, await sign(principal, privateKey)),
+    client: new GraphQLClient(server.url, await sign(principal)),
   });
   const publish = async (...events: EventEnvelope[]) => {
     await bus.publish(events);
@@ -269,7 +191,7 @@ export async function startTestReview(): Promise<TestReview> {
     origin: new URL(server.url).origin,
     orgs,
     client: () => new GraphQLClient(server.url),
-    tokenFor: (principal) => sign(principal, privateKey),
+    tokenFor: (principal) => sign(principal),
     applicant: (name = `申报人${next()}`) =>
       actor({ accountId: randomUUID(), kind: 'PERSON', roles: [Role.APPLICANT], displayName: name }),
     legalPerson: (unit) =>
@@ -367,7 +289,7 @@ export async function startTestReview(): Promise<TestReview> {
     async close() {
       await server.close();
       await bus.close();
-      jwksServer.close();
+      void issuer.close();
       await sql.end();
       await database.drop();
       await rm(filesDir, { recursive: true, force: true });
@@ -378,27 +300,6 @@ export async function startTestReview(): Promise<TestReview> {
 
 /** The matter most tests declare under. */
 export const NOTICE_ID = '7c1e9a52-4b0d-4c8e-9f3a-2d6b1e0c5a11';
-
-/**
- * Records the SQL every pg client in this test process sends while `fn` runs: the subgraph runs
- * in-process, so this counts what a request costs the database (no N+1).
- */
-export async function recordSql(fn: () => Promise<unknown>): Promise<string[]> {
-  const statements: string[] = [];
-  const original = Client.prototype.query;
-  const recording = function (this: Client, ...args: unknown[]) {
-    const [config] = args;
-    statements.push(typeof config === 'string' ? config : String((config as { text?: string })?.text ?? ''));
-    return (original as (...a: unknown[]) => unknown).apply(this, args);
-  };
-  Client.prototype.query = recording as typeof original;
-  try {
-    await fn();
-  } finally {
-    Client.prototype.query = original;
-  }
-  return statements;
-}
 
 // ---- operations --------------------------------------------------------------------------------
 
@@ -552,40 +453,17 @@ export async function committeeResult(
 
 // ---- uploads ----------------------------------------------------------------------------------
 
-export interface UploadAnswer {
-  status: number;
-  body: {
-    attachment?: { id: string; fileName: string; sizeBytes: number; format: string; sha256: string };
-    error?: { code: string; message: string };
-  };
-}
+export { testFiles as files, type UploadAnswer } from '@zhicheng/testing';
 
 /** POSTs raw bytes to an upload ticket's URL, as the browser does (same origin). */
-export async function postFile(
+export function postFile(
   t: TestReview,
   url: string,
   bytes: Uint8Array,
   contentType = 'application/pdf',
 ): Promise<UploadAnswer> {
-  const response = await fetch(`${t.origin}${url}`, {
-    method: 'POST',
-    headers: { 'content-type': contentType },
-    body: bytes,
-  });
-  return { status: response.status, body: (await response.json()) as UploadAnswer['body'] };
+  return postUpload(t.origin, url, bytes, contentType);
 }
-
-const padTo = (head: number[] | Buffer, size: number) => {
-  const out = Buffer.alloc(size, 0x20);
-  Buffer.from(head).copy(out);
-  return out;
-};
-
-export const files = {
-  pdf: (size = 2048) => padTo(Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n'), size),
-  png: (size = 2048) => padTo([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], size),
-  exe: (size = 2048) => padTo([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00], size),
-};
 
 /** The unit uploads its 推荐报告 (ticket + bytes) and gets the attachment id. */
 export async function uploadRecommendation(
@@ -593,7 +471,7 @@ export async function uploadRecommendation(
   unitActor: Actor,
   fileName = '推荐报告.pdf',
 ): Promise<string> {
-  const bytes = files.pdf(4096);
+  const bytes = testFiles.pdf(4096);
   const { requestBatchAttachmentUpload: ticket } = await unitActor.client.ok<{
     requestBatchAttachmentUpload: { url: string };
   }>(TICKET, { fileName, sizeBytes: bytes.length, contentType: 'application/pdf' });

@@ -1,125 +1,62 @@
 // The file routes of the declaration service. The gateway forwards /files/* here unchanged, so a
 // browser uploads and downloads on the gateway's origin.
-import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
-import type { Express, Request, Response } from 'express';
+import type { Express } from 'express';
 import type { MikroORM } from '@zhicheng/server-kit';
 import {
   contentTypeOf,
-  receiveUpload,
-  sendUploadRefusal,
+  handleUpload,
+  sendFileError as sendError,
   serveDownload,
   StoredFileNotFound,
-  TokenRejected,
-  UploadRefused,
+  verifyOrAnswer,
 } from '@zhicheng/files';
 import { BUSINESS_FORM_NAMES, renderBusinessForm } from '@zhicheng/business-forms';
 import type { DeclarationDeps } from '../context';
 import { Attachment, Declaration } from '../entities';
-import { checkTicket, recordAttachment, UploadNotRecorded } from '../services/uploads';
+import { checkTicket, recordAttachment } from '../services/uploads';
 import { businessFormData } from './business-form-data';
 import { FILES_PREFIX } from './tokens';
-
-/** Answers `{ error: { code, message } }`; an unread request body is not read any further. */
-function sendError(req: Request, res: Response, status: number, code: string, message: string) {
-  const body = JSON.stringify({ error: { code, message } });
-  res.status(status);
-  res.setHeader('Content-Type', 'application/json; charset=utf-8');
-  res.setHeader('Content-Length', String(Buffer.byteLength(body)));
-  if (!req.readableEnded) {
-    // Whatever the client still sends is not wanted: answer, then close.
-    res.setHeader('Connection', 'close');
-    res.end(body, () => req.destroy());
-  } else res.end(body);
-}
-
-const tokenStatus = (error: TokenRejected) => (error.code === 'TOKEN_EXPIRED' ? 410 : 403);
 
 export function mountFileRoutes(app: Express, orm: MikroORM, deps: DeclarationDeps): void {
   const { storage, links, logger } = deps;
 
   // POST /files/uploads/<ticket>: body = the file's bytes.
   app.post(`${FILES_PREFIX}/uploads/:token`, async (req, res) => {
+    // The ticket is verified and checked at the same instant.
     const now = deps.now();
-    let claims;
-    try {
-      claims = links.verify('upload', String(req.params.token), now);
-    } catch (error) {
-      if (error instanceof TokenRejected)
-        return sendError(req, res, tokenStatus(error), error.code, error.message);
-      throw error;
-    }
-    let rule;
-    try {
-      rule = await checkTicket(orm.em.fork(), claims, now);
-    } catch (error) {
-      if (error instanceof UploadNotRecorded)
-        return sendError(req, res, error.httpStatus, error.code, error.message);
-      logger.error({ err: error }, 'upload check failed');
-      return sendError(req, res, 500, 'INTERNAL_SERVER_ERROR', '服务器内部错误，请稍后重试');
-    }
-    const declared = Number(req.headers['content-length']);
-    if (Number.isFinite(declared) && declared > rule.maxBytes) {
-      const refusal = new UploadRefused(
-        'FILE_TOO_LARGE',
-        `文件超过大小限制（${rule.name}单个文件不能超过${rule.maxSizeKb}KB），请压缩或拆分后重新上传`,
-      );
-      return sendUploadRefusal(req, res, refusal);
-    }
-
-    const attachmentId = randomUUID();
-    const storageKey = `declarations/${claims.declarationId}/${attachmentId}`;
-    let received;
-    try {
-      received = await receiveUpload(
-        req,
-        { maxBytes: rule.maxBytes, allowedFormats: rule.formats },
-        storage,
-        storageKey,
-        { destroySourceOnRefusal: false },
-      );
-    } catch (error) {
-      if (error instanceof UploadRefused) return sendUploadRefusal(req, res, error);
-      logger.error({ err: error }, 'storing an upload failed');
-      return sendError(req, res, 500, 'INTERNAL_SERVER_ERROR', '文件保存失败，请稍后重试');
-    }
-
-    try {
-      const attachment = await recordAttachment(
-        orm.em.fork(),
-        claims,
-        { storageKey, attachmentId, ...received },
-        deps.now(),
-      );
-      res.status(201).json({
-        attachment: {
+    await handleUpload(req, res, {
+      verify: () => links.verify('upload', String(req.params.token), now),
+      check: async (claims) => {
+        const rule = await checkTicket(orm.em.fork(), claims, now);
+        return {
+          limits: { maxBytes: rule.maxBytes, allowedFormats: rule.formats },
+          tooLargeMessage: `文件超过大小限制（${rule.name}单个文件不能超过${rule.maxSizeKb}KB），请压缩或拆分后重新上传`,
+        };
+      },
+      storageKey: (claims, attachmentId) => `declarations/${claims.declarationId}/${attachmentId}`,
+      record: async (claims, file) => {
+        const attachment = await recordAttachment(orm.em.fork(), claims, file, deps.now());
+        return {
           id: attachment.id,
           fileName: attachment.fileName,
           sizeBytes: attachment.sizeBytes,
           format: attachment.format,
           sha256: attachment.sha256,
-        },
-      });
-    } catch (error) {
-      // Nothing half-kept: the bytes go when the row cannot be written.
-      await storage.delete(storageKey).catch((e) => logger.warn({ err: e, storageKey }, 'orphaned upload'));
-      if (error instanceof UploadNotRecorded)
-        return sendError(req, res, error.httpStatus, error.code, error.message);
-      logger.error({ err: error }, 'recording an upload failed');
-      return sendError(req, res, 500, 'INTERNAL_SERVER_ERROR', '服务器内部错误，请稍后重试');
-    }
+        };
+      },
+      storage,
+      logger,
+      what: 'an upload',
+    });
   });
 
   // GET /files/downloads/<link>: a file of a declaration the link was made for.
   app.get(`${FILES_PREFIX}/downloads/:token`, async (req, res) => {
-    let claims;
-    try {
-      claims = links.verify('download', String(req.params.token), deps.now());
-    } catch (error) {
-      if (error instanceof TokenRejected)
-        return sendError(req, res, tokenStatus(error), error.code, error.message);
-      throw error;
-    }
+    const claims = verifyOrAnswer(req, res, () =>
+      links.verify('download', String(req.params.token), deps.now()),
+    );
+    if (!claims) return;
     const em = orm.em.fork();
     const attachment = await em.findOne(
       Attachment,
@@ -147,14 +84,8 @@ export function mountFileRoutes(app: Express, orm: MikroORM, deps: DeclarationDe
 
   // GET /files/forms/<link>: a business form of a declaration, rendered now as PDF.
   app.get(`${FILES_PREFIX}/forms/:token`, async (req, res) => {
-    let claims;
-    try {
-      claims = links.verify('form', String(req.params.token), deps.now());
-    } catch (error) {
-      if (error instanceof TokenRejected)
-        return sendError(req, res, tokenStatus(error), error.code, error.message);
-      throw error;
-    }
+    const claims = verifyOrAnswer(req, res, () => links.verify('form', String(req.params.token), deps.now()));
+    if (!claims) return;
     const em = orm.em.fork();
     const declaration = await em.findOne(
       Declaration,

@@ -2,6 +2,7 @@
 // Everything a ticket can refuse before any byte is sent is refused here: a full slot, a size
 // over the limit, a type the slot does not take.
 import { LockMode } from '@mikro-orm/core';
+import { UploadNotRecorded } from '@zhicheng/files';
 import {
   badUserInput,
   notFound,
@@ -166,17 +167,6 @@ export async function requestUpload(
   };
   const ticket = links.uploadTicket(claims, now);
   return { ...ticket, maxBytes: rule.maxBytes, formats: rule.formats };
-}
-
-/** Why a received file cannot be recorded (answered as JSON by the upload route). */
-export class UploadNotRecorded extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly httpStatus: number,
-  ) {
-    super(message);
-  }
 }
 
 /**

@@ -2,7 +2,7 @@
 // forwards the declarations it passed (待送审) together with that attachment. All the chosen
 // declarations go on together or none does (the domain's forwardBatch).
 import { LockMode, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
-import type { FileFormat } from '@zhicheng/files';
+import { UploadNotRecorded, type FileFormat } from '@zhicheng/files';
 import { appError, badUserInput, ErrorCode, type AuthResult, type FieldProblem } from '@zhicheng/server-kit';
 import { forwardBatch as forwardInDomain } from '../domain';
 import { Batch, type ReviewCase } from '../entities';
@@ -83,17 +83,6 @@ export function requestBatchAttachmentUpload(
     now,
   );
   return { ...ticket, maxBytes: BATCH_ATTACHMENT_MAX_BYTES, formats: BATCH_ATTACHMENT_RULE.formats };
-}
-
-/** Why a received file cannot be recorded (answered as JSON by the upload route). */
-export class UploadNotRecorded extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly httpStatus: number,
-  ) {
-    super(message);
-  }
 }
 
 /** Records a received 推荐报告/申报函 as a batch not yet forwarded. A ticket is used once. */

@@ -1,0 +1,53 @@
+// Uploads as a browser sends them to a subgraph's /files routes, and file contents whose first
+// bytes (what the servers sniff) say what they are.
+
+export interface UploadAnswer {
+  status: number;
+  body: {
+    attachment?: { id: string; fileName: string; sizeBytes: number; format: string; sha256: string };
+    error?: { code: string; message: string };
+  };
+}
+
+/**
+ * POSTs raw bytes to an upload ticket's URL (relative, as the ticket gives it) on `origin`, as
+ * the browser does; `chunked` streams them in 64 KiB pieces with no content-length.
+ */
+export async function postUpload(
+  origin: string,
+  url: string,
+  bytes: Uint8Array,
+  contentType: string,
+  options: { chunked?: boolean } = {},
+): Promise<UploadAnswer> {
+  const body = options.chunked
+    ? new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (let i = 0; i < bytes.length; i += 64 * 1024) controller.enqueue(bytes.slice(i, i + 64 * 1024));
+          controller.close();
+        },
+      })
+    : bytes;
+  const response = await fetch(`${origin}${url}`, {
+    method: 'POST',
+    headers: { 'content-type': contentType },
+    body,
+    ...(options.chunked ? { duplex: 'half' } : {}),
+  } as RequestInit);
+  return { status: response.status, body: (await response.json()) as UploadAnswer['body'] };
+}
+
+const padTo = (head: number[] | Buffer, size: number) => {
+  const out = Buffer.alloc(size, 0x20);
+  Buffer.from(head).copy(out);
+  return out;
+};
+
+/** Files of `size` bytes (2 KiB by default) that begin as their format does. */
+export const testFiles = {
+  pdf: (size = 2048) => padTo(Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n'), size),
+  jpg: (size = 2048) => padTo([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00], size),
+  png: (size = 2048) => padTo([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], size),
+  zip: (size = 2048) => padTo([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00], size),
+  exe: (size = 2048) => padTo([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00], size),
+};
