@@ -1,1 +1,2 @@
-module.exports = { ...require('../../jest.preset.cjs') };
+/* eslint-disable @typescript-eslint/no-require-imports -- jest reads CommonJS config files */
+module.exports = { ...require('../../jest.preset.cjs'), testTimeout: 10000 };

@@ -84,11 +84,26 @@ export interface TokenVerifier {
  * Verifies EdDSA access tokens against identity's JWKS. Every subgraph verifies again, even
  * behind the gateway: subgraphs are not trusted to be unreachable.
  */
-export function createTokenVerifier(source: { jwksUrl: string } | { jwks: JSONWebKeySet }): TokenVerifier {
+export function createTokenVerifier(
+  source: { jwksUrl: string } | { jwks: JSONWebKeySet },
+  options: { cacheSize?: number; now?: () => number } = {},
+): TokenVerifier {
   const keySet =
     'jwksUrl' in source
       ? createRemoteJWKSet(new URL(source.jwksUrl), { cooldownDuration: 5_000 })
       : createLocalJWKSet(source.jwks);
+  // One page load sends the same token to the gateway and to every subgraph fetch of its plan
+  // (eight signature checks for the applicant's home page). A verified token stays valid until
+  // its expiry, so each process remembers it until then; the cache is bounded and drops the
+  // oldest entries first.
+  const cacheSize = options.cacheSize ?? 10_000;
+  const now = options.now ?? Date.now;
+  const verified = new Map<string, { principal: Principal; expiresAtMs: number }>();
+  const remember = (token: string, principal: Principal, exp: number | undefined) => {
+    if (cacheSize <= 0 || exp === undefined) return;
+    if (verified.size >= cacheSize) verified.delete(verified.keys().next().value as string);
+    verified.set(token, { principal, expiresAtMs: exp * 1000 });
+  };
   return {
     async verifyHeader(header) {
       if (!header) return { principal: null, failure: null };
@@ -98,13 +113,20 @@ export function createTokenVerifier(source: { jwksUrl: string } | { jwks: JSONWe
           principal: null,
           failure: { code: 'UNAUTHENTICATED', reason: 'invalid', message: '登录凭证格式错误，请重新登录' },
         };
+      const token = match[1];
+      const known = verified.get(token);
+      if (known && known.expiresAtMs > now()) return { principal: known.principal, failure: null };
+      if (known) verified.delete(token);
       try {
-        const { payload } = await jwtVerify<AccessTokenClaims>(match[1], keySet, {
+        const { payload } = await jwtVerify<AccessTokenClaims>(token, keySet, {
           issuer: ACCESS_TOKEN_ISSUER,
           audience: ACCESS_TOKEN_AUDIENCE,
           algorithms: ['EdDSA'],
+          currentDate: new Date(now()),
         });
-        return { principal: claimsToPrincipal(payload), failure: null };
+        const principal = claimsToPrincipal(payload);
+        remember(token, principal, payload.exp);
+        return { principal, failure: null };
       } catch (error) {
         if (error instanceof joseErrors.JWTExpired) {
           return {
