@@ -68,13 +68,31 @@ async function signIn(page: Page, tab: string, fill: (page: Page) => Promise<voi
 }
 
 /** antd Select: open it by its label and pick the option with exactly this text. */
+/**
+ * Picks an option of a select and waits until the select shows it. On a loaded machine a click
+ * can land while the previous dropdown is still closing and be lost (seen once: 民族 stayed
+ * empty), so a pick that does not show is tried again, up to three times.
+ */
 async function choose(page: Page, scope: Page | Locator, label: string, option: string) {
-  await scope.getByLabel(label, { exact: true }).click();
-  await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
-    .last()
-    .locator(`.ant-select-item-option[title="${option}"]`)
-    .click();
+  const field = scope.getByLabel(label, { exact: true });
+  const shown = scope
+    .locator('.ant-form-item')
+    .filter({ has: page.getByLabel(label, { exact: true }) })
+    .locator(`.ant-select-content[title="${option}"]`);
+  for (let attempt = 1; ; attempt++) {
+    await field.click();
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+      .last()
+      .locator(`.ant-select-item-option[title="${option}"]`)
+      .click();
+    try {
+      await shown.first().waitFor({ timeout: 3000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
 }
 
 /** A date typed into the picker (Tab leaves the field, which keeps the typed date). */
