@@ -3,6 +3,8 @@
 // security headers (hole 11). Raw node:http requests: fetch() would normalise the targets tried.
 import http from 'node:http';
 import { Writable } from 'node:stream';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import { createLogger } from '@zhicheng/server-kit';
 import { startStack, type Stack } from '../support/stack';
 
@@ -359,6 +361,59 @@ describe('hole 5: control characters and broken Unicode are refused at the edge'
     expect(log).not.toContain(mobile);
     expect(log).not.toContain(secret);
     expect(log).not.toContain(secret.split('.')[1]);
+  });
+});
+
+/** The errors a subscription over graphql-ws ends with (none: it was accepted). */
+async function subscriptionErrors(
+  httpUrl: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<Array<{ message: string; extensions?: Record<string, unknown> }>> {
+  const client = createClient({
+    url: httpUrl.replace(/^http/, 'ws'),
+    webSocketImpl: WebSocket,
+    retryAttempts: 0,
+    lazy: true,
+  });
+  try {
+    return await new Promise((resolve) => {
+      const timer = setTimeout(() => resolve([]), 3000);
+      client.subscribe(
+        { query, variables },
+        {
+          next: () => undefined,
+          error: (error) => {
+            clearTimeout(timer);
+            resolve(Array.isArray(error) ? error : [{ message: String(error) }]);
+          },
+          complete: () => undefined,
+        },
+      );
+    });
+  } finally {
+    await client.dispose();
+  }
+}
+
+describe('holes 5 and 7 over graphql-ws', () => {
+  const statusChanged = 'subscription($id: ID!) { declarationStatusChanged(id: $id) { __typename } }';
+
+  it('refuses control characters in a subscription’s variables, at the gateway and the subgraph', async () => {
+    for (const url of [stack.graphqlUrl, stack.declaration.url]) {
+      const errors = await subscriptionErrors(url, statusChanged, { id: 'a\u0000b' });
+      expect(errors[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(errors[0]?.extensions?.fields).toEqual([expect.objectContaining({ field: 'id' })]);
+    }
+  });
+
+  it('applies the query limits to subscriptions sent to a subgraph directly', async () => {
+    const aliases = Array.from({ length: 100 }, (_, i) => `a${i}: __typename`).join(' ');
+    const errors = await subscriptionErrors(
+      stack.declaration.url,
+      `subscription { declarationStatusChanged(id: "x") { ${aliases} } }`,
+    );
+    expect(errors[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
   });
 });
 

@@ -137,7 +137,7 @@ export async function startGateway(
   app.use(notFoundHandler(), jsonErrorHandler(logger));
 
   // Subscriptions: graphql-ws upgraded on the same server and path, under the same query limits.
-  const planner = new LivePlanner(supergraphSdl, limits.validationRules);
+  const planner = new LivePlanner(supergraphSdl, limits.validationRules, limits.parseOptions);
   const live = serveLiveGateway({
     httpServer,
     path: '/graphql',

@@ -158,6 +158,12 @@ export const isCleanText = (text: string): boolean => !CONTROL.test(text) && !LO
 export const INVALID_CHARACTERS = 'INVALID_CHARACTERS';
 const INVALID_CHARACTERS_MESSAGE = '含有无法识别的字符（控制字符或无效的 Unicode），请删除后重新输入';
 
+/** The fields of a request (variables and literals) that carry no clean text. */
+export const uncleanFields = (document: DocumentNode, variables: unknown): string[] => [
+  ...uncleanStrings(variables ?? {}, ''),
+  ...uncleanLiterals(document),
+];
+
 /** Every string in a variables object that is no clean text, by its dotted path (`input.name`). */
 export function uncleanStrings(value: unknown, path: string, found: string[] = []): string[] {
   if (typeof value === 'string') {
@@ -200,13 +206,20 @@ const problemsOf = (fields: string[]): FieldProblem[] =>
   }));
 
 /** The error for text with control characters or broken Unicode, with each field's path. */
-export function invalidCharacters(fields: string[]): GraphQLError {
+export function invalidCharacters(fields: string[], httpStatus = true): GraphQLError {
   const problems = problemsOf(fields);
   return new GraphQLError(
     problems.length === 1
       ? `${problems[0].field} ${INVALID_CHARACTERS_MESSAGE}`
       : `提交的信息有 ${problems.length} 处含有无法识别的字符，请删除后重新输入`,
-    { extensions: { code: ErrorCode.BAD_USER_INPUT, fields: problems, http: { status: 400 } } },
+    {
+      extensions: {
+        code: ErrorCode.BAD_USER_INPUT,
+        fields: problems,
+        // Apollo reads (and removes) `http`; a WebSocket answer has no status.
+        ...(httpStatus ? { http: { status: 400 } } : {}),
+      },
+    },
   );
 }
 
@@ -234,7 +247,7 @@ export function edgePlugin<C extends object>(): ApolloServerPlugin<C> {
             throw new GraphQLError('订阅须通过 WebSocket（graphql-ws）连接 /graphql，不能用 HTTP 请求', {
               extensions: { code: ErrorCode.BAD_REQUEST, http: { status: 400 } },
             });
-          const fields = [...uncleanStrings(request.variables ?? {}, ''), ...uncleanLiterals(document)];
+          const fields = uncleanFields(document, request.variables);
           if (fields.length > 0) throw invalidCharacters(fields);
         },
       };

@@ -159,6 +159,8 @@ export async function startSubgraphServer<C extends RequestContext>(
         verifier: options.verifier,
         extendContext: options.extendContext,
         production: options.production,
+        validationRules: limits.validationRules,
+        parseOptions: limits.parseOptions,
       })
     : null;
 
