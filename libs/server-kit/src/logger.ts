@@ -46,13 +46,10 @@ export function createLogger(
         'req.headers.authorization',
         'req.headers.cookie',
         'res.headers["set-cookie"]',
-        '*.password',
-        '*.token',
-        '*.accessToken',
-        '*.refreshToken',
-        '*.ticket',
-        '*.idNumber',
-        '*.mobile',
+        // Top level and one level down (pino's wildcard matches exactly one level).
+        ...['password', 'token', 'accessToken', 'refreshToken', 'ticket', 'idNumber', 'mobile'].flatMap(
+          (key) => [key, `*.${key}`],
+        ),
       ],
       censor: '[redacted]',
     },
