@@ -202,6 +202,12 @@ describe('hole 4: every bad request is a coded JSON answer, at the gateway and e
     }
   });
 
+  it('answers variables nested deeper than any input with 400, not a stack overflow', async () => {
+    const depth = 200_000;
+    const body = `{"query":"query($x: String!) { __type(name: $x) { name } }","variables":{"x":${'['.repeat(depth)}${']'.repeat(depth)}}}`;
+    for (const [, url] of endpoints()) expectCoded(await post(url, body), 400, 'BAD_REQUEST');
+  });
+
   it('answers a body over 1 MB with 413', async () => {
     const big = JSON.stringify({ query: `{ __typename }${' '.repeat(1_100_000)}` });
     for (const [, url] of endpoints()) expectCoded(await post(url, big), 413, 'PAYLOAD_TOO_LARGE');

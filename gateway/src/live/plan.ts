@@ -13,7 +13,7 @@ import {
   type ValidationRule,
 } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
-import { invalidCharacters, uncleanFields } from '@zhicheng/server-kit';
+import { refusedText } from '@zhicheng/server-kit';
 
 type OperationContext = ReturnType<typeof buildOperationContext>;
 
@@ -92,8 +92,8 @@ export class LivePlanner {
       prepared = fresh;
     }
     // Text with control characters or broken Unicode never reaches a subgraph (as over HTTP).
-    const unclean = uncleanFields(prepared.document, request.variables);
-    if (unclean.length > 0) return { errors: [invalidCharacters(unclean, false)] };
+    const refused = refusedText(prepared.document, request.variables, false);
+    if (refused) return { errors: [refused] };
     const operation = getOperationAST(prepared.document, prepared.operationName)!;
     const coerced = getVariableValues(
       this.apiGraphQLSchema,

@@ -164,17 +164,34 @@ export const uncleanFields = (document: DocumentNode, variables: unknown): strin
   ...uncleanLiterals(document),
 ];
 
-/** Every string in a variables object that is no clean text, by its dotted path (`input.name`). */
-export function uncleanStrings(value: unknown, path: string, found: string[] = []): string[] {
-  if (typeof value === 'string') {
-    if (!isCleanText(value)) found.push(path);
-  } else if (Array.isArray(value)) {
-    value.forEach((item, index) => uncleanStrings(item, `${path}.${index}`, found));
-  } else if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
+/** No input of ours nests deeper than this; deeper variables are refused before anything walks them. */
+export const MAX_VARIABLE_DEPTH = 32;
+
+export class TooDeep extends Error {}
+
+/**
+ * Every string in a variables object that is no clean text, by its dotted path (`input.name`).
+ * Iterative, and throws TooDeep past MAX_VARIABLE_DEPTH: a 1 MB body of nested brackets would
+ * otherwise overflow the stack here or in graphql-js's coercion (an HTTP 500).
+ */
+export function uncleanStrings(root: unknown, rootPath: string, found: string[] = []): string[] {
+  const pending: Array<[unknown, string, number]> = [[root, rootPath, 0]];
+  while (pending.length > 0) {
+    const [value, path, depth] = pending.pop()!;
+    if (typeof value === 'string') {
+      if (!isCleanText(value)) found.push(path);
+      continue;
+    }
+    if (value === null || typeof value !== 'object') continue;
+    if (depth >= MAX_VARIABLE_DEPTH) throw new TooDeep();
+    const entries = Array.isArray(value)
+      ? value.map((item, index) => [String(index), item] as const)
+      : Object.entries(value);
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const [key, item] = entries[i];
       const here = path ? `${path}.${key}` : key;
-      if (!isCleanText(key)) found.push(here);
-      uncleanStrings(item, here, found);
+      if (!Array.isArray(value) && !isCleanText(key)) found.push(here);
+      pending.push([item, here, depth + 1]);
     }
   }
   return found;
@@ -224,6 +241,28 @@ export function invalidCharacters(fields: string[], httpStatus = true): GraphQLE
 }
 
 /**
+ * The error for a request whose text no person typed (control characters, broken Unicode) or
+ * whose variables nest deeper than any input of ours; null when it is fine. `httpStatus: false`
+ * for WebSocket answers, which have no status.
+ */
+export function refusedText(
+  document: DocumentNode,
+  variables: unknown,
+  httpStatus = true,
+): GraphQLError | null {
+  let fields: string[];
+  try {
+    fields = uncleanFields(document, variables);
+  } catch (error) {
+    if (!(error instanceof TooDeep)) throw error;
+    return new GraphQLError('提交的数据嵌套过深，请检查后重试', {
+      extensions: { code: ErrorCode.BAD_REQUEST, ...(httpStatus ? { http: { status: 400 } } : {}) },
+    });
+  }
+  return fields.length > 0 ? invalidCharacters(fields, httpStatus) : null;
+}
+
+/**
  * Apollo plugin for the gateway and every subgraph: refuses text with control characters or
  * broken Unicode in variables or literals before anything runs (a NUL reached PostgreSQL, which
  * failed with the whole statement in its message), and answers a subscription sent over HTTP
@@ -247,8 +286,8 @@ export function edgePlugin<C extends object>(): ApolloServerPlugin<C> {
             throw new GraphQLError('订阅须通过 WebSocket（graphql-ws）连接 /graphql，不能用 HTTP 请求', {
               extensions: { code: ErrorCode.BAD_REQUEST, http: { status: 400 } },
             });
-          const fields = uncleanFields(document, request.variables);
-          if (fields.length > 0) throw invalidCharacters(fields);
+          const refused = refusedText(document, request.variables);
+          if (refused) throw refused;
         },
       };
     },

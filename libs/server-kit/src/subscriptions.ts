@@ -21,7 +21,7 @@ import { WebSocketServer } from 'ws';
 import type { Logger } from 'pino';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { AuthResult, TokenVerifier } from './auth';
-import { invalidCharacters, uncleanFields } from './edge';
+import { refusedText } from './edge';
 import type { RequestContext } from './context';
 import { createErrorFormatter } from './errors';
 import { LoaderRegistry } from './loaders';
@@ -125,8 +125,8 @@ export function serveSubscriptions<C extends RequestContext>(
         }
         const errors = validate(schema, document, [...specifiedRules, ...(options.validationRules ?? [])]);
         if (errors.length > 0) return errors;
-        const unclean = uncleanFields(document, payload.variables);
-        if (unclean.length > 0) return [invalidCharacters(unclean, false)];
+        const refused = refusedText(document, payload.variables, false);
+        if (refused) return [refused];
         const operation = getOperationAST(document, payload.operationName);
         if (!operation) return [new GraphQLError('请求中没有可执行的操作')];
         if (operation.operation !== 'subscription') {

@@ -4,7 +4,9 @@ import {
   createErrorFormatter,
   createLogger,
   isCleanText,
+  refusedText,
   safeErrorForLog,
+  TooDeep,
   uncleanLiterals,
   uncleanStrings,
 } from '../src';
@@ -25,6 +27,14 @@ describe('uncleanStrings and uncleanLiterals', () => {
       uncleanStrings({ input: { name: 'a\u0000', list: ['ok', '\ud800'], nested: { ok: 'fine' } } }, ''),
     ).toEqual(['input.name', 'input.list.1']);
   });
+  it('refuses variables nested deeper than any input, without recursion', () => {
+    let deep: unknown = 'x';
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    expect(() => uncleanStrings({ deep }, '')).toThrow(TooDeep);
+    const refused = refusedText(parse('{ __typename }'), { deep });
+    expect(refused?.extensions.code).toBe('BAD_REQUEST');
+  });
+
   it('names bad literals by field, argument and object field', () => {
     const document = parse('mutation { save(input: { name: "x\\u0000", note: "ok" }) { id } }');
     expect(uncleanLiterals(document)).toEqual(['save.input.name']);
