@@ -69,7 +69,7 @@ export function apiSecurityHeaders(production: boolean): RequestHandler {
 /** No page of ours uses these browser features; a script injected into one gets none of them. */
 export const PERMISSIONS_POLICY =
   'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), ' +
-  'magnetometer=(), gyroscope=(), accelerometer=(), interest-cohort=()';
+  'magnetometer=(), gyroscope=(), accelerometer=()';
 
 /**
  * The body parser for /graphql: JSON only (415 for another media type or a charset other than
@@ -112,6 +112,13 @@ const BODY_ERRORS: Record<string, [number, ErrorCode, string]> = {
   'request.size.invalid': [400, ErrorCode.BAD_REQUEST, '请求体长度与 Content-Length 不符'],
 };
 
+const CODE_BY_STATUS: Record<number, ErrorCode> = {
+  404: ErrorCode.NOT_FOUND,
+  405: ErrorCode.METHOD_NOT_ALLOWED,
+  413: ErrorCode.PAYLOAD_TOO_LARGE,
+  415: ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+};
+
 /** Last in every app: anything no route answered is a coded 404, never the shell's or express's page. */
 export function notFoundHandler(): RequestHandler {
   return (_req, res) => answer(res, 404, ErrorCode.NOT_FOUND, '请求的地址不存在');
@@ -132,7 +139,8 @@ export function jsonErrorHandler(logger: Logger): ErrorRequestHandler {
       return;
     }
     if (known) return answer(res, ...known);
-    if (status >= 400 && status < 500) return answer(res, status, ErrorCode.BAD_REQUEST, '请求无效');
+    if (status >= 400 && status < 500)
+      return answer(res, status, CODE_BY_STATUS[status] ?? ErrorCode.BAD_REQUEST, '请求无效');
     logger.error({ err: error, url: loggableUrl(req.originalUrl), method: req.method }, 'unexpected error');
     answer(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, '服务器内部错误，请稍后重试');
   };
