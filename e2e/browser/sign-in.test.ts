@@ -25,6 +25,16 @@ describe('shell in a real browser', () => {
     const page = await browser.newPage();
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
+    // The shell's Content-Security-Policy must let the real page run (issue 8, hole 11): any
+    // violation (a blocked script, style, image or connection) fails the test.
+    page.on('console', (message) => {
+      if (/Content.Security.Policy/i.test(message.text())) problems.push(message.text());
+    });
+    await page.addInitScript(() =>
+      document.addEventListener('securitypolicyviolation', (event) =>
+        console.error(`Content-Security-Policy violation: ${event.violatedDirective} ${event.blockedURI}`),
+      ),
+    );
     await page.goto(`${stack.origin}/`);
 
     await page.getByRole('tab', { name: '个人登录' }).click();

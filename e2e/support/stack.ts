@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { createLogger } from '@zhicheng/server-kit';
+import { createLogger, type Logger } from '@zhicheng/server-kit';
 import { createTestDatabase } from '@zhicheng/testing';
 import {
   createIdentityOrm,
@@ -46,9 +46,12 @@ export interface Stack {
  * The whole platform as it runs in production, on a fresh database: every subgraph and the
  * gateway over real HTTP on free ports, with the demo data when asked.
  */
-export async function startStack(name: string, options: { demoData?: boolean } = {}): Promise<Stack> {
+export async function startStack(
+  name: string,
+  options: { demoData?: boolean; /** Every process logs here (tests read the log). */ logger?: Logger } = {},
+): Promise<Stack> {
   const database = await createTestDatabase(name);
-  const logger = createLogger('e2e', process.env.E2E_LOG_LEVEL ?? 'silent');
+  const logger = options.logger ?? createLogger('e2e', process.env.E2E_LOG_LEVEL ?? 'silent');
   const identity = await startIdentity(
     loadIdentityEnv({
       NODE_ENV: 'test',

@@ -3,20 +3,28 @@ import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import express from 'express';
 import { ApolloGateway } from '@apollo/gateway';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { pinoHttp } from 'pino-http';
 import {
+  apiSecurityHeaders,
   createErrorFormatter,
   createLogger,
   createTokenVerifier,
+  edgePlugin,
+  graphqlBodyParser,
+  httpLogSerializers,
+  jsonErrorHandler,
+  notFoundHandler,
+  queryLimits,
+  queryLimitSettingsOf,
   REQUEST_ID_HEADER,
+  requestGuard,
   requestIdOf,
   type Logger,
 } from '@zhicheng/server-kit';
-import { queryLimits } from './armor';
 import type { GatewayContext } from './context';
 import { ForwardingDataSource } from './datasource';
 import type { GatewayEnv } from './env';
@@ -55,6 +63,8 @@ export async function startGateway(
   app.disable('x-powered-by');
   app.set('trust proxy', env.TRUST_PROXY);
   const httpServer = http.createServer(app);
+  // Absolute-form targets and methods we do not serve are refused before any route sees them.
+  app.use(requestGuard(), apiSecurityHeaders(env.NODE_ENV === 'production'));
 
   app.get('/health/live', (_req, res) => {
     res.json({ status: 'ok', service: 'gateway' });
@@ -79,6 +89,7 @@ export async function startGateway(
   app.use(
     pinoHttp({
       logger,
+      serializers: httpLogSerializers,
       genReqId: (req, res) => {
         const id = requestIdOf(req);
         res.setHeader(REQUEST_ID_HEADER, id);
@@ -88,23 +99,26 @@ export async function startGateway(
     }),
   );
 
-  const limits = queryLimits(env);
+  const limits = queryLimits(queryLimitSettingsOf(env));
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,
     validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
     plugins: [
+      // Refuses control characters and subscriptions over HTTP before a subgraph is asked.
+      edgePlugin<GatewayContext>(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ...(env.NODE_ENV === 'production' ? [ApolloServerPluginLandingPageDisabled()] : []),
-      ...limits.plugins,
+      ...(limits.plugins as ApolloServerPlugin<GatewayContext>[]),
     ],
   });
   await apollo.start();
 
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    ...graphqlBodyParser(),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => ({
         req,
@@ -118,10 +132,12 @@ export async function startGateway(
   );
   // Before the front ends: `/files/*` is never a page, and its bodies are streamed, not parsed.
   const files = mountFileRoute(app, fileUpstreams(env), logger);
-  mountFrontends(app, env.STATIC_ROOT, logger);
+  mountFrontends(app, env.STATIC_ROOT, logger, { production: env.NODE_ENV === 'production' });
+  // Whatever no route answered, and every error a route passed on: coded JSON, never HTML.
+  app.use(notFoundHandler(), jsonErrorHandler(logger));
 
   // Subscriptions: graphql-ws upgraded on the same server and path, under the same query limits.
-  const planner = new LivePlanner(supergraphSdl, limits.validationRules);
+  const planner = new LivePlanner(supergraphSdl, limits.validationRules, limits.parseOptions);
   const live = serveLiveGateway({
     httpServer,
     path: '/graphql',

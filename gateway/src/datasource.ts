@@ -1,5 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
+import { GraphQLError } from 'graphql';
+import { ErrorCode } from '@zhicheng/server-kit';
 
 type ParseBodyArgs = Parameters<RemoteGraphQLDataSource<GatewayContext>['parseBody']>;
 import type { GatewayContext } from './context';
@@ -41,4 +43,42 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
     }
     return super.parseBody(fetchResponse, fetchRequest, context);
   }
+
+  /**
+   * A subgraph answers a request it refuses before running it (a variable its scalar rejects, a
+   * query over its limits, text with control characters) with HTTP 400 and a coded GraphQL error.
+   * Apollo's default turns any non-2xx into "400: Bad Request" with the subgraph's raw answer and
+   * no public code, which the formatter then hides as INTERNAL_SERVER_ERROR: pass the subgraph's
+   * own coded error on instead (message, code and field problems only).
+   */
+  override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
+    const refused =
+      response.status >= 400 && response.status < 500 && response.status !== 401 && response.status !== 403;
+    if (refused) {
+      const body = (await response
+        .clone()
+        .json()
+        .catch(() => null)) as {
+        errors?: Array<{ message?: unknown; extensions?: Record<string, unknown> }>;
+      } | null;
+      const first = body?.errors?.[0];
+      const code = first?.extensions?.code;
+      if (typeof first?.message === 'string' && typeof code === 'string' && PASSED_ON.has(code)) {
+        const { fields } = first.extensions ?? {};
+        return new GraphQLError(first.message, {
+          extensions: { code, ...(fields ? { fields } : {}) },
+        });
+      }
+    }
+    return super.errorFromResponse(response);
+  }
 }
+
+/** The codes a subgraph's refusal keeps on its way through the gateway. */
+const PASSED_ON = new Set<string>([
+  ErrorCode.BAD_USER_INPUT,
+  ErrorCode.QUERY_TOO_COMPLEX,
+  ErrorCode.BAD_REQUEST,
+  'GRAPHQL_VALIDATION_FAILED',
+  'GRAPHQL_PARSE_FAILED',
+]);

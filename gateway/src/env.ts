@@ -30,9 +30,6 @@ export const gatewayEnvSchema = baseEnvSchema.extend({
   /** The repository (or deployment) root that holds shell/dist, libs/web-kit/dist and frontends/. */
   STATIC_ROOT: z.string().default(resolve(__dirname, '..', '..')),
   SUPERGRAPH_PATH: z.string().default(resolve(__dirname, '..', 'supergraph.graphql')),
-  MAX_QUERY_DEPTH: z.coerce.number().int().min(1).default(12),
-  MAX_QUERY_COST: z.coerce.number().int().min(1).default(5000),
-  MAX_ALIASES: z.coerce.number().int().min(1).default(15),
   TRUST_PROXY: z.string().default('loopback'),
 });
 

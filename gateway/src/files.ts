@@ -3,18 +3,12 @@ import https from 'node:https';
 import type { Express, Request, Response } from 'express';
 import type { Logger } from '@zhicheng/server-kit';
 
-/** The request headers the file service needs; nothing else of the browser's request goes on. */
-const FORWARDED_REQUEST_HEADERS = [
-  'authorization',
-  'content-type',
-  'content-length',
-  'accept',
-  'range',
-  'if-range',
-  'if-none-match',
-  'if-modified-since',
-  'user-agent',
-] as const;
+/**
+ * The request headers a file service reads: an upload's type and length. Nothing else of the
+ * browser's request goes on (no Authorization, no cookies): the link or ticket in the path is
+ * the only credential a file route takes.
+ */
+const FORWARDED_REQUEST_HEADERS = ['content-type', 'content-length'] as const;
 
 // Hop-by-hop headers (RFC 9110 §7.6.1) belong to one connection, never to the answer passed on.
 const HOP_BY_HOP = new Set([
@@ -32,6 +26,9 @@ const UNAVAILABLE = {
   error: { code: 'UPSTREAM_UNAVAILABLE', message: '文件服务暂不可用，请稍后重试' },
 } as const;
 
+const refuse = (res: Response, status: number, code: string, message: string) =>
+  res.status(status).json({ error: { code, message } });
+
 function forwardedHeaders(req: Request): OutgoingHttpHeaders {
   const headers: Record<string, string | string[]> = {};
   for (const name of FORWARDED_REQUEST_HEADERS) {
@@ -40,8 +37,6 @@ function forwardedHeaders(req: Request): OutgoingHttpHeaders {
   }
   headers['x-request-id'] = String(req.id);
   headers['x-forwarded-for'] = req.ip ?? req.socket.remoteAddress ?? '';
-  headers['x-forwarded-proto'] = req.protocol;
-  if (req.headers.host) headers['x-forwarded-host'] = req.headers.host;
   return headers;
 }
 
@@ -85,13 +80,20 @@ export function mountFileRoute(app: Express, upstreamFor: FileUpstreams, logger:
     'http:': new http.Agent({ keepAlive: true, maxSockets: 256 }),
     'https:': new https.Agent({ keepAlive: true, maxSockets: 256 }),
   };
-  if (!upstreamFor('/'))
+  if (!upstreamFor.declaration)
     logger.warn('no file service configured (FILES_UPSTREAM_URL or SUBGRAPH_URLS.declaration)');
 
   app.use('/files', (req: Request, res: Response) => {
-    const upstream = upstreamFor(req.path);
+    const route = matchFileRoute(req.originalUrl);
+    if (route.kind === 'invalid') return refuse(res, 400, 'BAD_REQUEST', '文件地址无效');
+    if (route.kind === 'unknown') return refuse(res, 404, 'NOT_FOUND', '文件地址不存在');
+    if (!route.methods.includes(req.method)) {
+      res.setHeader('Allow', route.methods.join(', '));
+      return refuse(res, 405, 'METHOD_NOT_ALLOWED', '不支持该请求方法');
+    }
+    const upstream = upstreamFor[route.owner];
     const unavailable = (error?: Error) => {
-      logger.warn({ err: error, path: req.path, requestId: req.id }, 'file service unavailable');
+      logger.warn({ err: error, route: route.name, requestId: req.id }, 'file service unavailable');
       if (res.headersSent) return res.destroy(error);
       res.status(502).json(UNAVAILABLE);
       if (!req.complete) {
@@ -101,10 +103,15 @@ export function mountFileRoute(app: Express, upstreamFor: FileUpstreams, logger:
     };
     if (!upstream) return unavailable();
 
-    const target = new URL(req.originalUrl, upstream.origin);
+    // Built from the checked parts only, on the owner's fixed origin: never from the raw target.
+    const target = new URL(route.upstreamPath, upstream.origin);
     const client = target.protocol === 'https:' ? https : http;
     const agent = target.protocol === 'https:' ? agents['https:'] : agents['http:'];
-    const outgoing = client.request(target, { method: req.method, headers: forwardedHeaders(req), agent });
+    const outgoing = client.request(target, {
+      method: req.method,
+      headers: forwardedHeaders(req),
+      agent,
+    });
     let answered = false;
 
     outgoing.on('response', (answer: IncomingMessage) => {
@@ -147,21 +154,112 @@ export function mountFileRoute(app: Express, upstreamFor: FileUpstreams, logger:
   };
 }
 
-/** Which service owns a path under `/files` (the path is given without the `/files` prefix). */
-export type FileUpstreams = (path: string) => URL | null;
+/** The file service of each owner; a route names its owner, never an address. */
+export interface FileUpstreams {
+  declaration: URL | null;
+  review: URL | null;
+}
 
 const originOf = (url: string | undefined) => (url ? new URL(new URL(url).origin) : null);
 
 /**
- * The file services: `/files/review/*` (batch attachments) belongs to the review subgraph, every
- * other path (declaration attachments, business forms) to FILES_UPSTREAM_URL, else the
- * declaration subgraph. Each service keeps the full `/files/...` path.
+ * The file services: `/files/review/*` (batch attachments) belongs to the review subgraph, the
+ * rest (declaration attachments, business forms) to FILES_UPSTREAM_URL, else the declaration
+ * subgraph. Only the origins are kept.
  */
 export function fileUpstreams(env: {
   FILES_UPSTREAM_URL?: string;
   SUBGRAPH_URLS: Record<string, string>;
 }): FileUpstreams {
-  const declaration = originOf(env.FILES_UPSTREAM_URL ?? env.SUBGRAPH_URLS.declaration);
-  const review = originOf(env.SUBGRAPH_URLS.review);
-  return (path) => (path === '/review' || path.startsWith('/review/') ? review : declaration);
+  return {
+    declaration: originOf(env.FILES_UPSTREAM_URL ?? env.SUBGRAPH_URLS.declaration),
+    review: originOf(env.SUBGRAPH_URLS.review),
+  };
+}
+
+/** A signed link or ticket as libs/files makes them: base64url body, a dot, base64url MAC. */
+const TOKEN = '[A-Za-z0-9_-]{1,4096}\\.[A-Za-z0-9_-]{1,512}';
+
+/**
+ * Every path shape the file services serve (the files/routes.ts of declaration and review), with its owner and
+ * methods. A path that is none of these is not passed anywhere.
+ */
+const FILE_ROUTES = [
+  {
+    name: 'upload',
+    pattern: new RegExp(`^/files/uploads/(${TOKEN})$`),
+    owner: 'declaration',
+    methods: ['POST'],
+  },
+  {
+    name: 'download',
+    pattern: new RegExp(`^/files/downloads/(${TOKEN})$`),
+    owner: 'declaration',
+    methods: ['GET'],
+  },
+  { name: 'form', pattern: new RegExp(`^/files/forms/(${TOKEN})$`), owner: 'declaration', methods: ['GET'] },
+  {
+    name: 'review-upload',
+    pattern: new RegExp(`^/files/review/uploads/(${TOKEN})$`),
+    owner: 'review',
+    methods: ['POST'],
+  },
+  {
+    name: 'review-download',
+    pattern: new RegExp(`^/files/review/downloads/(${TOKEN})$`),
+    owner: 'review',
+    methods: ['GET'],
+  },
+] as const satisfies ReadonlyArray<{
+  name: string;
+  pattern: RegExp;
+  owner: keyof FileUpstreams;
+  methods: readonly string[];
+}>;
+
+export type FileRouteMatch =
+  | { kind: 'invalid' }
+  | { kind: 'unknown' }
+  | {
+      kind: 'route';
+      name: string;
+      owner: keyof FileUpstreams;
+      methods: readonly string[];
+      /** The path and query to ask the owner for, rebuilt from the checked parts. */
+      upstreamPath: string;
+    };
+
+/**
+ * Matches a raw request target against the served shapes. Refused outright (400): anything but
+ * an origin-form path, percent-escapes in the path (an escaped dot, slash or backslash is how a
+ * target walks out of its prefix after someone else decodes it), backslashes, empty, `.` and
+ * `..` segments. The only query kept is `download=1` (save instead of preview).
+ */
+export function matchFileRoute(target: string): FileRouteMatch {
+  if (!target.startsWith('/files')) return { kind: 'invalid' };
+  const queryAt = target.indexOf('?');
+  const path = queryAt === -1 ? target : target.slice(0, queryAt);
+  const query = new URLSearchParams(queryAt === -1 ? '' : target.slice(queryAt + 1));
+  if (
+    /[%\\]/.test(path) ||
+    path
+      .split('/')
+      .slice(1)
+      .some((s, i, all) => s === '.' || s === '..' || (s === '' && i < all.length - 1))
+  )
+    return { kind: 'invalid' };
+  for (const route of FILE_ROUTES) {
+    const match = route.pattern.exec(path);
+    if (!match) continue;
+    const prefix = path.slice(0, path.length - match[1].length);
+    const download = query.get('download') === '1' ? '?download=1' : '';
+    return {
+      kind: 'route',
+      name: route.name,
+      owner: route.owner,
+      methods: route.methods,
+      upstreamPath: `${prefix}${match[1]}${download}`,
+    };
+  }
+  return { kind: 'unknown' };
 }

@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type Express, type Request, type Response } from 'express';
+import helmet from 'helmet';
 import type { Logger } from '@zhicheng/server-kit';
 
 interface Manifest {
@@ -51,8 +53,44 @@ function assetNotFound(_req: Request, res: Response): void {
     .send('未找到该文件（404）');
 }
 
+/**
+ * The shell page's Content-Security-Policy. Scripts: our own origin, plus the page's two inline
+ * scripts (the import map and the module that starts the shell) by a nonce made per answer;
+ * nothing inline otherwise, no eval. Styles: 'unsafe-inline', because antd's CSS-in-JS writes
+ * <style> elements at run time in every micro-frontend; a nonce would have to be threaded into
+ * each app's ConfigProvider and any style without it would break the page. Injected CSS cannot
+ * run script, and scripts stay strict. Connections (GraphQL over HTTP and graphql-ws), images,
+ * fonts and frames: our own origin (`data:`/`blob:` for the captcha picture, icons and previews).
+ */
+const shellPolicy = (production: boolean) =>
+  helmet.contentSecurityPolicy({
+    useDefaults: false,
+    directives: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'", (_req, res) => `'nonce-${(res as Response).locals.cspNonce as string}'`],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:', 'blob:'],
+      fontSrc: ["'self'", 'data:'],
+      connectSrc: ["'self'"],
+      frameSrc: ["'self'", 'blob:'],
+      workerSrc: ["'self'"],
+      manifestSrc: ["'self'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'none'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+      ...(production ? { upgradeInsecureRequests: [] } : {}),
+    },
+  });
+
 /** Serves the shell, the web kit and the micro-frontends from the gateway's own origin. */
-export function mountFrontends(app: Express, root: string, logger: Logger): void {
+export function mountFrontends(
+  app: Express,
+  root: string,
+  logger: Logger,
+  options: { production?: boolean } = {},
+): void {
+  const pagePolicy = shellPolicy(options.production ?? false);
   const immutable = { immutable: true, maxAge: '365d', index: false } as const;
   app.use('/vendor', express.static(join(root, 'shell', 'dist', 'vendor'), immutable), assetNotFound);
   app.use('/shell', express.static(join(root, 'shell', 'dist'), immutable), assetNotFound);
@@ -83,8 +121,15 @@ export function mountFrontends(app: Express, root: string, logger: Logger): void
     }
     // `<` escaped so no manifest value can close the inline <script> (shell/README.md asks for it).
     const importMap = JSON.stringify(buildImportMap(root)).replace(/</g, '\\u003c');
-    const html = readFileSync(indexPath, 'utf8').replace(PLACEHOLDER, importMap);
-    res.set({ 'cache-control': 'no-cache', 'x-frame-options': 'DENY', 'referrer-policy': 'same-origin' });
-    res.type('html').send(html);
+    const nonce = randomBytes(18).toString('base64');
+    res.locals.cspNonce = nonce;
+    const html = readFileSync(indexPath, 'utf8')
+      .replace(PLACEHOLDER, importMap)
+      .replace(/<(script|style)\b/g, `<$1 nonce="${nonce}"`);
+    pagePolicy(req, res, (error?: unknown) => {
+      if (error) return next(error);
+      res.set({ 'cache-control': 'no-cache', 'x-frame-options': 'DENY', 'referrer-policy': 'same-origin' });
+      res.type('html').send(html);
+    });
   });
 }

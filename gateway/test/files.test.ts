@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { LocalDirectoryStorage, receiveUpload, sendUploadRefusal, UploadRefused } from '@zhicheng/files';
 import type { RunningGateway } from '../src';
+import { matchFileRoute } from '../src/files';
 import { startTestGateway, startUpstream, type Upstream } from './helpers';
 
 let upstream: Upstream;
@@ -38,7 +39,8 @@ beforeAll(async () => {
           error instanceof UploadRefused ? sendUploadRefusal(req, res, error) : res.status(500).end(),
       );
     });
-    app.get('/files/downloads/:name', (req, res) => {
+    app.get('/files/downloads/:name', (req, res, next) => {
+      if (['slow.x', 'missing.x'].includes(req.params.name)) return next();
       seen.set(req.path, { headers: req.headers, completed: false, closedEarly: false });
       res.status(200);
       res.set({
@@ -49,7 +51,7 @@ beforeAll(async () => {
       });
       res.end(Buffer.from(`%PDF-1.7 ${req.params.name}`));
     });
-    app.get('/files/slow', (req, res) => {
+    app.get('/files/downloads/slow.x', (req, res) => {
       const record = { headers: req.headers, completed: false, closedEarly: false };
       seen.set(req.path, record);
       res.setHeader('content-type', 'application/octet-stream');
@@ -67,7 +69,7 @@ beforeAll(async () => {
         record.closedEarly = !record.completed;
       });
     });
-    app.get('/files/missing', (_req, res) => {
+    app.get('/files/downloads/missing.x', (_req, res) => {
       res.status(404).json({ error: { code: 'NOT_FOUND', message: '文件不存在或您无权查看' } });
     });
   });
@@ -100,7 +102,7 @@ const until = async (check: () => boolean, ms = 5000) => {
 describe('/files/* through the gateway', () => {
   it('passes an upload to the file service with the headers it needs and returns its answer', async () => {
     const body = pdf(300_000);
-    const answer = await fetch(`${gateway.origin}/files/uploads/ticket-1`, {
+    const answer = await fetch(`${gateway.origin}/files/uploads/ticket.one`, {
       method: 'POST',
       headers: {
         authorization: 'Bearer abc.def.ghi',
@@ -120,8 +122,9 @@ describe('/files/* through the gateway', () => {
         format: 'pdf',
       },
     });
-    const { headers } = seen.get('/files/uploads/ticket-1')!;
-    expect(headers.authorization).toBe('Bearer abc.def.ghi');
+    const { headers } = seen.get('/files/uploads/ticket.one')!;
+    // The ticket in the path is the only credential a file route takes.
+    expect(headers.authorization).toBeUndefined();
     expect(headers['content-type']).toBe('application/pdf');
     expect(headers['content-length']).toBe(String(body.length));
     expect(headers['x-request-id']).toBe('req-12345678');
@@ -137,13 +140,13 @@ describe('/files/* through the gateway', () => {
       await held; // the rest only after the upstream has seen the first part
       yield randomBytes(64 * 1024);
     }
-    const sending = fetch(`${gateway.origin}/files/uploads/ticket-stream`, {
+    const sending = fetch(`${gateway.origin}/files/uploads/ticket.stream`, {
       method: 'POST',
       headers: { 'content-type': 'application/pdf' },
       body: Readable.toWeb(Readable.from(slowBody())) as ReadableStream,
       duplex: 'half',
     } as RequestInit);
-    await until(() => firstChunkAt['/files/uploads/ticket-stream'] !== undefined);
+    await until(() => firstChunkAt['/files/uploads/ticket.stream'] !== undefined);
     release();
     const answer = await sending;
     expect(answer.status).toBe(201);
@@ -153,7 +156,7 @@ describe('/files/* through the gateway', () => {
   });
 
   it('passes a refusal that the file service answers before the body is complete', async () => {
-    const answer = await fetch(`${gateway.origin}/files/uploads/ticket-big`, {
+    const answer = await fetch(`${gateway.origin}/files/uploads/ticket.big`, {
       method: 'POST',
       headers: { 'content-type': 'application/pdf' },
       body: pdf(8 * 1024 * 1024),
@@ -165,23 +168,24 @@ describe('/files/* through the gateway', () => {
   });
 
   it('passes a download back with its status, headers and query', async () => {
-    const answer = await fetch(`${gateway.origin}/files/downloads/form?token=t1`, {
+    const answer = await fetch(`${gateway.origin}/files/downloads/form.x?download=1&token=t1`, {
       headers: { accept: 'text/html' },
     });
     expect(answer.status).toBe(200);
     expect(answer.headers.get('content-type')).toBe('application/pdf');
     expect(answer.headers.get('content-disposition')).toContain(encodeURIComponent('公示表.pdf'));
     expect(answer.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(answer.headers.get('x-upstream-query')).toBe('/files/downloads/form?token=t1');
-    expect(await answer.text()).toBe('%PDF-1.7 form');
-    const notFound = await fetch(`${gateway.origin}/files/missing`);
+    // Only `download=1` goes on: the path and query are rebuilt from the checked parts.
+    expect(answer.headers.get('x-upstream-query')).toBe('/files/downloads/form.x?download=1');
+    expect(await answer.text()).toBe('%PDF-1.7 form.x');
+    const notFound = await fetch(`${gateway.origin}/files/downloads/missing.x`);
     expect(notFound.status).toBe(404);
     expect(((await notFound.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND');
   });
 
   it('aborts the upstream request when the client goes away', async () => {
     await new Promise<void>((resolve, reject) => {
-      const request = http.get(`${gateway.origin}/files/slow`, (response) => {
+      const request = http.get(`${gateway.origin}/files/downloads/slow.x`, (response) => {
         response.once('data', () => {
           request.destroy();
           resolve();
@@ -189,26 +193,26 @@ describe('/files/* through the gateway', () => {
       });
       request.on('error', (error) => (error.message.includes('socket hang up') ? undefined : reject(error)));
     });
-    await until(() => seen.get('/files/slow')?.closedEarly === true);
-    expect(seen.get('/files/slow')?.completed).toBe(false);
+    await until(() => seen.get('/files/downloads/slow.x')?.closedEarly === true);
+    expect(seen.get('/files/downloads/slow.x')?.completed).toBe(false);
   });
 
   it('aborts a half-sent upload upstream, which keeps nothing', async () => {
     await new Promise<void>((resolve) => {
-      const request = http.request(`${gateway.origin}/files/uploads/ticket-half`, {
+      const request = http.request(`${gateway.origin}/files/uploads/ticket.half`, {
         method: 'POST',
         headers: { 'content-type': 'application/pdf', 'content-length': String(512 * 1024) },
       });
       request.on('error', () => resolve());
       request.write(pdf(100 * 1024));
-      void until(() => firstChunkAt['/files/uploads/ticket-half'] !== undefined).then(() => {
+      void until(() => firstChunkAt['/files/uploads/ticket.half'] !== undefined).then(() => {
         request.destroy();
         resolve();
       });
     });
-    await until(() => seen.get('/files/uploads/ticket-half')?.closedEarly === true);
-    expect(seen.get('/files/uploads/ticket-half')?.completed).toBe(false);
-    expect(await new LocalDirectoryStorage(storeDir).exists('ticket-half')).toBe(false);
+    await until(() => seen.get('/files/uploads/ticket.half')?.closedEarly === true);
+    expect(seen.get('/files/uploads/ticket.half')?.completed).toBe(false);
+    expect(await new LocalDirectoryStorage(storeDir).exists('ticket.half')).toBe(false);
   });
 });
 
@@ -218,7 +222,7 @@ describe('/files/* when the file service is down', () => {
       SUBGRAPH_URLS: JSON.stringify({ declaration: 'http://127.0.0.1:9/graphql' }),
     });
     try {
-      const answer = await fetch(`${down.origin}/files/uploads/t`, {
+      const answer = await fetch(`${down.origin}/files/uploads/t.t`, {
         method: 'POST',
         headers: { 'content-type': 'application/pdf' },
         body: pdf(10_000),
@@ -238,7 +242,7 @@ describe('/files/* when the file service is down', () => {
       FILES_UPSTREAM_URL: upstream.url,
     });
     try {
-      const answer = await fetch(`${explicit.origin}/files/downloads/x`);
+      const answer = await fetch(`${explicit.origin}/files/downloads/x.x`);
       expect(answer.status).toBe(200);
     } finally {
       await explicit.close();
@@ -253,12 +257,55 @@ describe('/files/* when the file service is down', () => {
       }),
     });
     try {
-      const review = await fetch(`${split.origin}/files/review/downloads/x`);
+      const review = await fetch(`${split.origin}/files/review/downloads/x.x`);
       expect(review.status).not.toBe(502);
-      const declaration = await fetch(`${split.origin}/files/downloads/x`);
+      const declaration = await fetch(`${split.origin}/files/downloads/x.x`);
       expect(declaration.status).toBe(502);
     } finally {
       await split.close();
     }
+  });
+});
+
+describe('matchFileRoute', () => {
+  it.each([
+    ['/files/uploads/abc.def', 'declaration', '/files/uploads/abc.def'],
+    ['/files/downloads/abc.def?download=1', 'declaration', '/files/downloads/abc.def?download=1'],
+    [
+      '/files/downloads/abc.def?download=1&x=http://evil',
+      'declaration',
+      '/files/downloads/abc.def?download=1',
+    ],
+    ['/files/forms/abc.def?x=1', 'declaration', '/files/forms/abc.def'],
+    ['/files/review/uploads/a-b_c.d-e', 'review', '/files/review/uploads/a-b_c.d-e'],
+    ['/files/review/downloads/abc.def', 'review', '/files/review/downloads/abc.def'],
+  ])('maps %s to %s as %s', (target, owner, upstreamPath) => {
+    expect(matchFileRoute(target)).toMatchObject({ kind: 'route', owner, upstreamPath });
+  });
+
+  it.each([
+    'http://127.0.0.1:4101/files/../.well-known/jwks.json',
+    '//127.0.0.1:4101/files/x.y',
+    '/files/../.well-known/jwks.json',
+    '/files/%2e%2e/graphql',
+    '/files/downloads/abc%2edef',
+    '/files/uploads/..%2f..%2fgraphql',
+    '/files/downloads/a\\b',
+    '/files/./downloads/a.b',
+    '/files//downloads/a.b',
+    '/files/downloads/../uploads/a.b',
+  ])('refuses %s', (target) => {
+    expect(matchFileRoute(target)).toEqual({ kind: 'invalid' });
+  });
+
+  it.each([
+    '/files',
+    '/files/',
+    '/files/graphql',
+    '/files/downloads/',
+    '/files/downloads/nodot',
+    '/files/review/graphql',
+  ])('knows no route at %s', (target) => {
+    expect(matchFileRoute(target)).toEqual({ kind: 'unknown' });
   });
 });

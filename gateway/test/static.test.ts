@@ -50,7 +50,7 @@ describe('front-end assets and pages', () => {
   );
 
   it('never answers /files with the page, even with no file service configured', async () => {
-    const answer = await get('/files/downloads/x', 'text/html');
+    const answer = await get('/files/downloads/abc.def', 'text/html');
     expect(answer.status).toBe(502);
     expect(await answer.json()).toEqual({
       error: { code: 'UPSTREAM_UNAVAILABLE', message: '文件服务暂不可用，请稍后重试' },

@@ -7,11 +7,13 @@ import {
   parse,
   specifiedRules,
   validate,
+  type ParseOptions,
   type DocumentNode,
   type GraphQLSchema,
   type ValidationRule,
 } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
+import { refusedText } from '@zhicheng/server-kit';
 
 type OperationContext = ReturnType<typeof buildOperationContext>;
 
@@ -55,6 +57,8 @@ export class LivePlanner {
   constructor(
     supergraphSdl: string,
     private readonly extraRules: readonly ValidationRule[] = [],
+    /** The parser's token limit, as for queries over HTTP. */
+    private readonly parseOptions: ParseOptions = {},
   ) {
     this.supergraph = Supergraph.build(supergraphSdl);
     this.apiSchema = this.supergraph.apiSchema();
@@ -87,6 +91,9 @@ export class LivePlanner {
       this.cache.set(key, fresh);
       prepared = fresh;
     }
+    // Text with control characters or broken Unicode never reaches a subgraph (as over HTTP).
+    const refused = refusedText(prepared.document, request.variables, false);
+    if (refused) return { errors: [refused] };
     const operation = getOperationAST(prepared.document, prepared.operationName)!;
     const coerced = getVariableValues(
       this.apiGraphQLSchema,
@@ -102,7 +109,7 @@ export class LivePlanner {
   private prepare(request: SubscriptionRequest): Omit<LivePlan, 'variables'> | { errors: GraphQLError[] } {
     let document: DocumentNode;
     try {
-      document = parse(request.query);
+      document = parse(request.query, this.parseOptions);
     } catch (error) {
       if (error instanceof GraphQLError) {
         return { errors: [withCode(error, 'GRAPHQL_PARSE_FAILED')] };

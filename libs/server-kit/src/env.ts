@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryLimitsEnv } from './limits';
 
 /** Settings every server process reads. Each service extends this with its own. */
 export const baseEnvSchema = z.object({
@@ -6,6 +7,8 @@ export const baseEnvSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Query limits: the gateway's, and (with headroom for its fetches) every subgraph's. */
+  ...queryLimitsEnv,
 });
 
 export class EnvError extends Error {

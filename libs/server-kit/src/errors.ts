@@ -1,5 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
+import { safeErrorForLog } from './logger';
 
 /**
  * Stable error codes of the public API (docs/api-guide.md lists them). Clients branch on
@@ -20,6 +21,11 @@ export const ErrorCode = {
   RATE_LIMITED: 'RATE_LIMITED',
   DEADLINE_PASSED: 'DEADLINE_PASSED',
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  /** A request that is not a GraphQL request of ours (malformed JSON, no object, bad target). */
+  BAD_REQUEST: 'BAD_REQUEST',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  METHOD_NOT_ALLOWED: 'METHOD_NOT_ALLOWED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -89,8 +95,29 @@ const publicCodes = new Set<string>([
   'GRAPHQL_VALIDATION_FAILED',
   'PERSISTED_QUERY_NOT_FOUND',
   'OPERATION_RESOLUTION_FAILURE',
-  'BAD_REQUEST',
 ]);
+
+// graphql-js and Apollo word these in English for developers; a person sees what to do first.
+const PROTOCOL_MESSAGES: Record<string, string> = {
+  GRAPHQL_PARSE_FAILED: '查询语句有语法错误',
+  GRAPHQL_VALIDATION_FAILED: '查询语句与接口定义不符',
+  OPERATION_RESOLUTION_FAILURE: '无法确定要执行的操作（含多个操作时须给出 operationName）',
+  BAD_REQUEST: '请求无效',
+  PERSISTED_QUERY_NOT_FOUND: '未找到该持久化查询',
+};
+
+/** The public code of a formatted error: the code a limit rule means, a token limit, else its own. */
+function publicCodeOf(formatted: GraphQLFormattedError): unknown {
+  if (formatted.extensions?.reason === ErrorCode.QUERY_TOO_COMPLEX) return ErrorCode.QUERY_TOO_COMPLEX;
+  if (
+    formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' &&
+    /Document contains more tha[nt] \d+ tokens/.test(formatted.message)
+  )
+    return ErrorCode.QUERY_TOO_COMPLEX;
+  // Apollo answers a request it cannot run (two operations and no operationName, a missing
+  // query) with BAD_REQUEST or OPERATION_RESOLUTION_FAILURE: both are the client's to fix.
+  return formatted.extensions?.code;
+}
 
 /**
  * Apollo `formatError`: errors we raised on purpose pass through; anything else (a bug, a
@@ -101,10 +128,12 @@ export function createErrorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     // A validation rule cannot choose its code (Apollo sets GRAPHQL_VALIDATION_FAILED), so the
     // query-limit rule names the code it means in `reason`.
-    const code =
-      formatted.extensions?.reason === ErrorCode.QUERY_TOO_COMPLEX
-        ? ErrorCode.QUERY_TOO_COMPLEX
-        : formatted.extensions?.code;
+    const code = publicCodeOf(formatted);
+    if (code === ErrorCode.QUERY_TOO_COMPLEX && formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED')
+      return {
+        message: '查询过于复杂（嵌套过深或请求字段过多），请拆分后重试',
+        extensions: { code, detail: formatted.message },
+      };
     if (typeof code === 'string' && publicCodes.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
       // `response` is the gateway's copy of a subgraph's raw answer (internal URLs): never shown.
       const {
@@ -113,9 +142,17 @@ export function createErrorFormatter(logger: Logger) {
         exception: _exception,
         ...extensions
       } = formatted.extensions ?? {};
-      return { ...formatted, extensions: { ...extensions, code } };
+      const lead = PROTOCOL_MESSAGES[code];
+      // The English detail stays for the developer who wrote the query.
+      const message =
+        lead && !/[\u4e00-\u9fff]/.test(formatted.message)
+          ? `${lead}：${formatted.message}`
+          : formatted.message;
+      return { ...formatted, message, extensions: { ...extensions, code } };
     }
-    logger.error({ err: error, path: formatted.path }, 'unexpected error in resolver');
+    // The log keeps the error's type, codes and frames, never a driver's message or parameters
+    // (see safeErrorForLog): those quote the statement with a person's ID number and mobile.
+    logger.error({ err: safeErrorForLog(error), path: formatted.path }, 'unexpected error in resolver');
     return {
       message: '服务器内部错误，请稍后重试',
       path: formatted.path,

@@ -14,7 +14,17 @@ import type { Logger } from 'pino';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { TokenVerifier } from './auth';
 import type { RequestContext } from './context';
+import {
+  apiSecurityHeaders,
+  edgePlugin,
+  graphqlBodyParser,
+  jsonErrorHandler,
+  notFoundHandler,
+  requestGuard,
+} from './edge';
 import { createErrorFormatter } from './errors';
+import { behindGateway, DEFAULT_QUERY_LIMITS, queryLimits, type QueryLimitSettings } from './limits';
+import { httpLogSerializers } from './logger';
 import { LoaderRegistry } from './loaders';
 import { REQUEST_ID_HEADER, requestIdOf } from './request-id';
 import { serveSubscriptions, type SubscriptionServer } from './subscriptions';
@@ -35,6 +45,11 @@ export interface SubgraphServerOptions<C extends RequestContext> {
   extendContext?: (base: RequestContext) => C | Promise<C>;
   plugins?: ApolloServerPlugin<C>[];
   production?: boolean;
+  /**
+   * The public API's query limits (queryLimitSettingsOf(env)); the subgraph adds the headroom the
+   * gateway's own fetches need (behindGateway).
+   */
+  queryLimits?: QueryLimitSettings;
   /**
    * The live pub/sub the schema's subscriptions read (createLivePubSub from @zhicheng/live, also
    * given to buildFederatedSchema as `pubSub`); closed after the sockets when the server closes.
@@ -61,6 +76,7 @@ export async function startSubgraphServer<C extends RequestContext>(
   app.disable('x-powered-by');
   app.set('trust proxy', options.trustProxy ?? 'loopback');
   const httpServer = http.createServer(app);
+  app.use(requestGuard(), apiSecurityHeaders(options.production ?? false));
 
   app.get('/health/live', (_req, res) => {
     res.json({ status: 'ok', service: options.name });
@@ -78,6 +94,7 @@ export async function startSubgraphServer<C extends RequestContext>(
   app.use(
     pinoHttp({
       logger,
+      serializers: httpLogSerializers,
       genReqId: (req, res) => {
         const id = requestIdOf(req);
         res.setHeader(REQUEST_ID_HEADER, id);
@@ -88,11 +105,16 @@ export async function startSubgraphServer<C extends RequestContext>(
   );
   options.configureApp?.(app);
 
+  const limits = queryLimits(behindGateway(options.queryLimits ?? DEFAULT_QUERY_LIMITS));
   const apollo = new ApolloServer<C>({
     schema: options.schema,
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
     plugins: [
+      edgePlugin<C>(),
+      ...(limits.plugins as ApolloServerPlugin<C>[]),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // No Apollo Studio here: inline traces would only cost time on every subgraph request.
       ApolloServerPluginInlineTraceDisabled(),
@@ -104,7 +126,7 @@ export async function startSubgraphServer<C extends RequestContext>(
 
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    ...graphqlBodyParser(),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const auth = await options.verifier.verifyHeader(req.headers.authorization);
@@ -123,6 +145,9 @@ export async function startSubgraphServer<C extends RequestContext>(
     }),
   );
 
+  // Whatever no route answered, and every error a route passed on: coded JSON, never HTML.
+  app.use(notFoundHandler(), jsonErrorHandler(logger));
+
   // Subscriptions: graphql-ws on the same path, upgraded from the same HTTP server.
   const subscriptions = options.schema.getSubscriptionType()
     ? serveSubscriptions<C>({
@@ -134,6 +159,8 @@ export async function startSubgraphServer<C extends RequestContext>(
         verifier: options.verifier,
         extendContext: options.extendContext,
         production: options.production,
+        validationRules: limits.validationRules,
+        parseOptions: limits.parseOptions,
       })
     : null;
 

@@ -7,8 +7,11 @@ import {
   GraphQLError,
   parse,
   validate,
+  specifiedRules,
   type DocumentNode,
   type ExecutionArgs,
+  type ParseOptions,
+  type ValidationRule,
   type ExecutionResult,
   type GraphQLSchema,
 } from 'graphql';
@@ -18,6 +21,7 @@ import { WebSocketServer } from 'ws';
 import type { Logger } from 'pino';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { AuthResult, TokenVerifier } from './auth';
+import { refusedText } from './edge';
 import type { RequestContext } from './context';
 import { createErrorFormatter } from './errors';
 import { LoaderRegistry } from './loaders';
@@ -54,6 +58,9 @@ export interface SubscriptionServerOptions<C extends RequestContext> {
   verifier: TokenVerifier;
   extendContext?: (base: RequestContext) => C | Promise<C>;
   production?: boolean;
+  /** The query limits (queryLimits(): validation rules and the parser's token limit), as over HTTP. */
+  validationRules?: ValidationRule[];
+  parseOptions?: ParseOptions;
 }
 
 export interface SubscriptionServer {
@@ -112,12 +119,14 @@ export function serveSubscriptions<C extends RequestContext>(
       onSubscribe: async (ctx, _id, payload) => {
         let document: DocumentNode;
         try {
-          document = parse(payload.query);
+          document = parse(payload.query, options.parseOptions);
         } catch (error) {
           return [error as GraphQLError];
         }
-        const errors = validate(schema, document);
+        const errors = validate(schema, document, [...specifiedRules, ...(options.validationRules ?? [])]);
         if (errors.length > 0) return errors;
+        const refused = refusedText(document, payload.variables, false);
+        if (refused) return [refused];
         const operation = getOperationAST(document, payload.operationName);
         if (!operation) return [new GraphQLError('请求中没有可执行的操作')];
         if (operation.operation !== 'subscription') {

@@ -3,6 +3,7 @@ import {
   createTokenVerifier,
   migrate,
   startSubgraphServer,
+  queryLimitSettingsOf,
   type Logger,
   type RunningServer,
 } from '@zhicheng/server-kit';
@@ -48,6 +49,7 @@ export async function startBinding(env: BindingEnv, options: StartOptions = {}):
     port: env.PORT,
     trustProxy: env.TRUST_PROXY,
     production: env.NODE_ENV === 'production',
+    queryLimits: queryLimitSettingsOf(env),
   });
   const events = startEventWork({
     orm,

@@ -3,6 +3,7 @@ import {
   createTokenVerifier,
   migrate,
   startSubgraphServer,
+  queryLimitSettingsOf,
   type Logger,
   type MikroORM,
   type RunningServer,
@@ -83,6 +84,7 @@ export async function startDeclaration(
       port: env.PORT,
       trustProxy: env.TRUST_PROXY,
       production: env.NODE_ENV === 'production',
+      queryLimits: queryLimitSettingsOf(env),
       configureApp: (app) => mountFileRoutes(app, orm, deps),
       extendContext: (base) => ({ ...base, deps }),
       // graphql-ws on /graphql serves declarationStatusChanged; the server closes the pub/sub.

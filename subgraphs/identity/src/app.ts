@@ -3,6 +3,7 @@ import {
   createTokenVerifier,
   migrate,
   startSubgraphServer,
+  queryLimitSettingsOf,
   type Logger,
   type RunningServer,
 } from '@zhicheng/server-kit';
@@ -60,6 +61,7 @@ export async function startIdentity(env: IdentityEnv, options: StartOptions = {}
     port: env.PORT,
     trustProxy: env.TRUST_PROXY,
     production: env.NODE_ENV === 'production',
+    queryLimits: queryLimitSettingsOf(env),
     configureApp: (app) => {
       app.get('/.well-known/jwks.json', async (_req, res) => {
         res.set('cache-control', 'public, max-age=300');

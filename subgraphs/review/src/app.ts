@@ -3,6 +3,7 @@ import {
   createTokenVerifier,
   migrate,
   startSubgraphServer,
+  queryLimitSettingsOf,
   type Logger,
   type MikroORM,
   type RunningServer,
@@ -80,6 +81,7 @@ export async function startReviewService(env: ReviewEnv, options: StartOptions =
       port: env.PORT,
       trustProxy: env.TRUST_PROXY,
       production: env.NODE_ENV === 'production',
+      queryLimits: queryLimitSettingsOf(env),
       configureApp: (app) => mountFileRoutes(app, orm, deps),
       extendContext: (base) => ({ ...base, deps }),
       // graphql-ws on /graphql serves the timeline and queue subscriptions; the server closes the pub/sub.
