@@ -16,8 +16,16 @@ export const identityEnvSchema = baseEnvSchema.extend({
   /** Secure cookies need HTTPS; on by default in production. */
   COOKIE_SECURE: bool.optional(),
   TRUST_PROXY: z.string().default('loopback'),
-  LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).default(5),
-  LOCKOUT_MINUTES: z.coerce.number().int().min(1).default(15),
+  /**
+   * Escalating delays instead of a lock-out: after SIGN_IN_FREE_ATTEMPTS wrong passwords for an
+   * account from one address, each further one doubles the wait (from the base, up to the max).
+   * Account-wide (any address) the count starts at SIGN_IN_ACCOUNT_FREE_ATTEMPTS, with a lower cap.
+   */
+  SIGN_IN_FREE_ATTEMPTS: z.coerce.number().int().min(1).default(5),
+  SIGN_IN_DELAY_BASE_SECONDS: z.coerce.number().int().min(1).default(30),
+  SIGN_IN_DELAY_MAX_SECONDS: z.coerce.number().int().min(1).default(900),
+  SIGN_IN_ACCOUNT_FREE_ATTEMPTS: z.coerce.number().int().min(1).default(50),
+  SIGN_IN_ACCOUNT_DELAY_MAX_SECONDS: z.coerce.number().int().min(1).default(300),
   SIGN_IN_LIMIT_PER_IP: z.coerce.number().int().min(1).default(30),
   SIGN_IN_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(600),
 });

@@ -23,13 +23,14 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 describe('password recovery by SMS', () => {
-  it('a person sets a new password; the old one and existing sign-ins stop working; a lock is lifted', async () => {
+  it('a person sets a new password; the old one and existing sign-ins stop working; a running delay ends', async () => {
     const person = await seedPerson(t);
     const session = t.client();
     expect((await signIn(t, session, { kind: 'PERSON', account: person.mobile })).errors).toBeUndefined();
     await t.sql.query(
-      `update identity.person set locked_until = now() + interval '10 minutes' where id = $1`,
-      [person.id],
+      `insert into identity.sign_in_throttle (key, failures, last_failure_at, retry_at)
+       values ($1, 9, now(), now() + interval '10 minutes'), ($1 || '|ip:127.0.0.1', 9, now(), now() + interval '10 minutes')`,
+      [`acct:PERSON:${person.id}`],
     );
 
     const code = await t.requestSmsCode(person.mobile, 'RECOVER_PASSWORD');

@@ -11,6 +11,7 @@ import {
 import { AccountKind, Agent, Unit } from '../entities';
 import { isUuid } from '../loaders';
 import { hashPassword } from './passwords';
+import { accountThrottleKey, clearAccountFailures } from './sign-in-throttle';
 import { revokeAccountSessions } from './tokens';
 import { checkMobile, checkName, checkPassword, checkResidentId } from './validate';
 
@@ -139,9 +140,8 @@ export async function resetAgentPassword(
   checkPassword(problems, 'newPassword', newPassword, [agent.mobile, agent.idNumber]);
   problems.throwIfAny();
   agent.passwordHash = await hashPassword(newPassword);
-  agent.failedSignIns = 0;
-  agent.lockedUntil = null;
   await em.flush();
+  await clearAccountFailures(em, accountThrottleKey(AccountKind.AGENT, agent.id));
   await revokeAccountSessions(em, AccountKind.AGENT, agent.id);
   return agent;
 }

@@ -5,6 +5,7 @@ import { consumeCaptcha } from './captcha';
 import type { IdentityDeps } from './deps';
 import { hashPassword } from './passwords';
 import { consumeSmsCode, issueSmsCode, type SmsIssued } from './sms';
+import { accountThrottleKey, clearAccountFailures } from './sign-in-throttle';
 import { revokeAccountSessions } from './tokens';
 import {
   checkCreditCode,
@@ -192,8 +193,7 @@ export async function resetPassword(em: EntityManager, request: ResetPasswordReq
   await consumeSmsCode(em, mobile, SmsPurpose.RECOVER_PASSWORD, smsCode);
   if (!account) throw appError(ErrorCode.SMS_CODE_INVALID, '短信验证码错误或已过期，请重新获取');
   account.passwordHash = await hashPassword(request.newPassword);
-  account.failedSignIns = 0;
-  account.lockedUntil = null;
   await em.flush();
+  await clearAccountFailures(em, accountThrottleKey(request.kind, account.id));
   await revokeAccountSessions(em, request.kind, account.id);
 }
