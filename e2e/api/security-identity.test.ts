@@ -1,12 +1,17 @@
 // Regression tests for the identity and session holes of issue 8, through the real gateway (and,
 // where the probe went around it, straight at a subgraph as an attacker on the network would).
+import { makeResidentId } from '@zhicheng/domain-codes';
 import { GraphQLSession, codeOf } from '../support/graphql';
 import { DEMO_PASSWORD, demoAgent, ok, signedIn } from '../support/flows';
 import { startStack, type Stack } from '../support/stack';
 
+const SMS_PER_ADDRESS = 4;
 let stack: Stack;
 beforeAll(async () => {
-  stack = await startStack('gw_sec_identity', { demoData: true });
+  stack = await startStack('gw_sec_identity', {
+    demoData: true,
+    identityEnv: { SMS_LIMIT_PER_IP: String(SMS_PER_ADDRESS) },
+  });
 });
 afterAll(async () => {
   await stack?.stop();
@@ -25,6 +30,27 @@ async function attempt(input: Record<string, unknown>, address?: string) {
     { input: { ...input, captchaId: captcha.id, captchaAnswer: captcha.answer } },
   );
 }
+
+/** sendSmsCode with a solved captcha from `address`; `captcha: false` sends none. */
+async function sendSms(mobile: string, purpose: string, address: string, captcha = true) {
+  const tab = new GraphQLSession(stack.graphqlUrl);
+  tab.headers['x-forwarded-for'] = address;
+  await tab.request('mutation { createCaptcha { id } }');
+  const solved = await stack.latestCaptcha();
+  return tab.request<{ sendSmsCode: Record<string, unknown> }>(
+    `mutation($input: SendSmsCodeInput!) { sendSmsCode(input: $input) { mobileMasked resendAfterSeconds } }`,
+    {
+      input: {
+        mobile,
+        purpose,
+        captchaId: solved.id,
+        captchaAnswer: captcha ? solved.answer : '',
+      },
+    },
+  );
+}
+
+const REGISTER = `mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }`;
 
 const observed = (answer: { errors?: Array<{ message: string; extensions?: Record<string, unknown> }> }) => ({
   code: answer.errors?.[0]?.extensions?.code,
@@ -97,5 +123,56 @@ describe('hole 8: sign-in neither locks accounts nor tells which exist', () => {
     );
     expect(owner.errors).toBeUndefined();
     expect(owner.data?.signIn.accessToken).toBeTruthy();
+  });
+});
+
+describe('hole 3: registration does not tell who is registered', () => {
+  it('sending a code answers alike for a registered and a free mobile; the registered one gets no code', async () => {
+    const taken = await sendSms('13800000001', 'REGISTER_PERSON', '198.51.100.31');
+    const free = await sendSms('13911112222', 'REGISTER_PERSON', '198.51.100.31');
+    expect(taken.errors).toBeUndefined();
+    expect(taken.data!.sendSmsCode.resendAfterSeconds).toEqual(free.data!.sendSmsCode.resendAfterSeconds);
+    await expect(stack.latestSmsCode('13800000001')).rejects.toThrow(/no SMS code/);
+    expect(await stack.latestSmsCode('13911112222')).toMatch(/^\d{6}$/);
+  });
+
+  it('registering with a taken ID number and no proven code answers exactly like a free one', async () => {
+    const idNumber = makeResidentId({ region: '220102', birthDate: '19900303', sequence: 31 });
+    const owner = '13911113333';
+    const smsCode = await (async () => {
+      expect((await sendSms(owner, 'REGISTER_PERSON', '198.51.100.32')).errors).toBeUndefined();
+      return stack.latestSmsCode(owner);
+    })();
+    const input = {
+      name: '赵六',
+      idType: 'RESIDENT_ID',
+      idNumber,
+      mobile: owner,
+      password: 'Kq7#mountain-river',
+      smsCode,
+    };
+    expect((await new GraphQLSession(stack.graphqlUrl).request(REGISTER, { input })).errors).toBeUndefined();
+
+    const probe = (id: string) =>
+      new GraphQLSession(stack.graphqlUrl).request(REGISTER, {
+        input: { ...input, idNumber: id, mobile: '13911114444', smsCode: '123456' },
+      });
+    const takenAnswer = await probe(idNumber);
+    const freeAnswer = await probe(makeResidentId({ region: '220102', birthDate: '19900303', sequence: 33 }));
+    expect(codeOf(takenAnswer)).toBe('SMS_CODE_INVALID');
+    expect(takenAnswer.errors).toEqual(freeAnswer.errors);
+  });
+
+  it('a code needs the captcha, and one address gets a limited number of codes', async () => {
+    expect(codeOf(await sendSms('13911115555', 'REGISTER_PERSON', '198.51.100.33', false))).toBe(
+      'BAD_USER_INPUT',
+    );
+    const address = '198.51.100.34';
+    for (let i = 0; i < SMS_PER_ADDRESS; i++) {
+      expect((await sendSms(`1391111600${i}`, 'RECOVER_PASSWORD', address)).errors).toBeUndefined();
+    }
+    const limited = await sendSms('13911116009', 'RECOVER_PASSWORD', address);
+    expect(codeOf(limited)).toBe('RATE_LIMITED');
+    expect(limited.errors![0].extensions!.retryAfterSeconds).toBeGreaterThan(0);
   });
 });

@@ -46,7 +46,10 @@ export interface Stack {
  * The whole platform as it runs in production, on a fresh database: every subgraph and the
  * gateway over real HTTP on free ports, with the demo data when asked.
  */
-export async function startStack(name: string, options: { demoData?: boolean } = {}): Promise<Stack> {
+export async function startStack(
+  name: string,
+  options: { demoData?: boolean; identityEnv?: Record<string, string> } = {},
+): Promise<Stack> {
   const database = await createTestDatabase(name);
   const logger = createLogger('e2e', process.env.E2E_LOG_LEVEL ?? 'silent');
   const identity = await startIdentity(
@@ -55,6 +58,8 @@ export async function startStack(name: string, options: { demoData?: boolean } =
       PORT: '0',
       DATABASE_URL: database.url,
       SIGN_IN_LIMIT_PER_IP: '1000',
+      SMS_LIMIT_PER_IP: '1000',
+      ...options.identityEnv,
     }),
     { logger, migrateOnStart: true },
   );

@@ -26,6 +26,9 @@ export const identityEnvSchema = baseEnvSchema.extend({
   SIGN_IN_DELAY_MAX_SECONDS: z.coerce.number().int().min(1).default(900),
   SIGN_IN_ACCOUNT_FREE_ATTEMPTS: z.coerce.number().int().min(1).default(50),
   SIGN_IN_ACCOUNT_DELAY_MAX_SECONDS: z.coerce.number().int().min(1).default(300),
+  /** SMS codes any one address may ask for per window (each number also has its own limits). */
+  SMS_LIMIT_PER_IP: z.coerce.number().int().min(1).default(20),
+  SMS_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(3600),
   SIGN_IN_LIMIT_PER_IP: z.coerce.number().int().min(1).default(30),
   SIGN_IN_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(600),
 });

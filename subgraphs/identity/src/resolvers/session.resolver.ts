@@ -74,7 +74,7 @@ export class SessionResolver {
     @Arg('input') input: SendSmsCodeInput,
     @Ctx() ctx: IdentityContext,
   ): Promise<SmsCodeSent> {
-    return Object.assign(new SmsCodeSent(), await sendSmsCode(ctx.em, ctx.deps, input));
+    return Object.assign(new SmsCodeSent(), await sendSmsCode(ctx.em, ctx.deps, input, this.caller(ctx)));
   }
 
   @Mutation(() => PersonView)
