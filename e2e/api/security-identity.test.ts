@@ -1,5 +1,6 @@
 // Regression tests for the identity and session holes of issue 8, through the real gateway (and,
 // where the probe went around it, straight at a subgraph as an attacker on the network would).
+import WebSocket from 'ws';
 import { makeResidentId } from '@zhicheng/domain-codes';
 import { GraphQLSession, codeOf } from '../support/graphql';
 import { DEMO_PASSWORD, demoAgent, ok, signedIn } from '../support/flows';
@@ -174,5 +175,86 @@ describe('hole 3: registration does not tell who is registered', () => {
     const limited = await sendSms('13911116009', 'RECOVER_PASSWORD', address);
     expect(codeOf(limited)).toBe('RATE_LIMITED');
     expect(limited.errors![0].extensions!.retryAfterSeconds).toBeGreaterThan(0);
+  });
+});
+
+/** Opens a graphql-ws connection with `token` and resolves once acknowledged; `closed` gives the close code. */
+async function openSocket(httpUrl: string, token: string) {
+  const socket = new WebSocket(httpUrl.replace(/^http/, 'ws'), 'graphql-transport-ws');
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+  );
+  await new Promise<void>((resolve, reject) => {
+    socket.on('open', () =>
+      socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } })),
+    );
+    socket.on('message', (data) => {
+      if (JSON.parse(data.toString()).type === 'connection_ack') resolve();
+    });
+    socket.on('error', reject);
+    void closed.then(({ code }) => reject(new Error(`closed ${code} before ack`)));
+  });
+  return { socket, closed };
+}
+
+const within = <T>(promise: Promise<T>, ms: number) =>
+  Promise.race([
+    promise,
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`not within ${ms} ms`)), ms)),
+  ]);
+
+describe('hole 12: sessions end when they should', () => {
+  it('after sign-out the access token stops working everywhere within seconds, not 15 minutes', async () => {
+    const tab = await applicant();
+    const token = tab.token!;
+    const other = await applicant();
+    expect((await tab.request('{ me { displayName } }')).errors).toBeUndefined();
+    await tab.request('mutation { signOut }');
+
+    const replay = new GraphQLSession(stack.graphqlUrl);
+    replay.token = token;
+    let answer = await replay.request('{ me { displayName person { declarations { id } } } }');
+    for (let i = 0; i < 30 && codeOf(answer) !== 'UNAUTHENTICATED'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      answer = await replay.request('{ me { displayName person { declarations { id } } } }');
+    }
+    expect(codeOf(answer)).toBe('UNAUTHENTICATED');
+    // Every subgraph, asked directly, refuses it as well (each follows identity's revocation feed).
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    for (const subgraph of [stack.binding, stack.declaration, stack.review]) {
+      const direct = new GraphQLSession(subgraph.url);
+      direct.token = token;
+      const refused = await direct.request(
+        `query($r: [_Any!]!) { _entities(representations: $r) { __typename } }`,
+        { r: [{ __typename: 'Person', id: '00000000-0000-4000-8000-000000000000' }] },
+      );
+      expect({ url: subgraph.url, code: codeOf(refused) }).toEqual({
+        url: subgraph.url,
+        code: 'UNAUTHENTICATED',
+      });
+    }
+    // The other sign-in of the same person is untouched.
+    expect((await other.request('{ me { displayName } }')).errors).toBeUndefined();
+  });
+
+  it('open sockets close with 4401 when their session is signed out (gateway and subgraph)', async () => {
+    const tab = await applicant();
+    const atGateway = await openSocket(stack.graphqlUrl, tab.token!);
+    const atSubgraph = await openSocket(stack.review.url, tab.token!);
+    await tab.request('mutation { signOut }');
+    expect((await within(atGateway.closed, 5000)).code).toBe(4401);
+    expect((await within(atSubgraph.closed, 5000)).code).toBe(4401);
+  });
+
+  it('the refresh chain ends 12 hours after the sign-in, however often it was refreshed', async () => {
+    const tab = await applicant();
+    tab.token = undefined;
+    expect((await tab.request('mutation { refreshSession { accessToken } }')).errors).toBeUndefined();
+    await stack.sql(
+      `update identity.auth_session set signed_in_at = signed_in_at - interval '12 hours'
+        where account_id = (select id from identity.person where mobile = '13800000001')`,
+    );
+    const expired = await tab.request('mutation { refreshSession { accessToken } }');
+    expect(codeOf(expired)).toBe('UNAUTHENTICATED');
   });
 });

@@ -13,6 +13,15 @@ export const identityEnvSchema = baseEnvSchema.extend({
     .int()
     .min(600)
     .default(7 * 24 * 3600),
+  /**
+   * The absolute lifetime of a sign-in: refreshing slides the refresh cookie (above) but never
+   * past this many seconds after the password was entered.
+   */
+  SESSION_ABSOLUTE_LIFETIME_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(600)
+    .default(12 * 3600),
   /** Secure cookies need HTTPS; on by default in production. */
   COOKIE_SECURE: bool.optional(),
   TRUST_PROXY: z.string().default('loopback'),

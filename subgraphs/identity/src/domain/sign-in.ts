@@ -3,10 +3,12 @@ import {
   ErrorCode,
   Problems,
   unauthenticated,
+  type AuthResult,
   type EntityManager,
   type Principal,
 } from '@zhicheng/server-kit';
-import { Agent, AccountKind, Person, StaffAccount, Unit, UnitStatus } from '../entities';
+import { Agent, AccountKind, AuthSession, Person, StaffAccount, Unit, UnitStatus } from '../entities';
+import { isUuid } from '../loaders';
 import { consumeCaptcha } from './captcha';
 import type { CallerMeta, IdentityDeps } from './deps';
 import { decoyPasswordHash, verifyPassword } from './passwords';
@@ -19,7 +21,14 @@ import {
   throttleWait,
   type DelayPolicy,
 } from './sign-in-throttle';
-import { openSession, rotateSession, findSessionByToken, revokeFamily, signAccessToken } from './tokens';
+import {
+  findSessionByToken,
+  openSession,
+  revokeFamily,
+  rotateSession,
+  signAccessToken,
+  type SessionLifetime,
+} from './tokens';
 import { markUnitSignedIn } from './unit-ready';
 
 export interface SignInRequest {
@@ -208,13 +217,13 @@ async function issueFor(
   account: Account,
   caller: CallerMeta,
 ): Promise<IssuedSession> {
-  const principal = principalOf(account);
   const refresh = await openSession(
     em,
     { kind: account.kind, id: account.entity.id },
-    deps.env.REFRESH_TOKEN_TTL_SECONDS,
+    lifetime(deps),
     caller,
   );
+  const principal = { ...principalOf(account), sessionId: refresh.session.familyId };
   const access = await signAccessToken(deps.signingKey, principal, deps.env.ACCESS_TOKEN_TTL_SECONDS);
   return {
     principal,
@@ -257,7 +266,7 @@ export async function refreshSession(
   refreshToken: string,
   caller: CallerMeta,
 ): Promise<IssuedSession> {
-  const rotated = await rotateSession(em, refreshToken, deps.env.REFRESH_TOKEN_TTL_SECONDS, caller);
+  const rotated = await rotateSession(em, refreshToken, lifetime(deps), caller);
   const account = await loadAccount(em, rotated.session.accountKind, rotated.session.accountId);
   if (!account) {
     await revokeFamily(em, rotated.session.familyId);
@@ -269,7 +278,7 @@ export async function refreshSession(
     await revokeFamily(em, rotated.session.familyId);
     throw error;
   }
-  const principal = principalOf(account);
+  const principal = { ...principalOf(account), sessionId: rotated.session.familyId };
   const access = await signAccessToken(deps.signingKey, principal, deps.env.ACCESS_TOKEN_TTL_SECONDS);
   return {
     principal,
@@ -280,9 +289,31 @@ export async function refreshSession(
   };
 }
 
-/** Revokes the sign-in the refresh token belongs to (every rotation of it). */
-export async function signOut(em: EntityManager, refreshToken: string | undefined): Promise<void> {
-  if (!refreshToken) return;
-  const session = await findSessionByToken(em, refreshToken);
-  if (session) await revokeFamily(em, session.familyId);
+/**
+ * Revokes the sign-in the refresh token belongs to (every rotation of it), or else the one the
+ * access token names. Its access tokens stop working in every process (the revocation feed).
+ */
+export async function signOut(
+  em: EntityManager,
+  deps: IdentityDeps,
+  refreshToken: string | undefined,
+  auth: AuthResult,
+): Promise<void> {
+  const session = refreshToken ? await findSessionByToken(em, refreshToken) : null;
+  const familyId = session?.familyId ?? auth.principal?.sessionId;
+  if (!familyId) return;
+  if (!session && auth.principal && !(await ownsFamily(em, familyId, auth.principal.accountId))) return;
+  await revokeFamily(em, familyId);
+  // This process refuses the tokens at once; the others within a poll of the feed.
+  deps.revocations.add(familyId, Date.now() + (deps.env.ACCESS_TOKEN_TTL_SECONDS + 60) * 1000);
 }
+
+async function ownsFamily(em: EntityManager, familyId: string, accountId: string): Promise<boolean> {
+  if (!isUuid(familyId)) return false;
+  return (await em.count(AuthSession, { familyId, accountId })) > 0;
+}
+
+const lifetime = (deps: IdentityDeps): SessionLifetime => ({
+  ttlSeconds: deps.env.REFRESH_TOKEN_TTL_SECONDS,
+  absoluteSeconds: deps.env.SESSION_ABSOLUTE_LIFETIME_SECONDS,
+});

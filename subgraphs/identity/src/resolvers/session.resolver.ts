@@ -119,7 +119,7 @@ export class SessionResolver {
 
   @Mutation(() => Boolean, { description: 'Revokes this sign-in and clears the refresh cookie' })
   async signOut(@Ctx() ctx: IdentityContext): Promise<boolean> {
-    await signOut(ctx.em, this.refreshToken(ctx));
+    await signOut(ctx.em, ctx.deps, this.refreshToken(ctx), ctx.auth);
     this.clearCookie(ctx);
     return true;
   }
