@@ -258,3 +258,44 @@ describe('hole 12: sessions end when they should', () => {
     expect(codeOf(expired)).toBe('UNAUTHENTICATED');
   });
 });
+
+describe('hole 10: passwords follow NIST SP 800-63B', () => {
+  const register = (password: string, mobile = '13911117777') =>
+    new GraphQLSession(stack.graphqlUrl).request(REGISTER, {
+      input: {
+        name: '钱七',
+        idType: 'RESIDENT_ID',
+        idNumber: makeResidentId({ region: '220102', birthDate: '19870505', sequence: 41 }),
+        mobile,
+        smsCode: '123456',
+        password,
+      },
+    });
+  const fieldCodes = (answer: Awaited<ReturnType<typeof register>>) =>
+    ((answer.errors?.[0]?.extensions?.fields ?? []) as Array<{ field: string; code: string }>).map(
+      (f) => `${f.field}:${f.code}`,
+    );
+
+  it('refuses Password1 and other common passwords, saying why in Chinese', async () => {
+    for (const password of ['Password1', 'P@ssw0rd', 'qwerty123456']) {
+      const answer = await register(password);
+      expect(codeOf(answer)).toBe('BAD_USER_INPUT');
+      expect(fieldCodes(answer)).toEqual(['password:PASSWORD_WEAK']);
+      expect(answer.errors![0].message).toMatch(/太容易被猜到/);
+    }
+  });
+
+  it('refuses passwords built from the person’s own data, and short ones; a long phrase passes validation', async () => {
+    expect(fieldCodes(await register('qq13911117777'))).toEqual(['password:PASSWORD_PERSONAL']);
+    expect(fieldCodes(await register('born19870505!'))).toEqual(['password:PASSWORD_PERSONAL']);
+    expect(fieldCodes(await register('Zc@d26'))).toEqual(['password:PASSWORD_TOO_SHORT']);
+    // No composition rule: lower-case words pass; what stops it here is the (wrong) SMS code.
+    expect(codeOf(await register('lamp orbit velvet river'))).toBe('SMS_CODE_INVALID');
+  });
+
+  it('the demo password still signs in', async () => {
+    expect(
+      (await attempt({ kind: 'PERSON', account: '13800000002', password: DEMO_PASSWORD })).errors,
+    ).toBeUndefined();
+  });
+});

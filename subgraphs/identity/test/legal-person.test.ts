@@ -64,7 +64,7 @@ describe('credit code validation', () => {
       'creditCode:CREDIT_CODE_FORMAT',
       'legalPersonIdNumber:ID_FORMAT',
       'name:NAME_LENGTH',
-      'password:PASSWORD_WEAK',
+      'password:PASSWORD_TOO_SHORT',
     ]);
   });
 });

@@ -135,8 +135,19 @@ describe('person registration', () => {
     const result = await t
       .client()
       .request(REGISTER, { input: { ...input, password: `Aa!${input.mobile}` } });
-    const error = expectError(result, 'BAD_USER_INPUT', /不能包含证件号码或手机号/);
+    const error = expectError(result, 'BAD_USER_INPUT', /不能包含您的姓名、手机号、证件号码/);
     expect(fieldCodes(error)).toEqual(['password:PASSWORD_PERSONAL']);
+  });
+
+  it('refuses common passwords (Password1) and accepts a long phrase without composition rules', async () => {
+    const common = await t.client().request(REGISTER, { input: registerInput({ password: 'Password1' }) });
+    const error = expectError(common, 'BAD_USER_INPUT', /太容易被猜到（.*常见密码.*）.*请换一个/);
+    expect(fieldCodes(error)).toEqual(['password:PASSWORD_WEAK']);
+    // A phrase passes validation (the answer then is about the SMS code, not the password).
+    const phrase = await t
+      .client()
+      .request(REGISTER, { input: registerInput({ password: 'lamp orbit velvet river' }) });
+    expectError(phrase, 'SMS_CODE_INVALID');
   });
 });
 

@@ -78,7 +78,7 @@ export async function createAgent(
   const name = checkName(problems, 'name', request.name);
   const mobile = checkMobile(problems, 'mobile', request.mobile);
   const idNumber = checkResidentId(problems, 'idNumber', request.idNumber);
-  checkPassword(problems, 'password', request.password, [mobile, idNumber]);
+  checkPassword(problems, 'password', request.password, [name, mobile, idNumber]);
   problems.throwIfAny();
   await assertUniqueInUnit(em, unitId, { mobile, idNumber });
 
@@ -137,7 +137,7 @@ export async function resetAgentPassword(
 ): Promise<Agent> {
   const agent = await ownAgent(em, auth, id);
   const problems = new Problems();
-  checkPassword(problems, 'newPassword', newPassword, [agent.mobile, agent.idNumber]);
+  checkPassword(problems, 'newPassword', newPassword, [agent.name, agent.mobile, agent.idNumber]);
   problems.throwIfAny();
   agent.passwordHash = await hashPassword(newPassword);
   await em.flush();

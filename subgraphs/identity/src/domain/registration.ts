@@ -5,7 +5,7 @@ import { consumeCaptcha } from './captcha';
 import type { CallerMeta, IdentityDeps } from './deps';
 import { hashPassword } from './passwords';
 import { hitRateLimit } from './rate-limit';
-import { consumeSmsCode, issueSmsCode, type SmsDelivery, type SmsIssued } from './sms';
+import { consumeSmsCode, issueSmsCode, verifySmsCode, type SmsDelivery, type SmsIssued } from './sms';
 import { accountThrottleKey, clearAccountFailures } from './sign-in-throttle';
 import { revokeAccountSessions } from './tokens';
 import {
@@ -96,7 +96,7 @@ export async function registerPerson(em: EntityManager, request: RegisterPersonR
   const idNumber = checkIdNumber(problems, 'idNumber', request.idType, request.idNumber);
   const mobile = checkMobile(problems, 'mobile', request.mobile);
   const smsCode = checkSmsCode(problems, 'smsCode', request.smsCode);
-  checkPassword(problems, 'password', request.password, [idNumber, mobile]);
+  checkPassword(problems, 'password', request.password, [name, idNumber, mobile]);
   problems.throwIfAny();
 
   // The SMS code first: only someone who proved the number learns that an ID number is taken
@@ -143,7 +143,13 @@ export async function registerUnit(em: EntityManager, request: RegisterUnitReque
   const legalPersonIdNumber = checkResidentId(problems, 'legalPersonIdNumber', request.legalPersonIdNumber);
   const mobile = checkMobile(problems, 'mobile', request.mobile);
   const smsCode = checkSmsCode(problems, 'smsCode', request.smsCode);
-  checkPassword(problems, 'password', request.password, [creditCode, legalPersonIdNumber, mobile]);
+  checkPassword(problems, 'password', request.password, [
+    creditCode,
+    name,
+    legalPersonName,
+    legalPersonIdNumber,
+    mobile,
+  ]);
   problems.throwIfAny();
 
   // As for persons: the code is proven before anything about existing units is told.
@@ -218,9 +224,26 @@ export async function resetPassword(em: EntityManager, request: ResetPasswordReq
     request.kind === AccountKind.PERSON
       ? await em.findOne(Person, { mobile })
       : await em.findOne(Unit, { creditCode, mobile });
-  // The code was only delivered to registered numbers, so an unknown account fails like a wrong code.
-  await consumeSmsCode(em, mobile, SmsPurpose.RECOVER_PASSWORD, smsCode);
-  if (!account) throw appError(ErrorCode.SMS_CODE_INVALID, '短信验证码错误或已过期，请重新获取');
+  // The code was only delivered to registered numbers, so an unknown account fails like a wrong
+  // code. It is checked (not yet spent) before the password is compared with the account's own
+  // data, so that comparison tells nothing to someone who has not proven the number.
+  const code = await verifySmsCode(em, mobile, SmsPurpose.RECOVER_PASSWORD, smsCode);
+  if (!account) {
+    code.consumedAt = new Date();
+    await em.flush();
+    throw appError(ErrorCode.SMS_CODE_INVALID, '短信验证码错误或已过期，请重新获取');
+  }
+  const own = new Problems();
+  checkPassword(
+    own,
+    'newPassword',
+    request.newPassword,
+    account instanceof Person
+      ? [account.name, account.idNumber, account.mobile]
+      : [account.name, account.legalPersonName, account.legalPersonIdNumber, account.creditCode],
+  );
+  own.throwIfAny();
+  code.consumedAt = new Date();
   account.passwordHash = await hashPassword(request.newPassword);
   await em.flush();
   await clearAccountFailures(em, accountThrottleKey(request.kind, account.id));

@@ -93,6 +93,21 @@ export async function consumeSmsCode(
   purpose: SmsPurpose,
   code: string,
 ): Promise<void> {
+  const latest = await verifySmsCode(em, mobile, purpose, code);
+  latest.consumedAt = new Date();
+  await em.flush();
+}
+
+/**
+ * Checks the newest live code (a wrong one counts as an attempt) and returns it unspent: the
+ * caller sets `consumedAt` and flushes once its own checks pass.
+ */
+export async function verifySmsCode(
+  em: EntityManager,
+  mobile: string,
+  purpose: SmsPurpose,
+  code: string,
+): Promise<SmsCode> {
   const invalid = (message = '短信验证码错误或已过期，请重新获取') =>
     appError(ErrorCode.SMS_CODE_INVALID, message);
   const latest = await em.findOne(
@@ -107,6 +122,5 @@ export async function consumeSmsCode(
     await em.flush();
     throw invalid();
   }
-  latest.consumedAt = new Date();
-  await em.flush();
+  return latest;
 }
