@@ -372,8 +372,8 @@ async function arrange(p: Platform): Promise<Arranged> {
     mobile: `135${String(i + 1).padStart(8, '0')}`,
   }));
   await p.db.query(
-    `insert into identity.person (id, created_at, updated_at, password_hash, failed_sign_ins, name, id_type, id_number, mobile)
-     select unnest($1::uuid[]), now(), now(), $2, 0, unnest($3::text[]), 'RESIDENT_ID', unnest($4::text[]), unnest($5::text[])`,
+    `insert into identity.person (id, created_at, updated_at, password_hash, name, id_type, id_number, mobile)
+     select unnest($1::uuid[]), now(), now(), $2, unnest($3::text[]), 'RESIDENT_ID', unnest($4::text[]), unnest($5::text[])`,
     [
       people.map((x) => x.id),
       rows[0].password_hash,

@@ -7,6 +7,8 @@ export interface GraphQLAnswer<T = Record<string, unknown>> {
 export class GraphQLSession {
   private cookies = new Map<string, string>();
   token?: string;
+  /** Extra headers on every request, e.g. X-Forwarded-For (the gateway trusts it from loopback). */
+  readonly headers: Record<string, string> = {};
 
   constructor(private readonly url: string) {}
 
@@ -14,7 +16,7 @@ export class GraphQLSession {
     query: string,
     variables?: Record<string, unknown>,
   ): Promise<GraphQLAnswer<T>> {
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    const headers: Record<string, string> = { 'content-type': 'application/json', ...this.headers };
     if (this.token) headers.authorization = `Bearer ${this.token}`;
     if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     const response = await fetch(this.url, {

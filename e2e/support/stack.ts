@@ -48,7 +48,12 @@ export interface Stack {
  */
 export async function startStack(
   name: string,
-  options: { demoData?: boolean; /** Every process logs here (tests read the log). */ logger?: Logger } = {},
+  options: {
+    demoData?: boolean;
+    /** Every process logs here (tests read the log). */
+    logger?: Logger;
+    identityEnv?: Record<string, string>;
+  } = {},
 ): Promise<Stack> {
   const database = await createTestDatabase(name);
   const logger = options.logger ?? createLogger('e2e', process.env.E2E_LOG_LEVEL ?? 'silent');
@@ -58,6 +63,8 @@ export async function startStack(
       PORT: '0',
       DATABASE_URL: database.url,
       SIGN_IN_LIMIT_PER_IP: '1000',
+      SMS_LIMIT_PER_IP: '1000',
+      ...options.identityEnv,
     }),
     { logger, migrateOnStart: true },
   );

@@ -16,6 +16,7 @@ import { WebSocketServer } from 'ws';
 import {
   authorizationOf,
   closeReason,
+  closeWhenTokenEnds,
   createErrorFormatter,
   ErrorCode,
   requestIdOf,
@@ -129,6 +130,11 @@ export function serveLiveGateway(options: LiveGatewayOptions): LiveGateway {
             if (isCloseEvent(error) && error.code === 4401) {
               // Valid when the socket opened, refused now: it has most likely expired since.
               const now = await verifier.verifyHeader(operation.authorization);
+              if (now.failure?.reason === 'revoked') {
+                operation.closeClient(WS_UNAUTHORIZED, closeReason(now.failure.code, now.failure.message));
+                queue.end();
+                return;
+              }
               if (now.failure) {
                 operation.logger.info(
                   { reason: now.failure.reason },
@@ -216,6 +222,9 @@ export function serveLiveGateway(options: LiveGatewayOptions): LiveGateway {
         }
         ctx.extra.auth = auth;
         ctx.extra.authorization = authorization;
+        // Not past its token: at expiry the client is asked to reconnect (the web kit does so
+        // with a refreshed token); signed out, it is closed with 4401 for good.
+        closeWhenTokenEnds(ctx.extra.socket, auth, verifier, { expiredCode: WS_RECONNECT_WITH_FRESH_TOKEN });
         ctx.extra.requestId = requestIdOf(ctx.extra.request);
         return true;
       },

@@ -1,7 +1,8 @@
 import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { parse, type GraphQLSchema } from 'graphql';
+import { parse, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
+import { requirePrincipal, type AuthResult } from './auth';
 
 type ReferenceResolver<C> = (reference: Record<string, unknown>, context: C) => unknown;
 export type ReferenceResolvers<C> = Record<string, { __resolveReference: ReferenceResolver<C> }>;
@@ -24,7 +25,28 @@ export async function buildFederatedSchema<C>(
   }
   const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`);
   // buildSubgraphSchema's resolver map type is looser than what createResolversMap returns.
-  return buildSubgraphSchema([{ typeDefs, resolvers: resolvers as never }]);
+  const federated = buildSubgraphSchema([{ typeDefs, resolvers: resolvers as never }]);
+  requireTokenForEntities(federated);
+  return federated;
+}
+
+/**
+ * `_entities` reads any entity by its key, bypassing the root fields' own checks: it answers only
+ * a caller with a valid token, in every subgraph, before any `__resolveReference` runs (these
+ * still decide per entity who may see it). The gateway forwards the caller's token on entity
+ * fetches, so a signed-in caller's plans are unaffected.
+ */
+function requireTokenForEntities(schema: GraphQLSchema): void {
+  const field = schema.getQueryType()?.getFields()._entities;
+  if (!field) return;
+  const resolve: GraphQLFieldResolver<unknown, unknown> | undefined = field.resolve;
+  if (!resolve) return;
+  field.resolve = (source, args, context, info) => {
+    requirePrincipal(
+      (context as { auth?: AuthResult } | undefined)?.auth ?? { principal: null, failure: null },
+    );
+    return resolve(source, args, context, info);
+  };
 }
 
 /** The subgraph SDL that is committed as schema.graphql and composed into the supergraph. */

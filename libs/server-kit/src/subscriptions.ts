@@ -20,7 +20,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Logger } from 'pino';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { AuthResult, TokenVerifier } from './auth';
+import { REVOKED_MESSAGE, type AuthResult, type TokenVerifier } from './auth';
 import { refusedText } from './edge';
 import type { RequestContext } from './context';
 import { createErrorFormatter } from './errors';
@@ -48,6 +48,50 @@ export function closeReason(code: string, message: string): string {
 type SocketExtra = {
   auth?: AuthResult;
 };
+
+/** The part of a `ws` socket the token watch needs. */
+interface ClosableSocket {
+  close(code: number, reason: string): void;
+  once(event: 'close', listener: () => void): unknown;
+}
+
+/**
+ * A socket must not outlive its token: closed when the token expires (`expiredCode`, 4401 by
+ * default) and at once when its session is signed out (4401, not retried by graphql-ws clients).
+ */
+export function closeWhenTokenEnds(
+  socket: ClosableSocket,
+  auth: AuthResult,
+  verifier: TokenVerifier,
+  options: { expiredCode?: number; now?: () => number } = {},
+): void {
+  if (!auth.principal) return;
+  const sessionId = auth.principal.sessionId;
+  let closed = false;
+  const close = (code: number, message: string) => {
+    if (closed) return;
+    closed = true;
+    socket.close(code, closeReason('UNAUTHENTICATED', message));
+  };
+  const timer =
+    auth.expiresAtMs === undefined
+      ? null
+      : setTimeout(
+          () => close(options.expiredCode ?? WS_UNAUTHORIZED, '登录已过期，请重新登录'),
+          Math.min(2 ** 31 - 1, Math.max(0, auth.expiresAtMs - (options.now ?? Date.now)())),
+        );
+  timer?.unref();
+  const stopWatching = sessionId
+    ? verifier.onRevoked?.((revoked) => {
+        if (revoked === sessionId) close(WS_UNAUTHORIZED, REVOKED_MESSAGE);
+      })
+    : undefined;
+  socket.once('close', () => {
+    closed = true;
+    if (timer) clearTimeout(timer);
+    stopWatching?.();
+  });
+}
 
 export interface SubscriptionServerOptions<C extends RequestContext> {
   httpServer: http.Server;
@@ -80,7 +124,8 @@ const noResponse = new Proxy({} as Response, {
 /**
  * graphql-ws on the subgraph's own path (same HTTP server, `upgrade`): subscriptions only, the
  * connection's token verified with the same TokenVerifier as HTTP (a bad one closes the socket
- * with 4401 and the reason; none is anonymous and resolvers decide), one context per operation,
+ * with 4401 and the reason; none is anonymous and resolvers decide; the socket closes with 4401
+ * when the token expires or its session is signed out), one context per operation,
  * and each event resolved on a fresh EntityManager fork and loaders (a subscription lives for
  * hours; one identity map for all its events would serve stale rows).
  */
@@ -114,6 +159,7 @@ export function serveSubscriptions<C extends RequestContext>(
           return false;
         }
         ctx.extra.auth = auth;
+        closeWhenTokenEnds(ctx.extra.socket, auth, options.verifier);
         return true;
       },
       onSubscribe: async (ctx, _id, payload) => {

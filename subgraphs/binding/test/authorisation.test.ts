@@ -166,8 +166,8 @@ describe('through federation (what the gateway asks)', () => {
     ]);
   });
 
-  it('… anyone else (another person, the unit, staff, anonymous) reads null and []', async () => {
-    for (const actor of [stranger, ownAgent, staff, null]) {
+  it('… anyone else (another person, the unit, staff) reads null and []', async () => {
+    for (const actor of [stranger, ownAgent, staff]) {
       expect(await entities(actor, [personRef()])).toEqual([
         { __typename: 'Person', id: owner.principal.accountId, currentBinding: null, bindings: [] },
       ]);
@@ -180,7 +180,7 @@ describe('through federation (what the gateway asks)', () => {
     ];
     expect(await entities(ownAgent, [unitRef()])).toEqual(expected);
     expect(await entities(await t.legalPerson(unit), [unitRef()])).toEqual(expected);
-    for (const actor of [otherAgent, otherLegalPerson, owner, staff, null]) {
+    for (const actor of [otherAgent, otherLegalPerson, owner, staff]) {
       expect(await entities(actor, [unitRef()])).toEqual([
         { __typename: 'Unit', id: unit.unitId, bindingRequests: [] },
       ]);
@@ -193,9 +193,17 @@ describe('through federation (what the gateway asks)', () => {
         { __typename: 'Binding', id: approved.id, status: 'APPROVED', opinion: '同意绑定' },
       ]);
     }
-    for (const actor of [stranger, otherAgent, staff, null]) {
+    for (const actor of [stranger, otherAgent, staff]) {
       expect(await entities(actor, [bindingRef()])).toEqual([null]);
     }
+  });
+
+  it('an anonymous caller reads no entity at all: UNAUTHENTICATED', async () => {
+    const result = await t.client().request(ENTITIES, {
+      representations: [personRef(), unitRef(), bindingRef()],
+    });
+    expectError(result, 'UNAUTHENTICATED');
+    expect(result.data?._entities ?? null).toBeNull();
   });
 
   it('malformed and unknown ids resolve to null, not an error', async () => {

@@ -58,14 +58,12 @@ describe('federation entities', () => {
       { __typename: 'Unit', id: unit.unitId },
     ];
     const sql = await recordSql(() =>
-      t
-        .client()
-        .ok(
-          `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { id } ... on Unit { id } } }`,
-          {
-            r: representations,
-          },
-        ),
+      applicants[0].client.ok(
+        `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { id } ... on Unit { id } } }`,
+        {
+          r: representations,
+        },
+      ),
     );
     // (The outbox relay polls binding.outbox_event on its own schedule; that is not the request's.)
     expect(sql.filter((s) => /"binding"\."(binding|bindable_unit)"/.test(s))).toEqual([]);

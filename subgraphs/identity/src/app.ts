@@ -2,6 +2,8 @@ import {
   createLogger,
   createTokenVerifier,
   migrate,
+  REVOCATIONS_PATH,
+  RevocationList,
   startSubgraphServer,
   queryLimitSettingsOf,
   type Logger,
@@ -17,7 +19,7 @@ import type { IdentityContext } from './context';
 import { DB_SCHEMA } from './db-schema';
 import type { IdentityDeps } from './domain/deps';
 import { OutboxSmsSender, type SmsSender } from './domain/sms';
-import { loadOrCreateSigningKey, publishedKeys } from './domain/tokens';
+import { loadOrCreateSigningKey, publishedKeys, revokedSessions } from './domain/tokens';
 import type { IdentityEnv } from './env';
 import { createIdentityOrm } from './orm';
 import { buildIdentitySchema } from './schema';
@@ -43,10 +45,18 @@ export async function startIdentity(env: IdentityEnv, options: StartOptions = {}
   const orm = await createIdentityOrm(env.DATABASE_URL);
   if (options.migrateOnStart) await migrate(orm, DB_SCHEMA);
   const signingKey = await loadOrCreateSigningKey(orm.em.fork());
+  // identity follows its own revocations straight from its table (every replica), and
+  // publishes them at REVOCATIONS_PATH for the gateway and the other subgraphs.
+  const revocations = new RevocationList(
+    { fetch: (since) => revokedSessions(orm.em.fork(), env.ACCESS_TOKEN_TTL_SECONDS, since) },
+    { onError: (error) => logger.warn({ err: error }, 'revocation list could not be refreshed') },
+  );
+  revocations.start();
   const deps: IdentityDeps = {
     env,
     logger,
     signingKey,
+    revocations,
     sms: options.sms ?? new OutboxSmsSender(logger, env.NODE_ENV === 'development'),
   };
   const jwks = await publishedKeys(orm.em.fork(), env.ACCESS_TOKEN_TTL_SECONDS);
@@ -56,7 +66,7 @@ export async function startIdentity(env: IdentityEnv, options: StartOptions = {}
     orm,
     logger,
     // identity verifies its own tokens with its own keys; no HTTP round trip to itself.
-    verifier: createTokenVerifier({ jwks }),
+    verifier: createTokenVerifier({ jwks }, { revocations }),
     host: env.HOST,
     port: env.PORT,
     trustProxy: env.TRUST_PROXY,
@@ -66,6 +76,12 @@ export async function startIdentity(env: IdentityEnv, options: StartOptions = {}
       app.get('/.well-known/jwks.json', async (_req, res) => {
         res.set('cache-control', 'public, max-age=300');
         res.json(await publishedKeys(orm.em.fork(), env.ACCESS_TOKEN_TTL_SECONDS));
+      });
+      // Signed-out sessions whose access tokens may still be live; ids only, nothing personal.
+      app.get(REVOCATIONS_PATH, async (req, res) => {
+        const since = typeof req.query.since === 'string' ? req.query.since : undefined;
+        res.set('cache-control', 'no-store');
+        res.json(await revokedSessions(orm.em.fork(), env.ACCESS_TOKEN_TTL_SECONDS, since));
       });
     },
     extendContext: (base) => ({ ...base, deps }),
@@ -79,6 +95,7 @@ export async function startIdentity(env: IdentityEnv, options: StartOptions = {}
     jwksUrl: `${origin}/.well-known/jwks.json`,
     relay,
     async close() {
+      revocations.stop();
       await relay.stop();
       if (!options.transport) await transport.close();
       await server.close();

@@ -13,11 +13,31 @@ export const identityEnvSchema = baseEnvSchema.extend({
     .int()
     .min(600)
     .default(7 * 24 * 3600),
+  /**
+   * The absolute lifetime of a sign-in: refreshing slides the refresh cookie (above) but never
+   * past this many seconds after the password was entered.
+   */
+  SESSION_ABSOLUTE_LIFETIME_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(600)
+    .default(12 * 3600),
   /** Secure cookies need HTTPS; on by default in production. */
   COOKIE_SECURE: bool.optional(),
   TRUST_PROXY: z.string().default('loopback'),
-  LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).default(5),
-  LOCKOUT_MINUTES: z.coerce.number().int().min(1).default(15),
+  /**
+   * Escalating delays instead of a lock-out: after SIGN_IN_FREE_ATTEMPTS wrong passwords for an
+   * account from one address, each further one doubles the wait (from the base, up to the max).
+   * Account-wide (any address) the count starts at SIGN_IN_ACCOUNT_FREE_ATTEMPTS, with a lower cap.
+   */
+  SIGN_IN_FREE_ATTEMPTS: z.coerce.number().int().min(1).default(5),
+  SIGN_IN_DELAY_BASE_SECONDS: z.coerce.number().int().min(1).default(30),
+  SIGN_IN_DELAY_MAX_SECONDS: z.coerce.number().int().min(1).default(900),
+  SIGN_IN_ACCOUNT_FREE_ATTEMPTS: z.coerce.number().int().min(1).default(50),
+  SIGN_IN_ACCOUNT_DELAY_MAX_SECONDS: z.coerce.number().int().min(1).default(300),
+  /** SMS codes any one address may ask for per window (each number also has its own limits). */
+  SMS_LIMIT_PER_IP: z.coerce.number().int().min(1).default(20),
+  SMS_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(3600),
   SIGN_IN_LIMIT_PER_IP: z.coerce.number().int().min(1).default(30),
   SIGN_IN_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(600),
 });

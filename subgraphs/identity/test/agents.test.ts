@@ -103,6 +103,11 @@ describe('a legal person manages the unit’s agents', () => {
       'name:NAME_LENGTH',
       'password:PASSWORD_WEAK',
     ]);
+    const mobile = nextMobile();
+    const personal = await legalA.request(CREATE, {
+      input: { name: '林晓', mobile, idNumber: nextResidentId(), password: `lx-${mobile}` },
+    });
+    expect(fieldCodes(expectError(personal, 'BAD_USER_INPUT'))).toEqual(['password:PASSWORD_PERSONAL']);
   });
 
   it('edits an agent', async () => {
@@ -195,7 +200,9 @@ describe('agents sign in with the unit’s credit code', () => {
     ).toBeUndefined();
 
     const weak = await legalA.request(RESET, { id: agent.id, pw: 'abc' });
-    expect(fieldCodes(expectError(weak, 'BAD_USER_INPUT'))).toEqual(['newPassword:PASSWORD_WEAK']);
+    expect(fieldCodes(expectError(weak, 'BAD_USER_INPUT'))).toEqual(['newPassword:PASSWORD_TOO_SHORT']);
+    const common = await legalA.request(RESET, { id: agent.id, pw: 'Password1' });
+    expect(fieldCodes(expectError(common, 'BAD_USER_INPUT'))).toEqual(['newPassword:PASSWORD_WEAK']);
 
     const newPassword = 'New#agent2026';
     await legalA.ok(RESET, { id: agent.id, pw: newPassword });

@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { makeCreditCode } from '@zhicheng/domain-codes';
 import type { Person, Unit } from '../src/entities';
-import { recordSql, seedPerson, seedUnit, startTestIdentity, type TestIdentity } from './helpers';
+import {
+  expectError,
+  GraphQLClient,
+  recordSql,
+  seedPerson,
+  seedUnit,
+  startTestIdentity,
+  type TestIdentity,
+} from './helpers';
 
 const ENTITIES = `query($representations: [_Any!]!) {
   _entities(representations: $representations) {
@@ -22,8 +30,14 @@ type EntityJson = {
 let t: TestIdentity;
 let persons: Person[];
 let units: Unit[];
+/** What the gateway sends on an entity fetch: the caller's token. */
+let signedIn: GraphQLClient;
 beforeAll(async () => {
   t = await startTestIdentity();
+  signedIn = new GraphQLClient(
+    t.server.url,
+    await t.tokenFor({ accountId: randomUUID(), kind: 'PERSON', roles: ['APPLICANT'], displayName: '旁人' }),
+  );
   persons = [];
   for (const name of ['甲', '乙', '丙', '丁']) persons.push(await seedPerson(t, { name: `申报人${name}` }));
   units = [];
@@ -37,14 +51,38 @@ const table = (name: string) => new RegExp(`from "identity"\\."${name}"`, 'i');
 async function resolve(representations: object[]) {
   let entities: EntityJson[] = [];
   const sql = await recordSql(async () => {
-    ({ _entities: entities } = await t
-      .client()
-      .ok<{ _entities: EntityJson[] }>(ENTITIES, { representations }));
+    ({ _entities: entities } = await signedIn.ok<{ _entities: EntityJson[] }>(ENTITIES, { representations }));
   });
   return { entities, sql };
 }
 
 describe('federation entities', () => {
+  it('answers no entity without a valid token (anonymous, expired, forged): person data is not public', async () => {
+    const representations = [
+      { __typename: 'Person', id: persons[0].id },
+      { __typename: 'Unit', id: units[0].id },
+    ];
+    const anonymous = await t.client().request(ENTITIES, { representations });
+    expectError(anonymous, 'UNAUTHENTICATED');
+    expect(JSON.stringify(anonymous)).not.toContain(persons[0].name);
+    const expiredToken = await t.tokenFor(
+      { accountId: persons[1].id, kind: 'PERSON', roles: ['APPLICANT'], displayName: '乙' },
+      -60,
+    );
+    const expired = await new GraphQLClient(t.server.url, expiredToken).request(ENTITIES, {
+      representations,
+    });
+    expectError(expired, 'UNAUTHENTICATED', /过期/);
+    const forged = await new GraphQLClient(t.server.url, `${expiredToken.slice(0, -4)}AAAA`).request(
+      ENTITIES,
+      {
+        representations,
+      },
+    );
+    expectError(forged, 'UNAUTHENTICATED');
+    expect(JSON.stringify(forged)).not.toContain(persons[0].name);
+  });
+
   it('resolves Person references in order, with null for unknown and malformed ids, in one query', async () => {
     const representations = [
       ...persons.map((p) => ({ __typename: 'Person', id: p.id })).reverse(),

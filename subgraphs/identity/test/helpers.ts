@@ -56,6 +56,8 @@ export interface TestIdentity {
   solveCaptcha(client?: GraphQLClient): Promise<{ captchaId: string; captchaAnswer: string }>;
   /** The 6-digit code of the newest SMS to `mobile`, or undefined when none was written. */
   latestSmsCode(mobile: string): Promise<string | undefined>;
+  /** The text of the newest SMS to `mobile`, or undefined. */
+  latestSmsText(mobile: string): Promise<string | undefined>;
   /** sendSmsCode through GraphQL (with a solved captcha) and the code that arrived. */
   requestSmsCode(mobile: string, purpose: string, client?: GraphQLClient): Promise<string>;
   /** Moves every rate-limit window back, as if `seconds` had passed (e.g. 61 to allow an SMS resend). */
@@ -83,6 +85,7 @@ export async function startTestIdentity(env: Record<string, string> = {}): Promi
     LOG_LEVEL: 'silent',
     DATABASE_URL: database.url,
     SIGN_IN_LIMIT_PER_IP: '1000',
+    SMS_LIMIT_PER_IP: '1000',
     ...env,
   });
   let server: IdentityServer;
@@ -119,6 +122,13 @@ export async function startTestIdentity(env: Record<string, string> = {}): Promi
         [mobile],
       );
       return rows[0] && SMS_CODE.exec(rows[0].text)?.[0];
+    },
+    async latestSmsText(mobile) {
+      const { rows } = await sql.query<{ text: string }>(
+        'select text from identity.sms_outbox where mobile = $1 order by created_at desc limit 1',
+        [mobile],
+      );
+      return rows[0]?.text;
     },
     async requestSmsCode(mobile, purpose, client = t.client()) {
       await client.ok(`mutation($input: SendSmsCodeInput!) { sendSmsCode(input: $input) { mobileMasked } }`, {

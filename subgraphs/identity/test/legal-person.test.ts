@@ -64,7 +64,7 @@ describe('credit code validation', () => {
       'creditCode:CREDIT_CODE_FORMAT',
       'legalPersonIdNumber:ID_FORMAT',
       'name:NAME_LENGTH',
-      'password:PASSWORD_WEAK',
+      'password:PASSWORD_TOO_SHORT',
     ]);
   });
 });
@@ -102,10 +102,11 @@ describe('registration and activation', () => {
     expectError(await client.request(REGISTER_UNIT, { input: again }), 'CONFLICT', /已注册.*账号激活/);
 
     await t.rewindRateLimits(61);
+    // Nothing about the credit code is told before the code of a pending unit's mobile is proven.
     const wrongMobile = await client.request(ACTIVATE_UNIT, {
       input: { creditCode, mobile: nextMobile(), smsCode: '123456' },
     });
-    expectError(wrongMobile, 'NOT_FOUND', /手机号与注册时填写的不一致/);
+    expectError(wrongMobile, 'SMS_CODE_INVALID');
 
     const code = await t.requestSmsCode(input.mobile, 'ACTIVATE_UNIT', client);
     const { activateUnit } = await client.ok<{ activateUnit: Record<string, unknown> }>(ACTIVATE_UNIT, {
@@ -113,10 +114,11 @@ describe('registration and activation', () => {
     });
     expect(activateUnit).toMatchObject({ id: registerUnit.id, status: 'ACTIVE', signedInOnce: false });
 
+    // The code is spent, and an active unit's mobile gets no activation code any more.
     const alreadyActive = await client.request(ACTIVATE_UNIT, {
       input: { creditCode, mobile: input.mobile, smsCode: code },
     });
-    expectError(alreadyActive, 'CONFLICT', /已激活，请直接登录/);
+    expectError(alreadyActive, 'SMS_CODE_INVALID');
 
     const signedIn = await signIn(t, client, { kind: 'LEGAL_PERSON', account: creditCode });
     expect(signedIn.errors).toBeUndefined();
@@ -132,6 +134,21 @@ describe('registration and activation', () => {
       { c: creditCode },
     );
     expect(found.unitByCreditCode).toEqual({ id: registerUnit.id, signedInOnce: true, status: 'ACTIVE' });
+  });
+
+  it('with a proven code, a credit code that is not that mobile’s unit is told as such', async () => {
+    const client = t.client();
+    const a = unitInput({ creditCode: makeCreditCode('91220101MA00LP020') });
+    a.smsCode = await t.requestSmsCode(a.mobile, 'REGISTER_UNIT', client);
+    await client.ok(REGISTER_UNIT, { input: a });
+    const b = unitInput({ creditCode: makeCreditCode('91220101MA00LP030') });
+    b.smsCode = await t.requestSmsCode(b.mobile, 'REGISTER_UNIT', client);
+    await client.ok(REGISTER_UNIT, { input: b });
+    const code = await t.requestSmsCode(b.mobile, 'ACTIVATE_UNIT', client);
+    const mismatch = await client.request(ACTIVATE_UNIT, {
+      input: { creditCode: a.creditCode, mobile: b.mobile, smsCode: code },
+    });
+    expectError(mismatch, 'NOT_FOUND', /手机号与注册时填写的不一致/);
   });
 
   it('does not send an activation code to a number no pending unit registered', async () => {

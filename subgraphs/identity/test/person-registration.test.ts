@@ -135,8 +135,19 @@ describe('person registration', () => {
     const result = await t
       .client()
       .request(REGISTER, { input: { ...input, password: `Aa!${input.mobile}` } });
-    const error = expectError(result, 'BAD_USER_INPUT', /不能包含证件号码或手机号/);
+    const error = expectError(result, 'BAD_USER_INPUT', /不能包含您的姓名、手机号、证件号码/);
     expect(fieldCodes(error)).toEqual(['password:PASSWORD_PERSONAL']);
+  });
+
+  it('refuses common passwords (Password1) and accepts a long phrase without composition rules', async () => {
+    const common = await t.client().request(REGISTER, { input: registerInput({ password: 'Password1' }) });
+    const error = expectError(common, 'BAD_USER_INPUT', /太容易被猜到（.*常见密码.*）.*请换一个/);
+    expect(fieldCodes(error)).toEqual(['password:PASSWORD_WEAK']);
+    // A phrase passes validation (the answer then is about the SMS code, not the password).
+    const phrase = await t
+      .client()
+      .request(REGISTER, { input: registerInput({ password: 'lamp orbit velvet river' }) });
+    expectError(phrase, 'SMS_CODE_INVALID');
   });
 });
 
@@ -276,27 +287,39 @@ describe('SMS codes', () => {
 });
 
 describe('duplicates', () => {
-  it('refuses a second account for the same ID number, and the SMS code stays usable', async () => {
+  it('a registered ID number is told only after the SMS code is proven; before, it answers like any other', async () => {
     const existing = await seedPerson(t);
     const client = t.client();
     const input = registerInput({ idNumber: existing.idNumber });
-    input.smsCode = await t.requestSmsCode(input.mobile, 'REGISTER_PERSON', client);
+    const free = registerInput();
+    // Without a valid code both answer the same: the probe learns nothing.
+    const probeTaken = await client.request(REGISTER, { input: { ...input, smsCode: '000000' } });
+    const probeFree = await client.request(REGISTER, { input: { ...free, smsCode: '000000' } });
+    expect(expectError(probeTaken, 'SMS_CODE_INVALID')).toEqual(expectError(probeFree, 'SMS_CODE_INVALID'));
 
+    input.smsCode = await t.requestSmsCode(input.mobile, 'REGISTER_PERSON', client);
     const refused = await client.request(REGISTER, { input });
     expectError(refused, 'CONFLICT', /证件号码已注册，请直接登录.*忘记密码/);
-
-    // The refused attempt did not consume the code: the same code registers a fresh ID number.
-    const accepted = await client.request(REGISTER, { input: { ...input, idNumber: nextResidentId() } });
-    expect(accepted.errors).toBeUndefined();
+    // Telling it spent the code: testing another ID number needs another code (captcha, limits).
+    const again = await client.request(REGISTER, { input: { ...input, idNumber: nextResidentId() } });
+    expectError(again, 'SMS_CODE_INVALID');
   });
 
-  it('refuses a second account for the same mobile, already when the SMS code is requested', async () => {
+  it('a registered mobile asking for a code gets the same answer as a free one, and a notice instead of a code', async () => {
     const existing = await seedPerson(t);
     const client = t.client();
-    const result = await client.request(SEND_SMS, {
-      input: { mobile: existing.mobile, purpose: 'REGISTER_PERSON', ...(await t.solveCaptcha(client)) },
-    });
-    expectError(result, 'CONFLICT', /手机号已注册，请直接登录/);
+    const send = async (mobile: string) =>
+      client.request<{ sendSmsCode: { mobileMasked: string; resendAfterSeconds: number } }>(SEND_SMS, {
+        input: { mobile, purpose: 'REGISTER_PERSON', ...(await t.solveCaptcha(client)) },
+      });
+    const taken = await send(existing.mobile);
+    const freeMobile = nextMobile();
+    const free = await send(freeMobile);
+    expect(taken.errors).toBeUndefined();
+    expect(Object.keys(taken.data!.sendSmsCode)).toEqual(Object.keys(free.data!.sendSmsCode));
+    expect(taken.data!.sendSmsCode.resendAfterSeconds).toBe(free.data!.sendSmsCode.resendAfterSeconds);
     expect(await t.latestSmsCode(existing.mobile)).toBeUndefined();
+    expect(await t.latestSmsText(existing.mobile)).toMatch(/本手机号已注册.*忘记密码/);
+    expect(await t.latestSmsCode(freeMobile)).toMatch(/^\d{6}$/);
   });
 });

@@ -4,7 +4,12 @@ import { expectError, nextMobile, signIn, startTestIdentity, type TestIdentity }
 const LIMIT = 3;
 let t: TestIdentity;
 beforeAll(async () => {
-  t = await startTestIdentity({ SIGN_IN_LIMIT_PER_IP: String(LIMIT), SIGN_IN_LIMIT_WINDOW_SECONDS: '600' });
+  t = await startTestIdentity({
+    SIGN_IN_LIMIT_PER_IP: String(LIMIT),
+    SIGN_IN_LIMIT_WINDOW_SECONDS: '600',
+    SMS_LIMIT_PER_IP: String(LIMIT),
+    SMS_LIMIT_WINDOW_SECONDS: '3600',
+  });
 });
 afterAll(() => t?.close());
 
@@ -30,6 +35,36 @@ describe('sign-in attempts per client address', () => {
 
     await t.rewindRateLimits(601);
     expectError(await signIn(t, client, { kind: 'PERSON', account: nextMobile() }), 'INVALID_CREDENTIALS');
+  });
+});
+
+describe('SMS codes per client address and per number', () => {
+  const SEND_SMS = `mutation($input: SendSmsCodeInput!) { sendSmsCode(input: $input) { mobileMasked } }`;
+  const send = async (
+    client: ReturnType<TestIdentity['client']>,
+    mobile: string,
+    purpose = 'REGISTER_PERSON',
+  ) => client.request(SEND_SMS, { input: { mobile, purpose, ...(await t.solveCaptcha(client)) } });
+
+  it(`refuses code ${LIMIT + 1} from one address, whatever the numbers; other addresses are unaffected`, async () => {
+    const client = t.client();
+    client.headers['x-forwarded-for'] = '203.0.113.21';
+    for (let i = 1; i <= LIMIT; i += 1) expect((await send(client, nextMobile())).errors).toBeUndefined();
+    const limited = expectError(await send(client, nextMobile()), 'RATE_LIMITED', /获取验证码过于频繁/);
+    expect(limited.extensions?.retryAfterSeconds).toBeGreaterThan(0);
+    const neighbour = t.client();
+    neighbour.headers['x-forwarded-for'] = '203.0.113.22';
+    expect((await send(neighbour, nextMobile())).errors).toBeUndefined();
+  });
+
+  it('one number gets one code a minute per purpose, from any address', async () => {
+    const mobile = nextMobile();
+    const first = t.client();
+    first.headers['x-forwarded-for'] = '203.0.113.31';
+    expect((await send(first, mobile)).errors).toBeUndefined();
+    const second = t.client();
+    second.headers['x-forwarded-for'] = '203.0.113.32';
+    expectError(await send(second, mobile), 'RATE_LIMITED', /秒后再试/);
   });
 });
 

@@ -121,6 +121,54 @@ describe('refresh tokens', () => {
   });
 });
 
+describe('session lifetime and sign-out', () => {
+  it('a sign-in lives at most 12 hours, however often it is refreshed', async () => {
+    const client = await signedIn();
+    const { rows } = await t.sql.query<{ life: number }>(
+      `select extract(epoch from expires_at - signed_in_at) as life from identity.auth_session
+        where account_id = $1 order by created_at desc limit 1`,
+      [person.id],
+    );
+    // Not the 7-day sliding lifetime: the absolute one (12 h) caps it.
+    expect(Number(rows[0].life)).toBeLessThanOrEqual(12 * 3600 + 1);
+    expect((await client.request(REFRESH)).errors).toBeUndefined();
+    await t.sql.query(
+      `update identity.auth_session set signed_in_at = signed_in_at - interval '12 hours' where account_id = $1`,
+      [person.id],
+    );
+    expectError(await client.request(REFRESH), 'UNAUTHENTICATED', /最长有效期，请重新登录/);
+  });
+
+  it('sign-out ends its access tokens at once, not 15 minutes later; other sign-ins keep theirs', async () => {
+    const client = await signedIn();
+    const other = await signedIn();
+    expect((await client.request(ME)).errors).toBeUndefined();
+    await client.ok(SIGN_OUT);
+    const refused = expectError(await client.request(ME), 'UNAUTHENTICATED', /退出登录/);
+    expect(refused.extensions?.reason).toBe('revoked');
+    expect((await other.request(ME)).errors).toBeUndefined();
+  });
+
+  it('publishes revoked session ids (nothing else) for the other verifiers, each until its tokens expire', async () => {
+    const client = await signedIn();
+    const sessionId = JSON.parse(Buffer.from(client.accessToken!.split('.')[1], 'base64url').toString()).sid;
+    expect(sessionId).toMatch(/^[0-9a-f-]{36}$/);
+    const feed = new URL('/.well-known/revoked-sessions', t.server.url);
+    const before = (await (await fetch(feed)).json()) as { now: string; revoked: Array<{ sid: string }> };
+    expect(before.revoked.map((r) => r.sid)).not.toContain(sessionId);
+    await client.ok(SIGN_OUT);
+    feed.searchParams.set('since', before.now);
+    const after = (await (await fetch(feed)).json()) as {
+      revoked: Array<{ sid: string; until: string }>;
+    };
+    const entry = after.revoked.find((r) => r.sid === sessionId);
+    expect(Object.keys(entry!)).toEqual(['sid', 'until']);
+    expect(Date.parse(entry!.until)).toBeGreaterThan(
+      Date.now() + (t.env.ACCESS_TOKEN_TTL_SECONDS - 60) * 1000,
+    );
+  });
+});
+
 describe('access tokens', () => {
   const meWith = (token: string) => {
     const client = t.client();

@@ -86,18 +86,16 @@ describe('no N+1', () => {
 
   it('Person, Unit and Notice references need no query at all', async () => {
     const sql = await recordSql(() =>
-      t
-        .client()
-        .ok(
-          `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { id } ... on Unit { id } ... on Notice { id } } }`,
-          {
-            r: [
-              { __typename: 'Person', id: owner.principal.accountId },
-              { __typename: 'Unit', id: unit.unitId },
-              { __typename: 'Notice', id: '7c1e9a52-4b0d-4c8e-9f3a-2d6b1e0c5a11' },
-            ],
-          },
-        ),
+      owner.client.ok(
+        `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { id } ... on Unit { id } ... on Notice { id } } }`,
+        {
+          r: [
+            { __typename: 'Person', id: owner.principal.accountId },
+            { __typename: 'Unit', id: unit.unitId },
+            { __typename: 'Notice', id: '7c1e9a52-4b0d-4c8e-9f3a-2d6b1e0c5a11' },
+          ],
+        },
+      ),
     );
     expect(reviewTables(sql)).toEqual([]);
   });

@@ -11,6 +11,7 @@ import {
 import { AccountKind, Agent, Unit } from '../entities';
 import { isUuid } from '../loaders';
 import { hashPassword } from './passwords';
+import { accountThrottleKey, clearAccountFailures } from './sign-in-throttle';
 import { revokeAccountSessions } from './tokens';
 import { checkMobile, checkName, checkPassword, checkResidentId } from './validate';
 
@@ -77,7 +78,7 @@ export async function createAgent(
   const name = checkName(problems, 'name', request.name);
   const mobile = checkMobile(problems, 'mobile', request.mobile);
   const idNumber = checkResidentId(problems, 'idNumber', request.idNumber);
-  checkPassword(problems, 'password', request.password, [mobile, idNumber]);
+  checkPassword(problems, 'password', request.password, [name, mobile, idNumber]);
   problems.throwIfAny();
   await assertUniqueInUnit(em, unitId, { mobile, idNumber });
 
@@ -136,12 +137,11 @@ export async function resetAgentPassword(
 ): Promise<Agent> {
   const agent = await ownAgent(em, auth, id);
   const problems = new Problems();
-  checkPassword(problems, 'newPassword', newPassword, [agent.mobile, agent.idNumber]);
+  checkPassword(problems, 'newPassword', newPassword, [agent.name, agent.mobile, agent.idNumber]);
   problems.throwIfAny();
   agent.passwordHash = await hashPassword(newPassword);
-  agent.failedSignIns = 0;
-  agent.lockedUntil = null;
   await em.flush();
+  await clearAccountFailures(em, accountThrottleKey(AccountKind.AGENT, agent.id));
   await revokeAccountSessions(em, AccountKind.AGENT, agent.id);
   return agent;
 }

@@ -1,4 +1,4 @@
-import type { Logger } from '@zhicheng/server-kit';
+import type { Logger, RevocationList } from '@zhicheng/server-kit';
 import type { IdentityEnv } from '../env';
 import type { SmsSender } from './sms';
 import type { ActiveKey } from './tokens';
@@ -9,6 +9,8 @@ export interface IdentityDeps {
   sms: SmsSender;
   signingKey: ActiveKey;
   logger: Logger;
+  /** This process's revoked sessions (its token verifier reads them). */
+  revocations: RevocationList;
 }
 
 /** Who is asking, as far as the rules care: for rate limits and session records. */

@@ -2,9 +2,11 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { appError, conflict, ErrorCode, notFound, Problems, type EntityManager } from '@zhicheng/server-kit';
 import { AccountKind, IdType, Person, SmsPurpose, Unit, UnitStatus } from '../entities';
 import { consumeCaptcha } from './captcha';
-import type { IdentityDeps } from './deps';
+import type { CallerMeta, IdentityDeps } from './deps';
 import { hashPassword } from './passwords';
-import { consumeSmsCode, issueSmsCode, type SmsIssued } from './sms';
+import { hitRateLimit } from './rate-limit';
+import { consumeSmsCode, issueSmsCode, verifySmsCode, type SmsDelivery, type SmsIssued } from './sms';
+import { accountThrottleKey, clearAccountFailures } from './sign-in-throttle';
 import { revokeAccountSessions } from './tokens';
 import {
   checkCreditCode,
@@ -23,34 +25,58 @@ export interface SendSmsCodeRequest {
   captchaAnswer: string;
 }
 
-/** Sends an SMS code after a captcha; recovery and activation never reveal who is registered. */
+/** What a registered mobile receives instead of a registration code: no code, but a way on. */
+const ALREADY_REGISTERED_TEXT =
+  '【职称申报】有人正在用本手机号注册个人账号，但本手机号已注册。请直接登录；如忘记密码请使用“忘记密码”找回。如非本人操作请忽略。';
+
+/**
+ * Sends an SMS code after a captcha, rate-limited per address and per number. The answer is the
+ * same whether or not the number is registered: a registered number gets a notice instead of a
+ * registration code, recovery and activation codes go only to numbers that can use them. Who is
+ * registered is told only to whoever proves the number with its code.
+ */
 export async function sendSmsCode(
   em: EntityManager,
   deps: IdentityDeps,
   request: SendSmsCodeRequest,
+  caller: CallerMeta,
 ): Promise<SmsIssued> {
   const problems = new Problems();
   const mobile = checkMobile(problems, 'mobile', request.mobile);
   if (!request.captchaAnswer.trim()) problems.add('captchaAnswer', 'REQUIRED', '请输入图形验证码');
   problems.throwIfAny();
+  const perAddress = await hitRateLimit(
+    em,
+    `sms:ip:${caller.ip}`,
+    deps.env.SMS_LIMIT_PER_IP,
+    deps.env.SMS_LIMIT_WINDOW_SECONDS,
+  );
+  if (!perAddress.allowed) {
+    throw appError(
+      ErrorCode.RATE_LIMITED,
+      `获取验证码过于频繁，请 ${Math.ceil(perAddress.retryAfterSeconds / 60)} 分钟后再试`,
+      { retryAfterSeconds: perAddress.retryAfterSeconds },
+    );
+  }
   await consumeCaptcha(em, request.captchaId, request.captchaAnswer);
 
-  let deliver = true;
+  let delivery: SmsDelivery = 'code';
   switch (request.purpose) {
     case SmsPurpose.REGISTER_PERSON:
-      if (await em.count(Person, { mobile }))
-        throw conflict('该手机号已注册，请直接登录；如忘记密码请使用“忘记密码”找回');
+      if (await em.count(Person, { mobile })) delivery = { notice: ALREADY_REGISTERED_TEXT };
       break;
     case SmsPurpose.RECOVER_PASSWORD:
-      deliver = (await em.count(Person, { mobile })) + (await em.count(Unit, { mobile })) > 0;
+      if ((await em.count(Person, { mobile })) + (await em.count(Unit, { mobile })) === 0)
+        delivery = 'nothing';
       break;
     case SmsPurpose.ACTIVATE_UNIT:
-      deliver = (await em.count(Unit, { mobile, status: UnitStatus.PENDING_ACTIVATION })) > 0;
+      if ((await em.count(Unit, { mobile, status: UnitStatus.PENDING_ACTIVATION })) === 0)
+        delivery = 'nothing';
       break;
     case SmsPurpose.REGISTER_UNIT:
       break;
   }
-  return issueSmsCode(em, deps.sms, mobile, request.purpose, deliver);
+  return issueSmsCode(em, deps.sms, mobile, request.purpose, delivery);
 }
 
 export interface RegisterPersonRequest {
@@ -70,15 +96,16 @@ export async function registerPerson(em: EntityManager, request: RegisterPersonR
   const idNumber = checkIdNumber(problems, 'idNumber', request.idType, request.idNumber);
   const mobile = checkMobile(problems, 'mobile', request.mobile);
   const smsCode = checkSmsCode(problems, 'smsCode', request.smsCode);
-  checkPassword(problems, 'password', request.password, [idNumber, mobile]);
+  checkPassword(problems, 'password', request.password, [name, idNumber, mobile]);
   problems.throwIfAny();
 
-  // Duplicates are refused before the SMS code is spent, so the person keeps a usable code.
+  // The SMS code first: only someone who proved the number learns that an ID number is taken
+  // (and spends the code doing so), so registration cannot be used to test ID numbers.
+  await consumeSmsCode(em, mobile, SmsPurpose.REGISTER_PERSON, smsCode);
   if (await em.count(Person, { idNumber }))
     throw conflict('该证件号码已注册，请直接登录；如忘记密码请使用“忘记密码”找回');
   if (await em.count(Person, { mobile }))
     throw conflict('该手机号已注册，请直接登录；如忘记密码请使用“忘记密码”找回');
-  await consumeSmsCode(em, mobile, SmsPurpose.REGISTER_PERSON, smsCode);
 
   const person = em.create(Person, {
     name,
@@ -116,12 +143,19 @@ export async function registerUnit(em: EntityManager, request: RegisterUnitReque
   const legalPersonIdNumber = checkResidentId(problems, 'legalPersonIdNumber', request.legalPersonIdNumber);
   const mobile = checkMobile(problems, 'mobile', request.mobile);
   const smsCode = checkSmsCode(problems, 'smsCode', request.smsCode);
-  checkPassword(problems, 'password', request.password, [creditCode, legalPersonIdNumber, mobile]);
+  checkPassword(problems, 'password', request.password, [
+    creditCode,
+    name,
+    legalPersonName,
+    legalPersonIdNumber,
+    mobile,
+  ]);
   problems.throwIfAny();
 
+  // As for persons: the code is proven before anything about existing units is told.
+  await consumeSmsCode(em, mobile, SmsPurpose.REGISTER_UNIT, smsCode);
   if (await em.count(Unit, { creditCode }))
     throw conflict('该统一社会信用代码已注册，请直接登录；未激活的请使用“账号激活”');
-  await consumeSmsCode(em, mobile, SmsPurpose.REGISTER_UNIT, smsCode);
 
   const unit = em.create(Unit, {
     creditCode,
@@ -151,11 +185,13 @@ export async function activateUnit(
   const smsCode = checkSmsCode(problems, 'smsCode', request.smsCode);
   problems.throwIfAny();
 
+  // Activation codes reach only the mobiles of units waiting for activation; the code is proven
+  // before anything about the credit code is told.
+  await consumeSmsCode(em, mobile, SmsPurpose.ACTIVATE_UNIT, smsCode);
   const unit = await em.findOne(Unit, { creditCode });
   if (!unit || unit.mobile !== mobile)
     throw notFound('未找到该统一社会信用代码对应的单位，或手机号与注册时填写的不一致');
   if (unit.status === UnitStatus.ACTIVE) throw conflict('该单位账号已激活，请直接登录');
-  await consumeSmsCode(em, mobile, SmsPurpose.ACTIVATE_UNIT, smsCode);
   unit.status = UnitStatus.ACTIVE;
   unit.activatedAt = new Date();
   await em.flush();
@@ -188,12 +224,28 @@ export async function resetPassword(em: EntityManager, request: ResetPasswordReq
     request.kind === AccountKind.PERSON
       ? await em.findOne(Person, { mobile })
       : await em.findOne(Unit, { creditCode, mobile });
-  // The code was only delivered to registered numbers, so an unknown account fails like a wrong code.
-  await consumeSmsCode(em, mobile, SmsPurpose.RECOVER_PASSWORD, smsCode);
-  if (!account) throw appError(ErrorCode.SMS_CODE_INVALID, '短信验证码错误或已过期，请重新获取');
+  // The code was only delivered to registered numbers, so an unknown account fails like a wrong
+  // code. It is checked (not yet spent) before the password is compared with the account's own
+  // data, so that comparison tells nothing to someone who has not proven the number.
+  const code = await verifySmsCode(em, mobile, SmsPurpose.RECOVER_PASSWORD, smsCode);
+  if (!account) {
+    code.consumedAt = new Date();
+    await em.flush();
+    throw appError(ErrorCode.SMS_CODE_INVALID, '短信验证码错误或已过期，请重新获取');
+  }
+  const own = new Problems();
+  checkPassword(
+    own,
+    'newPassword',
+    request.newPassword,
+    account instanceof Person
+      ? [account.name, account.idNumber, account.mobile]
+      : [account.name, account.legalPersonName, account.legalPersonIdNumber, account.creditCode],
+  );
+  own.throwIfAny();
+  code.consumedAt = new Date();
   account.passwordHash = await hashPassword(request.newPassword);
-  account.failedSignIns = 0;
-  account.lockedUntil = null;
   await em.flush();
+  await clearAccountFailures(em, accountThrottleKey(request.kind, account.id));
   await revokeAccountSessions(em, request.kind, account.id);
 }

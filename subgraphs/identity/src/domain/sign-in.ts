@@ -3,25 +3,32 @@ import {
   ErrorCode,
   Problems,
   unauthenticated,
+  type AuthResult,
   type EntityManager,
   type Principal,
 } from '@zhicheng/server-kit';
-import {
-  Agent,
-  AccountKind,
-  Person,
-  StaffAccount,
-  Unit,
-  UnitStatus,
-  type PasswordAccount,
-} from '../entities';
-import { DB_SCHEMA } from '../db-schema';
+import { Agent, AccountKind, AuthSession, Person, StaffAccount, Unit, UnitStatus } from '../entities';
+import { isUuid } from '../loaders';
 import { consumeCaptcha } from './captcha';
 import type { CallerMeta, IdentityDeps } from './deps';
 import { decoyPasswordHash, verifyPassword } from './passwords';
 import { principalOf, type Account } from './principal';
 import { hitRateLimit } from './rate-limit';
-import { openSession, rotateSession, findSessionByToken, revokeFamily, signAccessToken } from './tokens';
+import {
+  accountThrottleKey,
+  clearFailures,
+  recordFailure,
+  throttleWait,
+  type DelayPolicy,
+} from './sign-in-throttle';
+import {
+  findSessionByToken,
+  openSession,
+  revokeFamily,
+  rotateSession,
+  signAccessToken,
+  type SessionLifetime,
+} from './tokens';
 import { markUnitSignedIn } from './unit-ready';
 
 export interface SignInRequest {
@@ -42,14 +49,35 @@ export interface IssuedSession {
 }
 
 /**
- * One answer for a wrong password and for an account that does not exist (no remaining-attempts
- * count, which only an existing account has), so sign-in cannot be used to find out who is registered.
+ * One answer for a wrong password and for an account that does not exist (same code, same
+ * message, same delays), so sign-in cannot be used to find out who is registered. When the wrong
+ * password started a delay, the answer says how long it is.
  */
-const invalidCredentials = (deps: IdentityDeps) =>
+const invalidCredentials = (waitSeconds: number) =>
   appError(
     ErrorCode.INVALID_CREDENTIALS,
-    `账号或密码错误；连续输错 ${deps.env.LOCKOUT_THRESHOLD} 次账号将被锁定 ${deps.env.LOCKOUT_MINUTES} 分钟，忘记密码请使用“忘记密码”找回`,
+    waitSeconds > 0
+      ? `账号或密码错误；为保护账号安全，请 ${waitText(waitSeconds)}后再试，忘记密码请使用“忘记密码”找回`
+      : '账号或密码错误，请检查后重试；忘记密码请使用“忘记密码”找回',
+    waitSeconds > 0 ? { retryAfterSeconds: waitSeconds } : {},
   );
+
+const waitText = (seconds: number) => (seconds < 60 ? `${seconds} 秒` : `${Math.ceil(seconds / 60)} 分钟`);
+
+/** An attempt inside a delay is not checked at all (the password is not even compared). */
+const tooSoon = (waitSeconds: number) =>
+  appError(
+    ErrorCode.RATE_LIMITED,
+    `密码错误次数较多，为保护账号安全，请 ${waitText(waitSeconds)}后再试；忘记密码请使用“忘记密码”找回`,
+    { retryAfterSeconds: waitSeconds },
+  );
+
+/** Throttle key of an account: its id when it exists, else the identifier that was tried. */
+function throttleKey(request: SignInRequest, account: Account | null): string {
+  if (account) return accountThrottleKey(account.kind, account.entity.id);
+  const credit = (request.creditCode ?? '').trim().toUpperCase();
+  return `ident:${request.kind}:${credit}:${request.account.trim().toLowerCase()}`.slice(0, 200);
+}
 
 async function findAccount(em: EntityManager, request: SignInRequest): Promise<Account | null> {
   const account = request.account.trim();
@@ -101,43 +129,21 @@ function refuseInactive(account: Account): void {
   }
 }
 
-function lockedError(until: Date) {
-  const seconds = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 1000));
-  return appError(
-    ErrorCode.ACCOUNT_LOCKED,
-    `密码错误次数过多，账号已锁定，请 ${Math.ceil(seconds / 60)} 分钟后重试或找回密码`,
-    {
-      retryAfterSeconds: seconds,
-    },
-  );
-}
+const addressPolicy = (deps: IdentityDeps): DelayPolicy => ({
+  freeAttempts: deps.env.SIGN_IN_FREE_ATTEMPTS,
+  baseDelaySeconds: deps.env.SIGN_IN_DELAY_BASE_SECONDS,
+  maxDelaySeconds: deps.env.SIGN_IN_DELAY_MAX_SECONDS,
+});
+const accountPolicy = (deps: IdentityDeps): DelayPolicy => ({
+  freeAttempts: deps.env.SIGN_IN_ACCOUNT_FREE_ATTEMPTS,
+  baseDelaySeconds: deps.env.SIGN_IN_DELAY_BASE_SECONDS,
+  maxDelaySeconds: deps.env.SIGN_IN_ACCOUNT_DELAY_MAX_SECONDS,
+});
 
 /**
- * Counts a wrong password in one statement, so a burst of parallel guesses cannot overwrite each
- * other's count (a read-modify-write through the entity lost updates), and locks the account
- * when the count reaches the threshold. Returns the end of the lock when the account is locked.
- */
-async function recordWrongPassword(
-  em: EntityManager,
-  deps: IdentityDeps,
-  account: Account,
-): Promise<Date | null> {
-  const { tableName } = em.getMetadata().get(account.entity.constructor.name);
-  const { LOCKOUT_THRESHOLD: threshold, LOCKOUT_MINUTES: minutes } = deps.env;
-  const rows: Array<{ locked_until: Date | null; locked: boolean }> = await em.getConnection().execute(
-    `update ${DB_SCHEMA}.${tableName} set
-       failed_sign_ins = case when failed_sign_ins + 1 >= ? then 0 else failed_sign_ins + 1 end,
-       locked_until = case when failed_sign_ins + 1 >= ? then now() + make_interval(mins => ?) else locked_until end
-     where id = ?
-     returning locked_until, coalesce(locked_until > now(), false) as locked`,
-    [threshold, threshold, minutes, account.entity.id],
-  );
-  return rows[0]?.locked ? new Date(rows[0].locked_until!) : null;
-}
-
-/**
- * Signs an account in: per-address rate limit, single-use captcha, lock-out after repeated
- * wrong passwords, and no hint whether an account exists.
+ * Signs an account in: per-address rate limit, a single-use captcha for every attempt,
+ * escalating delays after repeated wrong passwords (no lock-out), and no hint whether an
+ * account exists.
  */
 export async function signIn(
   em: EntityManager,
@@ -171,24 +177,33 @@ export async function signIn(
   await consumeCaptcha(em, request.captchaId, request.captchaAnswer);
 
   const account = await findAccount(em, request);
-  if (!account) {
-    await verifyPassword(await decoyPasswordHash(), request.password);
-    throw invalidCredentials(deps);
-  }
-  const entity: PasswordAccount = account.entity;
-  if (entity.lockedUntil && entity.lockedUntil > new Date()) throw lockedError(entity.lockedUntil);
+  // Per account and address: a guesser elsewhere delays only their own address, never the owner.
+  // Account-wide, much later and shorter: slows guessing spread over many addresses.
+  const key = throttleKey(request, account);
+  const entries = [
+    { key: `${key}|ip:${caller.ip}`, policy: addressPolicy(deps) },
+    { key, policy: accountPolicy(deps) },
+  ];
+  const wait = await throttleWait(
+    em,
+    entries.map((entry) => entry.key),
+  );
+  if (wait > 0) throw tooSoon(wait);
 
-  if (!(await verifyPassword(entity.passwordHash, request.password))) {
-    const lockedUntil = await recordWrongPassword(em, deps, account);
-    if (lockedUntil) throw lockedError(lockedUntil);
-    throw invalidCredentials(deps);
-  }
+  // An unknown account costs the same argon2 verification as a known one.
+  const passwordOk = await verifyPassword(
+    account ? account.entity.passwordHash : await decoyPasswordHash(),
+    request.password,
+  );
+  if (!account || !passwordOk) throw invalidCredentials(await recordFailure(em, entries));
   refuseInactive(account);
 
   const now = new Date();
-  entity.failedSignIns = 0;
-  entity.lockedUntil = null;
-  entity.lastSignInAt = now;
+  await clearFailures(
+    em,
+    entries.map((entry) => entry.key),
+  );
+  account.entity.lastSignInAt = now;
   if (account.kind === AccountKind.LEGAL_PERSON) markUnitSignedIn(em, account.entity, now);
   if (account.kind === AccountKind.AGENT) markUnitSignedIn(em, account.entity.unit.getEntity(), now);
   await em.flush();
@@ -202,13 +217,13 @@ async function issueFor(
   account: Account,
   caller: CallerMeta,
 ): Promise<IssuedSession> {
-  const principal = principalOf(account);
   const refresh = await openSession(
     em,
     { kind: account.kind, id: account.entity.id },
-    deps.env.REFRESH_TOKEN_TTL_SECONDS,
+    lifetime(deps),
     caller,
   );
+  const principal = { ...principalOf(account), sessionId: refresh.session.familyId };
   const access = await signAccessToken(deps.signingKey, principal, deps.env.ACCESS_TOKEN_TTL_SECONDS);
   return {
     principal,
@@ -243,7 +258,7 @@ export async function loadAccount(em: EntityManager, kind: AccountKind, id: stri
 
 /**
  * Exchanges the refresh cookie's token for a new pair. The account is checked again, so a
- * disabled agent or a locked account loses access at its next refresh at the latest.
+ * disabled agent loses access at its next refresh at the latest.
  */
 export async function refreshSession(
   em: EntityManager,
@@ -251,10 +266,9 @@ export async function refreshSession(
   refreshToken: string,
   caller: CallerMeta,
 ): Promise<IssuedSession> {
-  const rotated = await rotateSession(em, refreshToken, deps.env.REFRESH_TOKEN_TTL_SECONDS, caller);
+  const rotated = await rotateSession(em, refreshToken, lifetime(deps), caller);
   const account = await loadAccount(em, rotated.session.accountKind, rotated.session.accountId);
-  const locked = account?.entity.lockedUntil && account.entity.lockedUntil > new Date();
-  if (!account || locked) {
+  if (!account) {
     await revokeFamily(em, rotated.session.familyId);
     throw unauthenticated('登录已失效，请重新登录');
   }
@@ -264,7 +278,7 @@ export async function refreshSession(
     await revokeFamily(em, rotated.session.familyId);
     throw error;
   }
-  const principal = principalOf(account);
+  const principal = { ...principalOf(account), sessionId: rotated.session.familyId };
   const access = await signAccessToken(deps.signingKey, principal, deps.env.ACCESS_TOKEN_TTL_SECONDS);
   return {
     principal,
@@ -275,9 +289,31 @@ export async function refreshSession(
   };
 }
 
-/** Revokes the sign-in the refresh token belongs to (every rotation of it). */
-export async function signOut(em: EntityManager, refreshToken: string | undefined): Promise<void> {
-  if (!refreshToken) return;
-  const session = await findSessionByToken(em, refreshToken);
-  if (session) await revokeFamily(em, session.familyId);
+/**
+ * Revokes the sign-in the refresh token belongs to (every rotation of it), or else the one the
+ * access token names. Its access tokens stop working in every process (the revocation feed).
+ */
+export async function signOut(
+  em: EntityManager,
+  deps: IdentityDeps,
+  refreshToken: string | undefined,
+  auth: AuthResult,
+): Promise<void> {
+  const session = refreshToken ? await findSessionByToken(em, refreshToken) : null;
+  const familyId = session?.familyId ?? auth.principal?.sessionId;
+  if (!familyId) return;
+  if (!session && auth.principal && !(await ownsFamily(em, familyId, auth.principal.accountId))) return;
+  await revokeFamily(em, familyId);
+  // This process refuses the tokens at once; the others within a poll of the feed.
+  deps.revocations.add(familyId, Date.now() + (deps.env.ACCESS_TOKEN_TTL_SECONDS + 60) * 1000);
 }
+
+async function ownsFamily(em: EntityManager, familyId: string, accountId: string): Promise<boolean> {
+  if (!isUuid(familyId)) return false;
+  return (await em.count(AuthSession, { familyId, accountId })) > 0;
+}
+
+const lifetime = (deps: IdentityDeps): SessionLifetime => ({
+  ttlSeconds: deps.env.REFRESH_TOKEN_TTL_SECONDS,
+  absoluteSeconds: deps.env.SESSION_ABSOLUTE_LIFETIME_SECONDS,
+});

@@ -44,13 +44,16 @@ export interface SmsIssued {
   resendAfterSeconds: number;
 }
 
+/** A code, a notice text instead of a code (e.g. "already registered"), or nothing at all. */
+export type SmsDelivery = 'code' | 'nothing' | { notice: string };
+
 /** Issues a 6-digit code: one a minute per purpose (registering then activating needs no wait) and ten a day per mobile number. */
 export async function issueSmsCode(
   em: EntityManager,
   sender: SmsSender,
   mobile: string,
   purpose: SmsPurpose,
-  deliver: boolean,
+  delivery: SmsDelivery,
 ): Promise<SmsIssued> {
   const minute = await hitRateLimit(em, `sms:minute:${purpose}:${mobile}`, 1, SMS_RESEND_SECONDS);
   if (!minute.allowed) {
@@ -65,9 +68,12 @@ export async function issueSmsCode(
     });
   }
   const expiresAt = new Date(Date.now() + SMS_CODE_TTL_SECONDS * 1000);
-  // Not delivering (e.g. recovery for an unknown number) still answers the same way,
+  // Not delivering a code (e.g. recovery for an unknown number) still answers the same way,
   // so the endpoint cannot be used to find out who is registered.
-  if (deliver) {
+  if (typeof delivery === 'object') {
+    await sender.send(em, mobile, delivery.notice);
+    await em.flush();
+  } else if (delivery === 'code') {
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
     em.persist(em.create(SmsCode, { mobile, purpose, codeHash: hashCode(mobile, purpose, code), expiresAt }));
     await sender.send(
@@ -87,6 +93,21 @@ export async function consumeSmsCode(
   purpose: SmsPurpose,
   code: string,
 ): Promise<void> {
+  const latest = await verifySmsCode(em, mobile, purpose, code);
+  latest.consumedAt = new Date();
+  await em.flush();
+}
+
+/**
+ * Checks the newest live code (a wrong one counts as an attempt) and returns it unspent: the
+ * caller sets `consumedAt` and flushes once its own checks pass.
+ */
+export async function verifySmsCode(
+  em: EntityManager,
+  mobile: string,
+  purpose: SmsPurpose,
+  code: string,
+): Promise<SmsCode> {
   const invalid = (message = '短信验证码错误或已过期，请重新获取') =>
     appError(ErrorCode.SMS_CODE_INVALID, message);
   const latest = await em.findOne(
@@ -101,6 +122,5 @@ export async function consumeSmsCode(
     await em.flush();
     throw invalid();
   }
-  latest.consumedAt = new Date();
-  await em.flush();
+  return latest;
 }

@@ -8,6 +8,7 @@ import {
   type EntityManager,
   type Principal,
 } from '@zhicheng/server-kit';
+import { DB_SCHEMA } from '../db-schema';
 import { AuthSession, SigningKey, type AccountKind } from '../entities';
 
 export interface ActiveKey {
@@ -56,6 +57,8 @@ export async function signAccessToken(
     nam: principal.displayName,
     ...(principal.unitId ? { unt: principal.unitId } : {}),
     ...(principal.organisationId ? { org: principal.organisationId } : {}),
+    // Verifiers refuse the tokens of a signed-out session (the revocation feed names it).
+    ...(principal.sessionId ? { sid: principal.sessionId } : {}),
   };
   const token = await new SignJWT(claims)
     .setProtectedHeader({ alg: 'EdDSA', kid: key.kid, typ: 'JWT' })
@@ -76,20 +79,29 @@ export interface RefreshToken {
   session: AuthSession;
 }
 
+/** How long a refresh chain may live: sliding `ttlSeconds`, never past `absoluteSeconds` after sign-in. */
+export interface SessionLifetime {
+  ttlSeconds: number;
+  absoluteSeconds: number;
+}
+
 export async function openSession(
   em: EntityManager,
   account: { kind: AccountKind; id: string },
-  ttlSeconds: number,
+  lifetime: SessionLifetime,
   meta: { userAgent?: string; ip?: string },
-  familyId: string = randomUUID(),
+  family: { id: string; signedInAt: Date } = { id: randomUUID(), signedInAt: new Date() },
 ): Promise<RefreshToken> {
   const token = randomBytes(32).toString('base64url');
+  const sliding = Date.now() + lifetime.ttlSeconds * 1000;
+  const absolute = family.signedInAt.getTime() + lifetime.absoluteSeconds * 1000;
   const session = em.create(AuthSession, {
     accountKind: account.kind,
     accountId: account.id,
-    familyId,
+    familyId: family.id,
     tokenHash: sha256(token),
-    expiresAt: new Date(Date.now() + ttlSeconds * 1000),
+    signedInAt: family.signedInAt,
+    expiresAt: new Date(Math.min(sliding, absolute)),
     userAgent: meta.userAgent?.slice(0, 300) ?? null,
     ip: meta.ip ?? null,
   });
@@ -104,7 +116,7 @@ export async function openSession(
 export async function rotateSession(
   em: EntityManager,
   token: string,
-  ttlSeconds: number,
+  lifetime: SessionLifetime,
   meta: { userAgent?: string; ip?: string },
 ): Promise<RefreshToken> {
   const rotated = await em.transactional(async (tx) => {
@@ -120,14 +132,14 @@ export async function rotateSession(
       return null;
     }
     if (current.expiresAt <= new Date()) throw unauthenticated('登录已过期，请重新登录');
+    if (current.signedInAt.getTime() + lifetime.absoluteSeconds * 1000 <= Date.now())
+      throw unauthenticated('登录已超过最长有效期，请重新登录');
     current.rotatedAt = new Date();
-    return openSession(
-      tx,
-      { kind: current.accountKind, id: current.accountId },
-      ttlSeconds,
-      meta,
-      current.familyId,
-    );
+    // The new token keeps the family's sign-in time: the chain ends at the absolute lifetime.
+    return openSession(tx, { kind: current.accountKind, id: current.accountId }, lifetime, meta, {
+      id: current.familyId,
+      signedInAt: current.signedInAt,
+    });
   });
   if (!rotated) throw unauthenticated('登录已失效，请重新登录');
   return rotated;
@@ -139,6 +151,32 @@ export async function findSessionByToken(em: EntityManager, token: string): Prom
 
 export async function revokeFamily(em: EntityManager, familyId: string): Promise<void> {
   await em.nativeUpdate(AuthSession, { familyId, revokedAt: null }, { revokedAt: new Date() });
+}
+
+/**
+ * The revocation feed every token verifier follows (server-kit's RevocationList): sessions
+ * revoked since `since` (with a few seconds' overlap for clocks and late commits), each with the
+ * time its last access token expires. Older revocations no longer matter: their tokens expired.
+ */
+export async function revokedSessions(
+  em: EntityManager,
+  accessTokenTtlSeconds: number,
+  since?: string,
+): Promise<{ now: string; revoked: Array<{ sid: string; until: string }> }> {
+  const sinceDate = since && !Number.isNaN(Date.parse(since)) ? new Date(since) : null;
+  const rows: Array<{ sid: string; until: Date; now: Date }> = await em.getConnection().execute(
+    `select s.family_id as sid, max(s.revoked_at) + make_interval(secs => ?) as until, now() as now
+       from ${DB_SCHEMA}.auth_session s
+      where s.revoked_at > now() - make_interval(secs => ?)
+        and (?::timestamptz is null or s.revoked_at > ?::timestamptz - interval '5 seconds')
+      group by s.family_id`,
+    [accessTokenTtlSeconds + 60, accessTokenTtlSeconds + 60, sinceDate, sinceDate],
+  );
+  const now = rows[0]?.now ?? (await em.getConnection().execute(`select now() as now`))[0].now;
+  return {
+    now: new Date(now).toISOString(),
+    revoked: rows.map((row) => ({ sid: row.sid, until: new Date(row.until).toISOString() })),
+  };
 }
 
 export async function revokeAccountSessions(

@@ -13,16 +13,10 @@ export abstract class BaseEntity {
   updatedAt: Opt<Date> = new Date();
 }
 
-/** Accounts that sign in with a password share the lock-out bookkeeping. */
+/** Accounts that sign in with a password (wrong passwords are counted in sign_in_throttle). */
 export abstract class PasswordAccount extends BaseEntity {
   @Property({ type: 'text', hidden: true })
   passwordHash!: string;
-
-  @Property({ type: 'int' })
-  failedSignIns: Opt<number> = 0;
-
-  @Property({ type: 'timestamptz', nullable: true })
-  lockedUntil?: Date | null;
 
   @Property({ type: 'timestamptz', nullable: true })
   lastSignInAt?: Date | null;

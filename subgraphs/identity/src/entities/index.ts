@@ -5,6 +5,7 @@ import { Organisation } from './organisation';
 import { Person } from './person';
 import { RateLimitBucket } from './rate-limit';
 import { AuthSession } from './session';
+import { SignInThrottle } from './sign-in-throttle';
 import { SigningKey } from './signing-key';
 import { SmsCode, SmsOutboxMessage } from './sms';
 import { StaffAccount } from './staff-account';
@@ -18,6 +19,7 @@ export * from './organisation';
 export * from './person';
 export * from './rate-limit';
 export * from './session';
+export * from './sign-in-throttle';
 export * from './signing-key';
 export * from './sms';
 export * from './staff-account';
@@ -37,6 +39,7 @@ export const entities = [
   SmsOutboxMessage,
   SigningKey,
   RateLimitBucket,
+  SignInThrottle,
   // The outbox and inbox of identity's events (UnitReady), in identity's own schema.
   ...eventEntities,
 ];

@@ -33,10 +33,16 @@ export class AuthSession extends BaseEntity {
   @Property({ type: 'timestamptz' })
   expiresAt!: Date;
 
+  /** When the family's sign-in happened: no rotation extends it past the absolute lifetime. */
+  @Property({ type: 'timestamptz' })
+  signedInAt!: Date;
+
   @Property({ type: 'timestamptz', nullable: true })
   rotatedAt?: Date | null;
 
+  /** Published to every token verifier (the revocation feed) until its access tokens expire. */
   @Property({ type: 'timestamptz', nullable: true })
+  @Index()
   revokedAt?: Date | null;
 
   @Property({ type: 'text', nullable: true })

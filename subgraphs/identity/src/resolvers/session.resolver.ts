@@ -74,7 +74,7 @@ export class SessionResolver {
     @Arg('input') input: SendSmsCodeInput,
     @Ctx() ctx: IdentityContext,
   ): Promise<SmsCodeSent> {
-    return Object.assign(new SmsCodeSent(), await sendSmsCode(ctx.em, ctx.deps, input));
+    return Object.assign(new SmsCodeSent(), await sendSmsCode(ctx.em, ctx.deps, input, this.caller(ctx)));
   }
 
   @Mutation(() => PersonView)
@@ -119,7 +119,7 @@ export class SessionResolver {
 
   @Mutation(() => Boolean, { description: 'Revokes this sign-in and clears the refresh cookie' })
   async signOut(@Ctx() ctx: IdentityContext): Promise<boolean> {
-    await signOut(ctx.em, this.refreshToken(ctx));
+    await signOut(ctx.em, ctx.deps, this.refreshToken(ctx), ctx.auth);
     this.clearCookie(ctx);
     return true;
   }
