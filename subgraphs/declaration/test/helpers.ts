@@ -76,7 +76,8 @@ export interface TestDeclaration {
   bureau(): Promise<Actor>;
   legalPerson(unit: TestUnit): Promise<Actor>;
   agent(unit: TestUnit): Promise<Actor>;
-  staff(role: Role): Promise<Actor>;
+  /** A staff account of `organisationId` (a fresh organisation when not given). */
+  staff(role: Role, organisationId?: string): Promise<Actor>;
   /** A unit identity announced ready (its credit code carries region 220101). */
   readyUnit(name?: string, region?: string): Promise<TestUnit>;
   /** binding approves: BindingApproved on the bus, handled by declaration's consumer. */
@@ -150,13 +151,13 @@ export async function startTestDeclaration(): Promise<TestDeclaration> {
         displayName: '省厅审核员',
         organisationId: randomUUID(),
       }),
-    staff: (role) =>
+    staff: (role, organisationId = randomUUID()) =>
       actor({
         accountId: randomUUID(),
         kind: 'STAFF',
         roles: [role],
         displayName: '审核员',
-        organisationId: randomUUID(),
+        organisationId,
       }),
     legalPerson: (unit) =>
       actor({

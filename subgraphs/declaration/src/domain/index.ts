@@ -19,3 +19,4 @@ export * from './status';
 export * from './form-config';
 export * from './freeze';
 export * from './review';
+export * from './route-access';

@@ -354,7 +354,7 @@ export class DeclarationResolver {
     const { channel } = await noticeOf(ctx, view.entity);
     const now = ctx.deps.now();
     return channel.businessForms.map((kind) => {
-      const link = ctx.deps.links.form(view.entity.id, kind, now);
+      const link = ctx.deps.links.form(view.entity.id, kind, requirePrincipal(ctx.auth), now);
       return { kind: kind as BusinessFormKindEnum, name: BUSINESS_FORM_NAMES[kind], ...link };
     });
   }
@@ -372,7 +372,7 @@ export class AttachmentResolver {
     description: 'A short-lived signed link to the file (relative to the gateway origin)',
   })
   downloadUrl(@Root() attachment: AttachmentView, @Ctx() ctx: DeclarationContext): string {
-    return ctx.deps.links.download(attachment.id, ctx.deps.now()).url;
+    return ctx.deps.links.download(attachment.id, requirePrincipal(ctx.auth), ctx.deps.now()).url;
   }
 }
 

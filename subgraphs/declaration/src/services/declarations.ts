@@ -389,7 +389,8 @@ export async function submitDeclaration(
     // Review takes a resubmission at the level that returned it (the levels below passed it
     // already), a first submission at the route's first level. The flags go: nothing is editable.
     declaration.returnedModules = null;
-    const first = notice.route[0];
+    // Review skips a department level that names no department (nobody could act there).
+    const first = notice.route.find((r) => r.level !== 'DEPARTMENT' || r.organisationId);
     placeAt(
       declaration,
       resubmission && declaration.returnedBy
