@@ -215,3 +215,37 @@ describe('hole 2: only the organisations on a declaration’s route read it', ()
     await offRouteLive.dispose();
   });
 });
+
+describe('hole 15: a declaration is made in the account holder’s own name', () => {
+  test('the applicant reads whom to name; another name or unit is refused at save', async () => {
+    const { startDeclaration: draft } = await ok<{
+      startDeclaration: { id: string; version: number; accountHolder: { name: string; unitName: string } };
+    }>(
+      applicant,
+      `mutation($n: ID!) { startDeclaration(noticeId: $n, category: NORMAL) { id version accountHolder { name unitName } } }`,
+      { n: await noticeWithDepartment() },
+    );
+    expect(draft.accountHolder).toEqual({ name: '张伟', unitName: unit.name });
+
+    const modules = completeTitleModules(unit.name);
+    const forged = await applicant.request(SAVE, {
+      id: draft.id,
+      v: draft.version,
+      input: { basicInfo: { ...modules.basicInfo, name: '李四', workUnitName: '另一家公司' } },
+    });
+    expect(codeOf(forged)).toBe('BAD_USER_INPUT');
+    const fields = (forged.errors![0].extensions!.fields as Array<{ field: string; code: string }>).map(
+      (f) => `${f.field}:${f.code}`,
+    );
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        'input.basicInfo.name:NOT_ACCOUNT_HOLDER',
+        'input.basicInfo.workUnitName:NOT_BOUND_UNIT',
+      ]),
+    );
+    // The account's own facts (the demo data is consistent: 张伟's own ID number) are accepted.
+    expect(
+      (await applicant.request(SAVE, { id: draft.id, v: draft.version, input: modules })).errors,
+    ).toBeUndefined();
+  });
+});

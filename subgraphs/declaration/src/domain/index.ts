@@ -20,3 +20,4 @@ export * from './form-config';
 export * from './freeze';
 export * from './review';
 export * from './route-access';
+export * from './account-holder';
