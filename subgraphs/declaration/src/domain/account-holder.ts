@@ -35,9 +35,7 @@ export function accountHolderProblems(data: ModuleData, holder: AccountHolder): 
   const problems: ValidationProblem[] = [];
   for (const [module, property] of HOLDER_MODULES) {
     const row = data[property] as
-      | { name?: unknown; idType?: unknown; idNumber?: unknown; workUnitName?: unknown }
-      | undefined
-      | null;
+      { name?: unknown; idType?: unknown; idNumber?: unknown; workUnitName?: unknown } | undefined | null;
     if (!row) continue;
     if (present(row.name) && row.name.trim() !== holder.name.trim())
       problems.push({
