@@ -189,22 +189,33 @@ describe('the declaration path in a real browser', () => {
 
     // --- 基本信息: the server's problems first, then every field --------------------------------
     const basic = applicant.locator('form#basicInfo');
-    await basic.getByLabel('姓名', { exact: true }).fill('');
+    // 姓名, 证件类型 and 工作单位 come from the account and the bound unit, read-only (only one's
+    // own declaration can be made).
+    const name = basic.getByLabel('姓名', { exact: true });
+    await expect(name.inputValue()).resolves.toBe('张伟');
+    await expect(name.getAttribute('readonly')).resolves.not.toBeNull();
+    await expect(basic.getByLabel('工作单位', { exact: true }).inputValue()).resolves.toBe(UNIT_NAME);
+    await basic.getByLabel('手机号码', { exact: true }).fill('');
     await applicant.getByRole('button', { name: /^暂\s*存$/ }).click();
     await applicant.getByText(/请修正以下 \d+ 个问题/).waitFor();
-    await basic.getByText('请填写姓名').first().waitFor(); // next to the field too
-    await basic.getByLabel('姓名', { exact: true }).fill('张伟');
+    await basic.getByText('请填写手机号码').first().waitFor(); // next to the field too
     await choose(applicant, basic, '性别', '男');
     await choose(applicant, basic, '民族', '汉族');
     await choose(applicant, basic, '政治面貌', '中共党员');
-    await choose(applicant, basic, '证件类型', '居民身份证');
-    await basic.getByLabel('证件号码', { exact: true }).fill(APPLICANT_ID);
+    // The ID number is locked once identity has told the declaration service; typed until then.
+    const idTypeShown = basic
+      .locator('.ant-form-item')
+      .filter({ has: applicant.getByLabel('证件类型', { exact: true }) })
+      .locator('.ant-select-content[title="居民身份证"]');
+    if ((await idTypeShown.count()) === 0) await choose(applicant, basic, '证件类型', '居民身份证');
+    const idNumber = basic.getByLabel('证件号码', { exact: true });
+    if ((await idNumber.getAttribute('readonly')) === null) await idNumber.fill(APPLICANT_ID);
+    else await expect(idNumber.inputValue()).resolves.toBe(APPLICANT_ID);
     await basic.getByLabel('手机号码', { exact: true }).fill('13800000001');
     await typeDate(basic, '出生日期', '1986-03-15');
     await choose(applicant, basic, '最高学历', '大学本科');
     await typeDate(basic, '参加工作日期', '2008-07-01');
     await choose(applicant, basic, '人员身份', '专业技术人员');
-    await basic.getByLabel('工作单位', { exact: true }).fill(UNIT_NAME);
     await choose(applicant, basic, '单位类型', '国有企业');
     await choose(applicant, basic, '工作属性', '应用');
     await basic.getByLabel('现专业技术资格', { exact: true }).fill('工程师');

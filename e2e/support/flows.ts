@@ -115,7 +115,14 @@ export async function bindToDemoUnit(stack: Stack, applicant: GraphQLSession, ag
   return unitByCreditCode;
 }
 
-/** Every module a 正常职称申报 requires, valid. */
+/** The ID number of the demo applicant 张伟 (13800000001), as identity's demo data registers it. */
+export const DEMO_APPLICANT_ID_NUMBER = makeResidentId({
+  region: '220102',
+  birthDate: '19860315',
+  sequence: 101,
+});
+
+/** Every module a 正常职称申报 requires, valid, in the demo applicant 张伟's own name. */
 export function completeTitleModules(unitName: string) {
   return {
     basicInfo: {
@@ -124,9 +131,9 @@ export function completeTitleModules(unitName: string) {
       ethnicity: '汉族',
       politicalStatus: '群众',
       idType: 'RESIDENT_ID',
-      idNumber: makeResidentId({ region: '220102', birthDate: '19880808', sequence: 11 }),
+      idNumber: DEMO_APPLICANT_ID_NUMBER,
       mobile: '13800000001',
-      birthDate: '1988-08-08',
+      birthDate: '1986-03-15',
       educationLevel: '大学本科',
       workStartDate: '2010-07-01',
       personnelType: '专业技术人员',

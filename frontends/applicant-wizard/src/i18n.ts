@@ -215,6 +215,7 @@ const zhCN = {
   },
   basic: {
     requiredNote: '带红色星号（*）的为必填项。',
+    fromAccount: '来自您的登录账号和绑定单位，不能修改（只能以本人名义申报）',
     catalogue: '申报职称',
     cascadeNote:
       '专业系列修改顺序：首先修改申报系列，再依次选择申报专业、申报专业范围、申报职称名称和级别，它们是有层级所属关系的；修改上级选项会清空下级选项。“从事专业”必须与“申报专业范围”保持一致。',
@@ -733,6 +734,7 @@ const en: ApplicantResources = {
   },
   basic: {
     requiredNote: 'Fields marked with a red asterisk (*) are required.',
+    fromAccount: 'From your account and bound unit; cannot be changed (you can only declare for yourself)',
     catalogue: 'Title declared',
     cascadeNote:
       'Choose in order: series, specialty, specialty scope, title, level; changing a choice clears the ones below it. The practised specialty must equal the specialty scope.',

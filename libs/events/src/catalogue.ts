@@ -39,6 +39,18 @@ export interface CommitteeRef {
 export interface EventPayloads {
   /** identity: a unit is activated and has signed in once, so applicants may bind to it (SPEC §2). */
   UnitReady: { unitId: string; creditCode: string; name: string };
+  /**
+   * identity: a person's real-name facts (registration, or a correction by staff). Declaration
+   * keeps them so a declaration can only be made in the account holder's own name.
+   */
+  PersonRegistered: {
+    personId: string;
+    name: string;
+    idType: 'RESIDENT_ID' | 'PASSPORT';
+    idNumber: string;
+    /** When these facts became true (registration or correction); a later one replaces an earlier. */
+    at: string;
+  };
   /** binding: the unit approved an applicant's binding request. */
   BindingApproved: {
     bindingId: string;

@@ -1,6 +1,6 @@
 import { byKeys } from '@zhicheng/server-kit';
 import type { DeclarationContext } from './context';
-import { Attachment, Channel, Declaration, Notice } from './entities';
+import { ApplicantIdentity, Attachment, Channel, Declaration, Notice } from './entities';
 import { SUBMITTED_OR_LATER } from './services/access';
 
 /** Per-request batch loaders: federation references and list fields cost one query per type. */
@@ -55,3 +55,9 @@ export const submittedDeclarationsByUnit = (ctx: DeclarationContext) =>
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Ids from outside are checked before they reach a uuid column (which would raise an error). */
 export const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
+
+/** The account holders' real-name facts (identity's PersonRegistered), by person id. */
+export const applicantIdentityByPerson = (ctx: DeclarationContext) =>
+  ctx.loaders.get<string, ApplicantIdentity | null>('applicantIdentityByPerson', async (ids) =>
+    byKeys(ids, await ctx.em.find(ApplicantIdentity, { personId: { $in: [...ids] } }), (i) => i.personId),
+  );

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { Role } from '@zhicheng/server-kit';
 import { recordSql, startTestDeclaration, type Actor, type TestDeclaration } from './helpers';
 import { SUBMIT, completeDeclaration, publishedNotice, startedDeclaration, type Started } from './fixtures';
+import { review, reviewTime } from './review-fixtures';
 
 let t: TestDeclaration;
 let bureau: Actor;
@@ -83,7 +84,7 @@ describe('federation entities', () => {
     expect(staff._entities.map((e) => e?.id ?? null)).toEqual([...noticeIds, createNotice.id]);
   });
 
-  it('another applicant’s declarations resolve to null; reviewers read submitted ones only', async () => {
+  it('another applicant’s declarations resolve to null; reviewers read submitted ones their organisation has had', async () => {
     const representations = mine.map((m) => ({ __typename: 'Declaration', id: m.declaration.id }));
     const stranger = await t.applicant();
     expect(
@@ -99,8 +100,23 @@ describe('federation entities', () => {
       expectedVersion: done.declaration.version,
       pledge: true,
     });
+    const submitted = [{ __typename: 'Declaration', id: done.declaration.id }];
+    // A bureau the declaration has not reached reads nothing; once review passed it there, it does.
+    const before = await reviewer.client.ok<{ _entities: unknown[] }>(ENTITIES, {
+      representations: submitted,
+    });
+    expect(before._entities).toEqual([null]);
+    await t.publish(
+      review.advanced(
+        done.declaration.id,
+        'UNIT',
+        'BUREAU',
+        { id: reviewer.principal.organisationId!, name: '省厅' },
+        reviewTime(t),
+      ),
+    );
     const seen = await reviewer.client.ok<{ _entities: Array<{ status: string } | null> }>(ENTITIES, {
-      representations: [{ __typename: 'Declaration', id: done.declaration.id }],
+      representations: submitted,
     });
     expect(seen._entities).toEqual([expect.objectContaining({ status: 'SUBMITTED' })]);
   });

@@ -1,7 +1,16 @@
 // Valid inputs and the GraphQL documents the tests use: each test breaks exactly one thing.
 import { randomUUID } from 'node:crypto';
 import { makeResidentId } from '@zhicheng/domain-codes';
-import { files, postFile, type Actor, type TestDeclaration, type TestUnit } from './helpers';
+import {
+  APPLICANT_ID_NUMBER,
+  APPLICANT_NAME,
+  files,
+  postFile,
+  UNIT_NAME,
+  type Actor,
+  type TestDeclaration,
+  type TestUnit,
+} from './helpers';
 
 let people = 0;
 /** A fresh valid resident ID number (check digit computed); an odd sequence is a man's. */
@@ -132,18 +141,18 @@ export async function publishedNotice(
 
 export function basicInfo(overrides: Record<string, unknown> = {}) {
   return {
-    name: '张伟',
+    name: APPLICANT_NAME,
     gender: 'MALE',
     ethnicity: '汉族',
     politicalStatus: '群众',
     idType: 'RESIDENT_ID',
-    idNumber: residentId('19880808'),
+    idNumber: APPLICANT_ID_NUMBER,
     mobile: '13800000001',
     birthDate: '1988-08-08',
     educationLevel: '大学本科',
     workStartDate: '2010-07-01',
     personnelType: '专业技术人员',
-    workUnitName: '吉林省长春市第一机械制造有限公司',
+    workUnitName: UNIT_NAME,
     unitType: '企业',
     workNature: '应用',
     currentTitleName: '工程师',

@@ -322,14 +322,19 @@ describe('the declaration wizard', () => {
         { level: 'BUREAU', name: '吉林省人力资源和社会保障厅' },
       ],
     });
-    const { applicant, declaration } = await startedDeclaration(t, notice.id);
+    // 基本信息 states the account holder (李娜, her ID number) and her bound unit.
+    const idNumber = residentId('19880808');
+    const { applicant, declaration } = await startedDeclaration(t, notice.id, {
+      applicant: await t.applicant('李娜', idNumber),
+      unit: await t.readyUnit('吉林大学第一医院'),
+    });
     const edu = education({ educationLevel: '研究生', degree: '博士' });
     const saved = await save(applicant, declaration, {
       talentBasicInfo: {
         name: '李娜',
         gender: 'MALE',
         idType: 'RESIDENT_ID',
-        idNumber: residentId('19880808'),
+        idNumber,
         mobile: '13800000002',
         birthDate: '1988-08-08',
         educationLevel: '研究生',

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { Pool } from 'pg';
+import { makeResidentId } from '@zhicheng/domain-codes';
 import { Role, type Principal } from '@zhicheng/server-kit';
 import { createPostgresTransport, type EventEnvelope, type EventTransport } from '@zhicheng/events';
 import {
@@ -45,6 +46,15 @@ export function expectError(
   return expectGraphQLError(result, code, { reason, message });
 }
 
+/**
+ * The real-name facts identity announces for every test applicant (PersonRegistered): 基本信息
+ * must state them. The fixtures' basicInfo() uses the same name and number.
+ */
+export const APPLICANT_NAME = '张伟';
+export const APPLICANT_ID_NUMBER = makeResidentId({ region: '220102', birthDate: '19880808', sequence: 11 });
+/** The default test unit's name, as the fixtures' basicInfo() states it (工作单位). */
+export const UNIT_NAME = '吉林省长春市第一机械制造有限公司';
+
 export interface TestUnit {
   unitId: string;
   creditCode: string;
@@ -72,11 +82,13 @@ export interface TestDeclaration {
   /** The server's origin (the gateway forwards /files/* to it unchanged). */
   origin: string;
   client(): GraphQLClient;
-  applicant(name?: string): Promise<Actor>;
+  /** A signed-in applicant whose real-name facts identity announced (PersonRegistered). */
+  applicant(name?: string, idNumber?: string): Promise<Actor>;
   bureau(): Promise<Actor>;
   legalPerson(unit: TestUnit): Promise<Actor>;
   agent(unit: TestUnit): Promise<Actor>;
-  staff(role: Role): Promise<Actor>;
+  /** A staff account of `organisationId` (a fresh organisation when not given). */
+  staff(role: Role, organisationId?: string): Promise<Actor>;
   /** A unit identity announced ready (its credit code carries region 220101). */
   readyUnit(name?: string, region?: string): Promise<TestUnit>;
   /** binding approves: BindingApproved on the bus, handled by declaration's consumer. */
@@ -140,8 +152,24 @@ export async function startTestDeclaration(): Promise<TestDeclaration> {
     filesDir,
     origin: new URL(server.url).origin,
     client: () => new GraphQLClient(server.url),
-    applicant: (name = `申报人${next()}`) =>
-      actor({ accountId: randomUUID(), kind: 'PERSON', roles: [Role.APPLICANT], displayName: name }),
+    async applicant(name = APPLICANT_NAME, idNumber = APPLICANT_ID_NUMBER) {
+      const person = await actor({
+        accountId: randomUUID(),
+        kind: 'PERSON',
+        roles: [Role.APPLICANT],
+        displayName: name,
+      });
+      await publish(
+        event('PersonRegistered', {
+          personId: person.principal.accountId,
+          name,
+          idType: 'RESIDENT_ID',
+          idNumber,
+          at: new Date().toISOString(),
+        }),
+      );
+      return person;
+    },
     bureau: () =>
       actor({
         accountId: randomUUID(),
@@ -150,13 +178,13 @@ export async function startTestDeclaration(): Promise<TestDeclaration> {
         displayName: '省厅审核员',
         organisationId: randomUUID(),
       }),
-    staff: (role) =>
+    staff: (role, organisationId = randomUUID()) =>
       actor({
         accountId: randomUUID(),
         kind: 'STAFF',
         roles: [role],
         displayName: '审核员',
-        organisationId: randomUUID(),
+        organisationId,
       }),
     legalPerson: (unit) =>
       actor({
@@ -174,7 +202,7 @@ export async function startTestDeclaration(): Promise<TestDeclaration> {
         displayName: '经办人',
         unitId: unit.unitId,
       }),
-    async readyUnit(name = `测试单位${next()}`, region = '220101') {
+    async readyUnit(name = UNIT_NAME, region = '220101') {
       const unit = {
         unitId: randomUUID(),
         creditCode: `91${region}MA${String(next()).padStart(7, '0')}X`,
@@ -232,6 +260,7 @@ export async function startTestDeclaration(): Promise<TestDeclaration> {
 /** Which subgraph records each event type the tests publish. */
 const SOURCES: Partial<Record<EventEnvelope['type'], string>> = {
   UnitReady: 'identity',
+  PersonRegistered: 'identity',
   BindingApproved: 'binding',
   BindingEnded: 'binding',
 };

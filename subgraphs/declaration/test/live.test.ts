@@ -19,7 +19,7 @@ import {
   workExperience,
   type DeclarationJson,
 } from './fixtures';
-import { review, reviewTime, submittedDeclaration } from './review-fixtures';
+import { ORGS, review, reviewTime, submittedDeclaration } from './review-fixtures';
 
 let t: TestDeclaration;
 let noticeId: string;
@@ -236,7 +236,7 @@ describe('who may follow', () => {
     expect(listeners()).toBe(before);
   });
 
-  it('without a token: UNAUTHENTICATED; the unit and reviewers may follow a submitted declaration, not a draft', async () => {
+  it('without a token: UNAUTHENTICATED; the unit and the reviewers it reached may follow a submitted declaration, not a draft', async () => {
     const draft = await startedDeclaration(t, noticeId);
     expect((await follow(null, draft.declaration.id).refused())[0].extensions?.code).toBe('UNAUTHENTICATED');
     expect(
@@ -244,9 +244,16 @@ describe('who may follow', () => {
     ).toBe('NOT_FOUND');
 
     const { unit, declaration } = await submittedDeclaration(t, noticeId);
+    // A department reviewer follows it once the declaration reached that department, not before;
+    // a department it never reached is told it does not exist.
+    const department = await t.staff(Role.DEPARTMENT_REVIEWER, ORGS.department.id);
+    expect((await follow(department, declaration.id).refused())[0].extensions?.code).toBe('NOT_FOUND');
+    await t.publish(review.advanced(declaration.id, 'UNIT', 'DEPARTMENT', ORGS.department, reviewTime(t)));
     const agent = await following(await t.agent(unit), declaration.id);
-    const reviewer = await following(await t.staff(Role.DEPARTMENT_REVIEWER), declaration.id);
-    await t.publish(review.terminated(declaration.id, reviewTime(t)));
+    const reviewer = await following(department, declaration.id);
+    const offRoute = await t.staff(Role.DEPARTMENT_REVIEWER);
+    expect((await follow(offRoute, declaration.id).refused())[0].extensions?.code).toBe('NOT_FOUND');
+    await t.publish(review.terminated(declaration.id, reviewTime(t, 2000)));
     for (const live of [agent, reviewer])
       expect(await live.next()).toMatchObject({ status: 'TERMINATED', statusText: '审核不通过终止审核' });
   });

@@ -212,6 +212,12 @@ export const WizardFields = graphql(`
     status
     statusText
     version
+    accountHolder {
+      name
+      idType
+      idNumber
+      unitName
+    }
     category
     categoryText
     applicantName

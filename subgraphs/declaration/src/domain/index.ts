@@ -19,3 +19,5 @@ export * from './status';
 export * from './form-config';
 export * from './freeze';
 export * from './review';
+export * from './route-access';
+export * from './account-holder';

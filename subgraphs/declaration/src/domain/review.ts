@@ -44,10 +44,16 @@ export type ReviewFact =
       opinion: string;
     }
   | { kind: 'ADVANCED'; at: Date; to: ReviewStop }
-  | { kind: 'MATERIALS_APPROVED'; at: Date; routeComplete: boolean }
-  | { kind: 'FINALLY_APPROVED'; at: Date }
-  | { kind: 'TERMINATED'; at: Date }
-  | { kind: 'DEFERRED'; at: Date };
+  | { kind: 'MATERIALS_APPROVED'; at: Date; routeComplete: boolean; by?: ActingOrganisation | null }
+  | { kind: 'FINALLY_APPROVED'; at: Date; by?: ActingOrganisation | null }
+  | { kind: 'TERMINATED'; at: Date; by?: ActingOrganisation | null }
+  | { kind: 'DEFERRED'; at: Date; by?: ActingOrganisation | null };
+
+/** The organisation that took a decision (it had the declaration on its route). */
+export interface ActingOrganisation {
+  level: RouteLevelKind;
+  organisationId: string;
+}
 
 /** What the declaration knows already when an event arrives. */
 export interface ReviewedDeclaration {

@@ -1,5 +1,5 @@
 import { Entity, Enum, Index, ManyToOne, Property, type Opt, type Ref } from '@mikro-orm/core';
-import type { ModuleData, ModuleKey, ReviewPosition, ReviewStop, RouteLevelKind } from '../domain';
+import type { ModuleData, ModuleKey, ReviewPosition, ReviewStop, RouteLevelKind, RouteSeat } from '../domain';
 import { BaseEntity } from './base';
 import { Notice } from './notice';
 
@@ -108,6 +108,14 @@ export class Declaration extends BaseEntity {
   /** The organisations met at each route level so far (their names for display). */
   @Property({ type: 'jsonb' })
   reviewStops: Opt<Partial<Record<RouteLevelKind, ReviewStop>>> = {};
+
+  /**
+   * Every organisation that has had the declaration on its route (the unit from submission, each
+   * level review passed it to, whoever decided on it), from review's events: these, and no other
+   * reviewers, may read it.
+   */
+  @Property({ type: 'jsonb' })
+  routeSeats: Opt<RouteSeat[]> = [];
 
   /** The time of the latest review event applied: older ones arriving late change nothing. */
   @Property({ type: 'timestamptz', nullable: true })

@@ -4,7 +4,7 @@ import { BaseEntity } from './base';
 import { Channel } from './channel';
 import { Declaration } from './declaration';
 import { Notice } from './notice';
-import { ApplicantBinding, KnownUnit } from './read-model';
+import { ApplicantBinding, ApplicantIdentity, KnownUnit } from './read-model';
 
 export * from './attachment';
 export * from './channel';
@@ -19,6 +19,7 @@ export const entities = [
   Declaration,
   Attachment,
   ApplicantBinding,
+  ApplicantIdentity,
   KnownUnit,
   ...eventEntities,
 ];

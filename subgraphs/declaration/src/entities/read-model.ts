@@ -38,3 +38,26 @@ export class KnownUnit {
   @Property({ type: 'text' })
   name!: string;
 }
+
+/**
+ * The account holder's real-name facts, kept from identity's PersonRegistered (no reads of
+ * identity's tables): a declaration's name and ID document must be these.
+ */
+@Entity({ tableName: 'applicant_identity' })
+export class ApplicantIdentity {
+  @PrimaryKey({ type: 'uuid' })
+  personId!: string;
+
+  @Property({ type: 'text' })
+  name!: string;
+
+  @Property({ type: 'text' })
+  idType!: 'RESIDENT_ID' | 'PASSPORT';
+
+  @Property({ type: 'text' })
+  idNumber!: string;
+
+  /** When identity says these facts became true (an older event never replaces a newer one). */
+  @Property({ type: 'timestamptz' })
+  since!: Date;
+}

@@ -1,10 +1,11 @@
-// What declaration keeps from other subgraphs' events: the applicant's current unit (binding), the
-// units identity announced ready (their credit codes tell their region) and review's decisions
+// What declaration keeps from other subgraphs' events: the applicant's real-name facts and the
+// units identity announced ready (their credit codes tell their region), the applicant's current unit
+// (binding) and review's decisions
 // (the status words, the return with its flagged modules, where review has the declaration).
 import type { EntityManager } from '@mikro-orm/core';
 import type { EventEnvelope, EventHandlers } from '@zhicheng/events';
 import type { EntityManager as SqlEntityManager, Logger } from '@zhicheng/server-kit';
-import { ApplicantBinding, KnownUnit } from '../entities';
+import { ApplicantBinding, ApplicantIdentity, KnownUnit } from '../entities';
 import { applyReviewEvent, type ReviewEventType } from '../services/review-events';
 
 /** The durable consumer name (its position and inbox rows are keyed by it). */
@@ -36,6 +37,17 @@ export async function onUnitReady(em: EntityManager, event: EventEnvelope<'UnitR
   );
 }
 
+export async function onPersonRegistered(em: EntityManager, event: EventEnvelope<'PersonRegistered'>) {
+  const { personId, name, idType, idNumber, at } = event.payload;
+  const since = new Date(at);
+  const current = await em.findOne(ApplicantIdentity, { personId });
+  // A late, older event never replaces newer facts.
+  if (current && current.since.getTime() > since.getTime()) return;
+  if (current) em.assign(current, { name, idType, idNumber, since });
+  else em.persist(em.create(ApplicantIdentity, { personId, name, idType, idNumber, since }));
+  await em.flush();
+}
+
 /** Every handler the consumer runs; review's events need the logger (skips are logged). */
 export function createHandlers(logger: Logger): EventHandlers {
   const review = (em: EntityManager, event: EventEnvelope<ReviewEventType>) =>
@@ -44,6 +56,7 @@ export function createHandlers(logger: Logger): EventHandlers {
     BindingApproved: onBindingApproved,
     BindingEnded: onBindingEnded,
     UnitReady: onUnitReady,
+    PersonRegistered: onPersonRegistered,
     DeclarationReturned: review,
     DeclarationAdvanced: review,
     DeclarationTerminated: review,

@@ -16,7 +16,8 @@ import type { DeclarationDeps } from '../context';
 import { Attachment, Declaration } from '../entities';
 import { checkTicket, recordAttachment } from '../services/uploads';
 import { businessFormData } from './business-form-data';
-import { FILES_PREFIX } from './tokens';
+import { canRead } from '../services/access';
+import { FILES_PREFIX, viewerPrincipal } from './tokens';
 
 export function mountFileRoutes(app: Express, orm: MikroORM, deps: DeclarationDeps): void {
   const { storage, links, logger } = deps;
@@ -63,7 +64,9 @@ export function mountFileRoutes(app: Express, orm: MikroORM, deps: DeclarationDe
       { id: claims.attachmentId },
       { populate: ['declaration'] },
     );
-    if (!attachment || attachment.declaration.getEntity().deletedAt)
+    // The reader the link was made for must still be allowed to read the declaration (deleted, or a link
+    // made before a change of access, answers as if the file did not exist).
+    if (!attachment || !canRead(viewerPrincipal(claims.viewer), attachment.declaration.getEntity()))
       return sendError(req, res, 404, 'NOT_FOUND', '文件不存在或已被删除');
     let stream: Readable;
     try {
@@ -92,7 +95,8 @@ export function mountFileRoutes(app: Express, orm: MikroORM, deps: DeclarationDe
       { id: claims.declarationId, deletedAt: null },
       { populate: ['notice', 'notice.channel'] },
     );
-    if (!declaration) return sendError(req, res, 404, 'NOT_FOUND', '申报不存在或已被删除');
+    if (!declaration || !canRead(viewerPrincipal(claims.viewer), declaration))
+      return sendError(req, res, 404, 'NOT_FOUND', '申报不存在或已被删除');
     try {
       const pdf = await renderBusinessForm(
         claims.form,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { signToken, verifyToken, TokenRejected, type FileFormat } from '@zhicheng/files';
+import type { Principal } from '@zhicheng/server-kit';
 import type { DeclarationEnv } from '../env';
 
 /** Where the files routes live; the gateway forwards /files/* here (same path). */
@@ -24,15 +25,37 @@ export interface UploadTicketClaims {
   formats: FileFormat[];
 }
 
+/**
+ * Who a download link was made for. A browser follows the link without its token, so the route
+ * checks again, with the declaration as it is then, that this reader may still read it.
+ */
+export type LinkViewer = Pick<Principal, 'accountId' | 'kind' | 'roles' | 'unitId' | 'organisationId'>;
+
+export const linkViewerOf = (p: Principal): LinkViewer => ({
+  accountId: p.accountId,
+  kind: p.kind,
+  roles: p.roles,
+  ...(p.unitId ? { unitId: p.unitId } : {}),
+  ...(p.organisationId ? { organisationId: p.organisationId } : {}),
+});
+
+/** The viewer as a principal for the access rule (a link carries no display name). */
+export const viewerPrincipal = (viewer: LinkViewer | undefined): Principal | null =>
+  viewer && typeof viewer.accountId === 'string' && Array.isArray(viewer.roles)
+    ? { ...viewer, displayName: '' }
+    : null;
+
 export interface DownloadClaims {
   kind: 'download';
   attachmentId: string;
+  viewer: LinkViewer;
 }
 
 export interface FormClaims {
   kind: 'form';
   declarationId: string;
   form: 'REVIEW_LIST' | 'PUBLICITY' | 'TALENT_APPLICATION';
+  viewer: LinkViewer;
 }
 
 type Claims = UploadTicketClaims | DownloadClaims | FormClaims;
@@ -60,12 +83,20 @@ export class FileLinks {
     return { url: `${FILES_PREFIX}/uploads/${token}`, expiresAt: new Date(now.getTime() + ttl * 1000) };
   }
 
-  download(attachmentId: string, now: Date) {
-    return this.link(`${FILES_PREFIX}/downloads`, { kind: 'download', attachmentId }, now);
+  download(attachmentId: string, viewer: Principal, now: Date) {
+    return this.link(
+      `${FILES_PREFIX}/downloads`,
+      { kind: 'download', attachmentId, viewer: linkViewerOf(viewer) },
+      now,
+    );
   }
 
-  form(declarationId: string, form: FormClaims['form'], now: Date) {
-    return this.link(`${FILES_PREFIX}/forms`, { kind: 'form', declarationId, form }, now);
+  form(declarationId: string, form: FormClaims['form'], viewer: Principal, now: Date) {
+    return this.link(
+      `${FILES_PREFIX}/forms`,
+      { kind: 'form', declarationId, form, viewer: linkViewerOf(viewer) },
+      now,
+    );
   }
 
   /** The claims of a token of `kind`; TokenRejected when forged, expired or of another kind. */

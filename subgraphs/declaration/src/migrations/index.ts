@@ -1,9 +1,13 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123050604_initial } from './Migration20261123050604_initial';
 import { Migration20261124090000_review_status } from './Migration20261124090000_review_status';
+import { Migration20261202080000_route_seats } from './Migration20261202080000_route_seats';
+import { Migration20261202081000_applicant_identity } from './Migration20261202081000_applicant_identity';
 
 /** Every committed migration, in order. Listed explicitly so builds never scan the disk. */
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261123050604_initial', class: Migration20261123050604_initial },
   { name: 'Migration20261124090000_review_status', class: Migration20261124090000_review_status },
+  { name: 'Migration20261202080000_route_seats', class: Migration20261202080000_route_seats },
+  { name: 'Migration20261202081000_applicant_identity', class: Migration20261202081000_applicant_identity },
 ];

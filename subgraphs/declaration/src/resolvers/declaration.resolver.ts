@@ -18,6 +18,7 @@ import { ModuleKey, selectionNames } from '../domain';
 import type { DeclarationContext } from '../context';
 import { ApplicantBinding, Declaration, DeclarationCategory, type DeclarationStatus } from '../entities';
 import {
+  applicantIdentityByPerson,
   attachmentsByDeclaration,
   channelByCode,
   declarationById,
@@ -33,6 +34,7 @@ import {
   cancelDeclaration,
   deleteDeclaration,
   editableModules,
+  holderOf,
   recommendationCounts,
   saveDeclaration,
   serviceProblems,
@@ -45,6 +47,7 @@ import { removeAttachment, requestUpload } from '../services/uploads';
 import { assertMayFollow, statusEventOf } from '../services/live';
 import { removeStoredFiles } from '../files/cleanup';
 import {
+  AccountHolderView,
   AttachmentSlotInput,
   AttachmentView,
   BusinessFormLinkView,
@@ -301,6 +304,21 @@ export class DeclarationResolver {
     return editableModules(view.entity, notice);
   }
 
+  @FieldResolver(() => AccountHolderView, {
+    nullable: true,
+    description:
+      'The account holder and bound unit 基本信息 must state (the applicant only; others null): the wizard fills them in',
+  })
+  async accountHolder(
+    @Root() view: DeclarationView,
+    @Ctx() ctx: DeclarationContext,
+  ): Promise<AccountHolderView | null> {
+    const principal = ctx.auth.principal;
+    if (!principal || !isOwner(principal, view.entity)) return null;
+    const identity = await applicantIdentityByPerson(ctx).load(view.entity.applicantId);
+    return holderOf(view.entity, identity, principal);
+  }
+
   @FieldResolver(() => [AttachmentView])
   async attachments(
     @Root() view: DeclarationView,
@@ -332,7 +350,11 @@ export class DeclarationResolver {
         now: ctx.deps.now(),
         recommendationCounts: counts,
       }),
-      ...serviceProblems(declaration, notice),
+      ...serviceProblems(
+        declaration,
+        notice,
+        holderOf(declaration, await applicantIdentityByPerson(ctx).load(declaration.applicantId)),
+      ),
     ];
     return {
       ok: problems.length === 0,
@@ -354,7 +376,7 @@ export class DeclarationResolver {
     const { channel } = await noticeOf(ctx, view.entity);
     const now = ctx.deps.now();
     return channel.businessForms.map((kind) => {
-      const link = ctx.deps.links.form(view.entity.id, kind, now);
+      const link = ctx.deps.links.form(view.entity.id, kind, requirePrincipal(ctx.auth), now);
       return { kind: kind as BusinessFormKindEnum, name: BUSINESS_FORM_NAMES[kind], ...link };
     });
   }
@@ -372,7 +394,7 @@ export class AttachmentResolver {
     description: 'A short-lived signed link to the file (relative to the gateway origin)',
   })
   downloadUrl(@Root() attachment: AttachmentView, @Ctx() ctx: DeclarationContext): string {
-    return ctx.deps.links.download(attachment.id, ctx.deps.now()).url;
+    return ctx.deps.links.download(attachment.id, requirePrincipal(ctx.auth), ctx.deps.now()).url;
   }
 }
 

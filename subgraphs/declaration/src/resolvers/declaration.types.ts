@@ -1,5 +1,5 @@
 import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { ModuleKey } from '../domain';
+import { IdType, ModuleKey } from '../domain';
 import { AttachmentSlotKind, DeclarationCategory, DeclarationStatus } from '../entities';
 import type * as E from '../entities';
 import { BusinessFormKindEnum, FileFormatEnum, ReviewLevelEnum } from './enums';
@@ -181,6 +181,19 @@ export class RecommendingUnitView {
   @Field(() => ID) unitId!: string;
   @Field() unitName!: string;
   @Field() since!: Date;
+}
+
+@ObjectType('AccountHolder', {
+  description:
+    'Who a declaration is made by: the signed-in account holder and the bound unit. 基本信息 must state these (the wizard fills them in and locks them)',
+})
+export class AccountHolderView {
+  @Field() name!: string;
+  @Field(() => IdType, { nullable: true, description: 'null until identity has told this service' })
+  idType!: IdType | null;
+  @Field(() => String, { nullable: true, description: 'The full number (only the holder reads it)' })
+  idNumber!: string | null;
+  @Field({ description: '工作单位: the bound 推荐单位' }) unitName!: string;
 }
 
 @ObjectType('DeclarationStatusEvent', {

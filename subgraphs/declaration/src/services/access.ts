@@ -10,6 +10,7 @@ import {
   type AuthResult,
   type Principal,
 } from '@zhicheng/server-kit';
+import { hasSeat, type RouteLevelKind, type RouteSeat } from '../domain';
 import { Declaration, DeclarationStatus } from '../entities';
 
 export const DECLARATION_NOT_FOUND = '申报不存在或您无权查看';
@@ -23,10 +24,11 @@ export const SUBMITTED_OR_LATER: readonly DeclarationStatus[] = [
   DeclarationStatus.TERMINATED,
 ];
 
-const REVIEWER_ROLES: readonly Role[] = [
-  Role.DEPARTMENT_REVIEWER,
-  Role.BUREAU_REVIEWER,
-  Role.COMMITTEE_SECRETARY,
+/** The route level each reviewer role acts at (identity gives a staff account one role). */
+const REVIEWER_LEVELS: ReadonlyArray<[Role, RouteLevelKind]> = [
+  [Role.DEPARTMENT_REVIEWER, 'DEPARTMENT'],
+  [Role.BUREAU_REVIEWER, 'BUREAU'],
+  [Role.COMMITTEE_SECRETARY, 'COMMITTEE'],
 ];
 
 /** A signed-in applicant (a person account); units and staff do not declare. */
@@ -43,19 +45,26 @@ export const isOwner = (principal: Principal | null | undefined, declaration: De
 export const isUnitAccount = (principal: Principal | null | undefined, unitId: string) =>
   (principal?.kind === 'LEGAL_PERSON' || principal?.kind === 'AGENT') && principal.unitId === unitId;
 
-export const isReviewer = (principal: Principal | null | undefined) =>
-  principal?.kind === 'STAFF' && principal.roles.some((r) => REVIEWER_ROLES.includes(r));
+/** The route seat a staff token acts in (its organisation at its role's level), else null. */
+export function reviewerSeatOf(principal: Principal | null | undefined): RouteSeat | null {
+  if (principal?.kind !== 'STAFF' || !principal.organisationId) return null;
+  const level = REVIEWER_LEVELS.find(([role]) => principal.roles.includes(role))?.[1];
+  return level ? { level, organisationId: principal.organisationId } : null;
+}
 
 /**
- * Reading: the applicant always; the unit's legal person and agents, and review staff, once it
- * was submitted (drafts stay private). Which reviewer sees which declaration is narrowed by the
- * review subgraph's routing; here any reviewer may read a submitted declaration.
+ * Reading: the applicant always; once submitted, the unit's legal person and agents, and the
+ * department, bureau and committee staff whose organisation has had the declaration on its route
+ * (review's `reviewCase` lets exactly these read the case). Drafts stay private; any other
+ * reviewer is told it does not exist.
  */
 export function canRead(principal: Principal | null | undefined, declaration: Declaration): boolean {
   if (declaration.deletedAt) return false;
   if (isOwner(principal, declaration)) return true;
   if (!SUBMITTED_OR_LATER.includes(declaration.status)) return false;
-  return isUnitAccount(principal, declaration.unitId) || isReviewer(principal);
+  if (isUnitAccount(principal, declaration.unitId)) return true;
+  const seat = reviewerSeatOf(principal);
+  return seat !== null && hasSeat(declaration.routeSeats, seat);
 }
 
 /** The declaration if the caller may read it, else NOT_FOUND. */

@@ -14,6 +14,7 @@ import {
   type Principal,
 } from '@zhicheng/server-kit';
 import {
+  accountHolderProblems,
   assertAction,
   editableModules as domainEditableModules,
   MODULE_DATA_KEY,
@@ -24,6 +25,7 @@ import {
   startRefusal,
   TALENT_LEVELS,
   withTalentLevel,
+  type AccountHolder,
   type AttachmentFact,
   type ChannelConfig,
   type ModuleData,
@@ -32,6 +34,7 @@ import {
 } from '../domain';
 import {
   ApplicantBinding,
+  ApplicantIdentity,
   Attachment,
   AttachmentSlotKind,
   Declaration,
@@ -54,6 +57,32 @@ export interface Clock {
 /** The modules a person may still change: all while a draft, the flagged ones while returned. */
 export function editableModules(declaration: Declaration, notice: Notice): ModuleKey[] {
   return domainEditableModules(declaration.status, notice.formConfig, declaration.returnedModules ?? []);
+}
+
+/**
+ * Who the declaration must be made by: the account holder's name and ID document as identity
+ * announced them (the token's name until then) and the unit the declaration was started under.
+ */
+export async function accountHolderOf(
+  em: EntityManager,
+  declaration: Declaration,
+  principal?: Principal,
+): Promise<AccountHolder> {
+  const identity = await em.findOne(ApplicantIdentity, { personId: declaration.applicantId });
+  return holderOf(declaration, identity, principal);
+}
+
+export function holderOf(
+  declaration: Declaration,
+  identity: ApplicantIdentity | null,
+  principal?: Principal,
+): AccountHolder {
+  return {
+    name: identity?.name ?? principal?.displayName ?? declaration.applicantName,
+    idType: identity?.idType ?? null,
+    idNumber: identity?.idNumber ?? null,
+    unitName: declaration.unitName,
+  };
 }
 
 function assertVersion(declaration: Declaration, expectedVersion: number): void {
@@ -251,6 +280,11 @@ export async function saveDeclaration(
       !notice.coverage.seriesCodes.includes(series)
     )
       problems.add('input.basicInfo.seriesCode', 'SERIES_NOT_COVERED', '本通知不受理该申报系列，请重新选择');
+    // 基本信息 states the account holder and the bound unit, never somebody else.
+    const holder = await accountHolderOf(em, declaration, principal);
+    for (const p of accountHolderProblems(next, holder))
+      if (supplied.some(([property]) => p.field?.startsWith(`${property}.`)))
+        problems.add(`input.${p.field}`, p.code, p.message);
     problems.throwIfAny();
     // 申请评定级别(层次) follows the chosen standard; it is never taken as typed.
     if (args.input.talentBasicInfo && next.talentBasicInfo)
@@ -376,7 +410,7 @@ export async function submitDeclaration(
         now,
         recommendationCounts: await recommendationCounts(em, declaration, { lock: true }),
       }),
-      ...serviceProblems(declaration, notice),
+      ...serviceProblems(declaration, notice, await accountHolderOf(em, declaration, principal)),
     ];
     if (problems.length > 0) throw incomplete(problems);
 
@@ -389,7 +423,8 @@ export async function submitDeclaration(
     // Review takes a resubmission at the level that returned it (the levels below passed it
     // already), a first submission at the route's first level. The flags go: nothing is editable.
     declaration.returnedModules = null;
-    const first = notice.route[0];
+    // Review skips a department level that names no department (nobody could act there).
+    const first = notice.route.find((r) => r.level !== 'DEPARTMENT' || r.organisationId);
     placeAt(
       declaration,
       resubmission && declaration.returnedBy
@@ -423,8 +458,12 @@ function incomplete(problems: ValidationProblem[]) {
 }
 
 /** Rules that need the notice beyond its form: coverage by series, the chosen committee. */
-export function serviceProblems(declaration: Declaration, notice: Notice): ValidationProblem[] {
-  const problems: ValidationProblem[] = [];
+export function serviceProblems(
+  declaration: Declaration,
+  notice: Notice,
+  holder: AccountHolder,
+): ValidationProblem[] {
+  const problems: ValidationProblem[] = accountHolderProblems(declaration.data, holder);
   const basic = declaration.data.basicInfo;
   if (
     basic?.seriesCode &&

@@ -9,6 +9,8 @@ import {
   MODULE_KEYS,
   reviewStopOf,
   reviewVerdict,
+  seatsOfReviewFact,
+  withSeats,
   type ModuleKey,
   type ReviewFact,
   type ReviewStop,
@@ -27,6 +29,9 @@ export type ReviewEventType = Extract<
   | 'DeclarationFinallyApproved'
   | 'DeclarationDeferred'
 >;
+
+const actingOrganisation = (level: RouteLevelKind, organisationId: string | null | undefined) =>
+  typeof organisationId === 'string' && organisationId ? { level, organisationId } : null;
 
 /** The envelope as a domain fact (the time is review's time of the decision). */
 export function reviewFactOf(event: EventEnvelope<ReviewEventType>): ReviewFact {
@@ -52,23 +57,37 @@ export function reviewFactOf(event: EventEnvelope<ReviewEventType>): ReviewFact 
     }
     case 'DeclarationMaterialsApproved': {
       const p = (event as EventEnvelope<'DeclarationMaterialsApproved'>).payload;
-      return { kind: 'MATERIALS_APPROVED', at: new Date(p.approvedAt), routeComplete: p.routeComplete };
+      return {
+        kind: 'MATERIALS_APPROVED',
+        at: new Date(p.approvedAt),
+        routeComplete: p.routeComplete,
+        by: actingOrganisation(p.level, p.organisationId),
+      };
     }
-    case 'DeclarationFinallyApproved':
+    case 'DeclarationFinallyApproved': {
+      const p = (event as EventEnvelope<'DeclarationFinallyApproved'>).payload;
       return {
         kind: 'FINALLY_APPROVED',
-        at: new Date((event as EventEnvelope<'DeclarationFinallyApproved'>).payload.approvedAt),
+        at: new Date(p.approvedAt),
+        by: actingOrganisation('COMMITTEE', p.committee?.organisationId),
       };
-    case 'DeclarationTerminated':
+    }
+    case 'DeclarationTerminated': {
+      const p = (event as EventEnvelope<'DeclarationTerminated'>).payload;
       return {
         kind: 'TERMINATED',
-        at: new Date((event as EventEnvelope<'DeclarationTerminated'>).payload.terminatedAt),
+        at: new Date(p.terminatedAt),
+        by: actingOrganisation(p.level, p.organisationId),
       };
-    case 'DeclarationDeferred':
+    }
+    case 'DeclarationDeferred': {
+      const p = (event as EventEnvelope<'DeclarationDeferred'>).payload;
       return {
         kind: 'DEFERRED',
-        at: new Date((event as EventEnvelope<'DeclarationDeferred'>).payload.deferredAt),
+        at: new Date(p.deferredAt),
+        by: actingOrganisation('COMMITTEE', p.committee?.organisationId),
       };
+    }
   }
   throw new Error(`not a review event: ${String((event as EventEnvelope).type)}`);
 }
@@ -115,6 +134,11 @@ export function rememberStop(declaration: Declaration, stop: ReviewStop): void {
 /** Puts the declaration at `stop` (submitted there, passed on to it, returned down to it). */
 export function placeAt(declaration: Declaration, stop: ReviewStop, since: Date): void {
   rememberStop(declaration, stop);
+  // The organisation it is placed at has it on its route now (and may read it from now on).
+  if (stop.organisationId)
+    declaration.routeSeats = withSeats(declaration.routeSeats ?? [], [
+      { level: stop.level, organisationId: stop.organisationId },
+    ]);
   declaration.reviewPosition = { ...stop, since: since.toISOString(), deferredAt: null, returnedFrom: null };
 }
 
@@ -142,6 +166,9 @@ export async function applyReviewEvent(
     return;
   }
   const declaration = found;
+  // Whoever the event shows to have had the declaration may read it from now on, even when the
+  // event is otherwise stale or repeated (it still happened).
+  declaration.routeSeats = withSeats(declaration.routeSeats ?? [], seatsOfReviewFact(fact));
   const verdict = reviewVerdict(
     {
       status: declaration.status,
@@ -151,6 +178,7 @@ export async function applyReviewEvent(
     fact,
   );
   if (!verdict.apply) {
+    await em.flush();
     logger.warn({ ...log, status: declaration.status, reason: verdict.reason }, 'review event skipped');
     return;
   }

@@ -6,6 +6,7 @@ import { CatalogueQuery } from '../../declaration/documents';
 import type { BasicInfoInput } from '../../gql/graphql';
 import { useCurrentBinding } from '../../binding/useCurrentBinding';
 import { useWizard } from '../context';
+import { isLocked, useAccountHolder, useLockedHolderFields } from './accountHolder';
 import { DateInput } from './controls';
 import { ModuleFooter, type ModuleNavigation } from './ModuleFooter';
 import { ModuleSlots } from './ModuleSlots';
@@ -57,8 +58,12 @@ export function BasicInfoForm({
   const tree = useMemo(() => catalogue?.titleCatalogue ?? [], [catalogue]);
   const { person } = useCurrentBinding();
   // A first visit starts from what the account knows (name, ID type); the rest is typed.
-  const initial =
-    declaration.modules.basicInfo ?? (person ? { name: person.name, idType: person.idType } : {});
+  // The account holder's name, ID and bound unit are filled in and locked (the server checks them).
+  const holder = useAccountHolder();
+  const initial = {
+    ...(declaration.modules.basicInfo ?? (person ? { name: person.name, idType: person.idType } : {})),
+    ...holder,
+  };
   const usesCatalogue = declaration.notice.channel.usesTitleCatalogue;
   const exceptional = declaration.category === 'EXCEPTIONAL';
 
@@ -83,6 +88,7 @@ export function BasicInfoForm({
       form.setFieldValue(['basicInfo', 'idType'], personIdType);
     }
   }, [form, personName, personIdType]);
+  useLockedHolderFields(form, 'basicInfo', holder);
 
   const onValuesChange = (changed: Partial<Values>) => {
     markDirty(changed);
@@ -108,7 +114,7 @@ export function BasicInfoForm({
       name={['basicInfo', name]}
       label={label(name)}
       required={options.required}
-      extra={options.extra}
+      extra={isLocked(holder, name) ? t('basic.fromAccount') : options.extra}
       className={options.wide ? 'zc-span-2' : undefined}
     >
       {control}
@@ -149,7 +155,9 @@ export function BasicInfoForm({
         <ErrorSummary problems={errors.problems} formName={FORM_NAME} />
         <Typography.Paragraph type="secondary">{t('basic.requiredNote')}</Typography.Paragraph>
         <div className="zc-form-grid">
-          {item('name', <Input maxLength={50} autoComplete="name" />, { required: true })}
+          {item('name', <Input maxLength={50} autoComplete="name" readOnly={isLocked(holder, 'name')} />, {
+            required: true,
+          })}
           {item('formerName', <Input maxLength={50} />)}
           {item(
             'gender',
@@ -165,11 +173,18 @@ export function BasicInfoForm({
             'idType',
             <Select
               placeholder={t('choose')}
+              disabled={isLocked(holder, 'idType') || !editable}
               options={['RESIDENT_ID', 'PASSPORT'].map((v) => ({ value: v, label: t(`enums.IdType.${v}`) }))}
             />,
             { required: true },
           )}
-          {item('idNumber', <Input maxLength={18} autoComplete="off" />, { required: true })}
+          {item(
+            'idNumber',
+            <Input maxLength={18} autoComplete="off" readOnly={isLocked(holder, 'idNumber')} />,
+            {
+              required: true,
+            },
+          )}
           {item('mobile', <Input maxLength={11} inputMode="numeric" autoComplete="tel" />, {
             required: true,
           })}
@@ -179,7 +194,9 @@ export function BasicInfoForm({
           {item('educationLevel', select(EDUCATION_LEVELS), { required: true })}
           {item('workStartDate', <DateInput />, { required: true })}
           {item('personnelType', select(PERSONNEL_TYPES), { required: true })}
-          {item('workUnitName', <Input maxLength={100} />, { required: true })}
+          {item('workUnitName', <Input maxLength={100} readOnly={isLocked(holder, 'workUnitName')} />, {
+            required: true,
+          })}
           {item('unitType', select(UNIT_TYPES), { required: true })}
           {item('workNature', select(WORK_NATURES), { required: true })}
           {item('currentTitleName', <Input maxLength={50} />)}

@@ -4,6 +4,7 @@ import { ErrorSummary, useTranslation } from '@zhicheng/web-kit';
 import type { TalentBasicInfoInput } from '../../gql/graphql';
 import { useCurrentBinding } from '../../binding/useCurrentBinding';
 import { useWizard } from '../context';
+import { isLocked, useAccountHolder, useLockedHolderFields } from './accountHolder';
 import { DateInput } from './controls';
 import { ModuleFooter, type ModuleNavigation } from './ModuleFooter';
 import { ModuleSlots } from './ModuleSlots';
@@ -46,7 +47,9 @@ export function TalentBasicInfoForm({
     [],
   );
   const { errors, submit, saveAndNext, markDirty, saving } = useModuleForm(form, toInput);
-  const initial = declaration.modules.talentBasicInfo;
+  // The account holder's name, ID and bound unit are filled in and locked (the server checks them).
+  const holder = useAccountHolder();
+  const initial = { ...(declaration.modules.talentBasicInfo ?? {}), ...holder };
   const { person } = useCurrentBinding();
   // A first visit starts from the account's name and ID type.
   const personName = person?.name;
@@ -59,6 +62,7 @@ export function TalentBasicInfoForm({
       form.setFieldValue(['talentBasicInfo', 'idType'], personIdType);
     }
   }, [form, personName, personIdType]);
+  useLockedHolderFields(form, 'talentBasicInfo', holder);
   const source = Form.useWatch(['talentBasicInfo', 'source'], form);
   const serviceType = Form.useWatch(['talentBasicInfo', 'serviceType'], form);
   const longTerm = Form.useWatch(['talentBasicInfo', 'longTermContract'], form);
@@ -67,13 +71,19 @@ export function TalentBasicInfoForm({
   const level = talentLevelOf(standard);
 
   const item = (name: keyof TalentBasicInfoInput, control: ReactNode, required = true) => (
-    <Form.Item name={['talentBasicInfo', name]} label={label(name)} required={required}>
+    <Form.Item
+      name={['talentBasicInfo', name]}
+      label={label(name)}
+      required={required}
+      extra={isLocked(holder, name) ? t('basic.fromAccount') : undefined}
+    >
       {control}
     </Form.Item>
   );
-  const enumSelect = (enumName: string, values: string[]) => (
+  const enumSelect = (enumName: string, values: string[], locked = false) => (
     <Select
       placeholder={t('choose')}
+      disabled={locked || !editable}
       options={values.map((v) => ({ value: v, label: t(`enums.${enumName}.${v}`) }))}
     />
   );
@@ -86,7 +96,7 @@ export function TalentBasicInfoForm({
         name={FORM_NAME}
         layout="vertical"
         disabled={!editable}
-        initialValues={{ talentBasicInfo: initial ?? {} }}
+        initialValues={{ talentBasicInfo: initial }}
         onValuesChange={markDirty}
         onFinish={(values) => void submit(values)}
         onFinishFailed={errors.showValidation}
@@ -94,10 +104,10 @@ export function TalentBasicInfoForm({
         <ErrorSummary problems={errors.problems} formName={FORM_NAME} />
         <Typography.Paragraph type="secondary">{t('basic.requiredNote')}</Typography.Paragraph>
         <div className="zc-form-grid">
-          {item('name', <Input maxLength={50} />)}
+          {item('name', <Input maxLength={50} readOnly={isLocked(holder, 'name')} />)}
           {item('gender', enumSelect('Gender', ['MALE', 'FEMALE']))}
-          {item('idType', enumSelect('IdType', ['RESIDENT_ID', 'PASSPORT']))}
-          {item('idNumber', <Input maxLength={18} />)}
+          {item('idType', enumSelect('IdType', ['RESIDENT_ID', 'PASSPORT'], isLocked(holder, 'idType')))}
+          {item('idNumber', <Input maxLength={18} readOnly={isLocked(holder, 'idNumber')} />)}
           {item('mobile', <Input maxLength={11} inputMode="numeric" />)}
           {item('birthDate', <DateInput />)}
           {item(
@@ -107,7 +117,7 @@ export function TalentBasicInfoForm({
               options={EDUCATION_LEVELS.map((w) => ({ value: w, label: w }))}
             />,
           )}
-          {item('workUnitName', <Input maxLength={100} />)}
+          {item('workUnitName', <Input maxLength={100} readOnly={isLocked(holder, 'workUnitName')} />)}
           {item('post', <Input maxLength={50} />)}
           {item(
             'source',
