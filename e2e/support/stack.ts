@@ -120,6 +120,7 @@ export async function startStack(name: string, options: { demoData?: boolean } =
         await binding.consumer.catchUp();
         await declaration.consumer.catchUp();
         await review.consumer.catchUp();
+        await identity.consumer.catchUp();
       }
     },
     sql: (text, values) => db.query(text, values),

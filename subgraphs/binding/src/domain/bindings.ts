@@ -146,6 +146,13 @@ export async function requestBinding(em: EntityManager, auth: AuthResult, unitId
   }
   const binding = em.create(Binding, { personId, unitId: unit.unitId, unitName: unit.name });
   em.persist(binding);
+  // identity lets the unit see the applicant's full ID number while the request waits (to verify).
+  recordEvent(em, 'BindingRequested', {
+    bindingId: binding.id,
+    personId,
+    unitId: binding.unitId,
+    requestedAt: binding.requestedAt.toISOString(),
+  });
   try {
     await em.flush();
   } catch (error) {
@@ -191,6 +198,13 @@ export async function decideBinding(
   binding.decidedById = principal.accountId;
   binding.decidedByKind = principal.kind === 'LEGAL_PERSON' ? DeciderKind.LEGAL_PERSON : DeciderKind.AGENT;
   binding.decidedByName = principal.kind === 'LEGAL_PERSON' ? '单位法人' : principal.displayName;
+  recordEvent(em, 'BindingRequestClosed', {
+    bindingId: binding.id,
+    personId: binding.personId,
+    unitId: binding.unitId,
+    outcome: request.approve ? 'APPROVED' : 'REFUSED',
+    closedAt: now.toISOString(),
+  });
   if (request.approve) {
     recordEvent(em, 'BindingApproved', {
       bindingId: binding.id,
@@ -231,7 +245,7 @@ export async function unbind(em: EntityManager, auth: AuthResult): Promise<Bindi
 
 /**
  * The applicant withdraws a request the unit has not decided yet (it becomes 已解绑). Nothing
- * was ever bound, so no event is announced.
+ * was ever bound; only identity hears that the request no longer waits.
  */
 export async function cancelBindingRequest(
   em: EntityManager,
@@ -249,6 +263,13 @@ export async function cancelBindingRequest(
   }
   binding.status = BindingStatus.ENDED;
   binding.endedAt = new Date();
+  recordEvent(em, 'BindingRequestClosed', {
+    bindingId: binding.id,
+    personId: binding.personId,
+    unitId: binding.unitId,
+    outcome: 'WITHDRAWN',
+    closedAt: binding.endedAt.toISOString(),
+  });
   return flushChange(em, binding);
 }
 

@@ -3,6 +3,7 @@ import { Agent } from './agent';
 import { Captcha } from './captcha';
 import { Organisation } from './organisation';
 import { Person } from './person';
+import { PendingBindingRequest, PersonalDataAccess } from './personal-data-access';
 import { RateLimitBucket } from './rate-limit';
 import { AuthSession } from './session';
 import { SigningKey } from './signing-key';
@@ -16,6 +17,7 @@ export * from './agent';
 export * from './captcha';
 export * from './organisation';
 export * from './person';
+export * from './personal-data-access';
 export * from './rate-limit';
 export * from './session';
 export * from './signing-key';
@@ -37,6 +39,9 @@ export const entities = [
   SmsOutboxMessage,
   SigningKey,
   RateLimitBucket,
+  // 谁查看了我的信息 and what it needs to know (access-log.ts).
+  PersonalDataAccess,
+  PendingBindingRequest,
   // The outbox and inbox of identity's events (UnitReady), in identity's own schema.
   ...eventEntities,
 ];

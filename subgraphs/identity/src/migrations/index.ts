@@ -1,9 +1,14 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123041422_initial } from './Migration20261123041422_initial';
 import { Migration20261123100000_events } from './Migration20261123100000_events';
+import { Migration20261202090000_personal_data_access } from './Migration20261202090000_personal_data_access';
 
 /** Every committed migration, in order. Listed explicitly so builds never scan the disk. */
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261123041422_initial', class: Migration20261123041422_initial },
   { name: 'Migration20261123100000_events', class: Migration20261123100000_events },
+  {
+    name: 'Migration20261202090000_personal_data_access',
+    class: Migration20261202090000_personal_data_access,
+  },
 ];
