@@ -49,11 +49,11 @@ interface LogJson {
   };
 }
 
-const REQUESTS = `{ unitBindingRequests(status: PENDING) { id person { id name idNumberMasked idNumber } } }`;
+const REQUESTS = `{ unitBindingRequests(status: PENDING) { id person { id name idNumberMasked } } }`;
 interface RequestsJson {
   unitBindingRequests: Array<{
     id: string;
-    person: { id: string; name: string; idNumberMasked: string; idNumber: string | null };
+    person: { id: string; name: string; idNumberMasked: string; idNumber?: string | null };
   }>;
 }
 
@@ -94,11 +94,23 @@ test('a unit verifying a binding and reviewers opening a declaration are in the 
     { u: unit.id },
   );
   await stack.settleEvents();
-  const pending = (await ok<RequestsJson>(agent, REQUESTS)).unitBindingRequests.find(
+  // The unit's list shows the masked number (not a read); opening the request shows it in full.
+  const listed = (await ok<RequestsJson>(agent, REQUESTS)).unitBindingRequests.find(
     (r) => r.id === requestBinding.id,
   )!;
-  expect(pending.person).toMatchObject({ id: me.person.id, idNumber: me.person.idNumber });
-  expect(pending.person.idNumberMasked).toMatch(/\*{6,}/);
+  expect(listed.person.idNumberMasked).toMatch(/\*{6,}/);
+  const { bindingRequest: openedRequest } = await ok<{
+    bindingRequest: RequestsJson['unitBindingRequests'][number];
+  }>(agent, `query($id: ID!) { bindingRequest(id: $id) { id person { id name idNumberMasked idNumber } } }`, {
+    id: requestBinding.id,
+  });
+  expect(openedRequest.person).toMatchObject({ id: me.person.id, idNumber: me.person.idNumber });
+  // Another person cannot open it.
+  expect(
+    codeOf(
+      await other.request(`query($id: ID!) { bindingRequest(id: $id) { id } }`, { id: requestBinding.id }),
+    ),
+  ).toBe('NOT_FOUND');
   const bureau = await demoStaff(stack, 'bureau.province');
 
   await ok(

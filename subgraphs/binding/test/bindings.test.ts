@@ -275,3 +275,21 @@ describe('history', () => {
     expect(approved.unitBindingRequests.map((x) => x.id)).toEqual([a.id]);
   });
 });
+
+describe('one request (bindingRequest)', () => {
+  const ONE = `query($id: ID!) { bindingRequest(id: $id) { id status person { id } } }`;
+
+  it('is opened by its applicant and by its unit’s accounts; to anyone else it does not exist', async () => {
+    const [unit, otherUnit] = [await t.readyUnit(), await t.readyUnit()];
+    const applicant = await t.applicant();
+    const { id } = await request(applicant, unit);
+    const expected = { id, status: 'PENDING', person: { id: applicant.principal.accountId } };
+    for (const reader of [applicant, await t.agent(unit), await t.legalPerson(unit)])
+      expect(
+        (await reader.client.ok<{ bindingRequest: BindingJson }>(ONE, { id })).bindingRequest,
+      ).toMatchObject(expected);
+    for (const stranger of [await t.applicant(), await t.agent(otherUnit)])
+      expectError(await stranger.client.request(ONE, { id }), 'NOT_FOUND');
+    expectError(await applicant.client.request(ONE, { id: 'not-an-id' }), 'BAD_USER_INPUT');
+  });
+});

@@ -82,6 +82,20 @@ export async function unitBindingRequests(
   return bindingsOfUnits(em, [unitId], status);
 }
 
+/**
+ * One binding request, to its applicant or to its unit's accounts (opening it to decide: the unit
+ * then reads the applicant's full ID number from identity). Anyone else: NOT_FOUND.
+ */
+export async function bindingRequest(em: EntityManager, auth: AuthResult, id: string): Promise<Binding> {
+  requireRole(auth, Role.APPLICANT, Role.LEGAL_PERSON, Role.UNIT_AGENT);
+  const problems = new Problems();
+  if (!isUuid(id)) problems.add('id', 'INVALID_ID', '绑定申请编号格式不正确');
+  problems.throwIfAny();
+  const binding = await em.findOne(Binding, { id });
+  if (!binding || !maySee(auth, binding)) throw notFound('绑定申请不存在或不属于本单位');
+  return binding;
+}
+
 /** Every binding of these persons, newest first (for batch loaders). */
 export function bindingsOfPersons(em: EntityManager, personIds: readonly string[]): Promise<Binding[]> {
   return em.find(Binding, { personId: { $in: [...personIds] } }, { orderBy: newestFirst });
