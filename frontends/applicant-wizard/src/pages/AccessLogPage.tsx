@@ -9,7 +9,8 @@ import {
 } from '@zhicheng/web-kit';
 import { MyDataAccessLogQuery } from '../access-log/documents';
 import type { MyDataAccessLogQuery as LogData } from '../gql/graphql';
-import { formatTime } from '../format';
+import dayjs from 'dayjs';
+import { formatDate } from '../format';
 import { paths } from '../routes';
 
 type Line = LogData['myDataAccessLog']['edges'][number]['node'];
@@ -39,10 +40,13 @@ function LogPage({
     {
       title: t('accessLog.columns.time'),
       key: 'time',
-      className: 'zc-nowrap',
       render: (_v, line) => (
         <>
-          <time dateTime={line.viewedAt}>{formatTime(line.viewedAt)}</time>
+          {/* Date and time on two lines keep the three columns within a 360 px screen. */}
+          <time dateTime={line.viewedAt} className="zc-access-log-time">
+            {formatDate(line.viewedAt)}{' '}
+            <span className="zc-nowrap">{dayjs(line.viewedAt).format('HH:mm')}</span>
+          </time>
           {line.viewCount > 1 && (
             <div className="zc-muted">{t('accessLog.times', { n: line.viewCount })}</div>
           )}
