@@ -13,7 +13,13 @@ import {
 } from '@zhicheng/events';
 import { Role, type Principal } from '@zhicheng/server-kit';
 import { purgeExpiredAccessLog } from '../src/domain/access-log';
-import { Organisation, OrganisationKind, type Person, type Unit } from '../src/entities';
+import {
+  Organisation,
+  OrganisationKind,
+  PendingBindingRequest,
+  type Person,
+  type Unit,
+} from '../src/entities';
 import { expectError, seedPerson, seedUnit, startTestIdentity, type TestIdentity } from './helpers';
 
 let t: TestIdentity;
@@ -310,7 +316,7 @@ describe('Person.idNumber', () => {
   const viewsOf = async (personId: string) =>
     (
       await t.sql.query(
-        `select payload from identity.outbox_event where type = 'PersonalDataViewed' and payload->>'personId' = $1`,
+        `select payload from identity.outbox_event where type = 'PersonalDataViewed' and payload->>'personId' = $1 order by occurred_at`,
         [personId],
       )
     ).rows.map((r) => r.payload);
@@ -377,6 +383,34 @@ describe('Person.idNumber', () => {
       payload: { ...binding, outcome: 'APPROVED', closedAt: new Date().toISOString() },
     });
     expect(await idNumberAs(agent, person.id)).toBeNull();
+
+    // A read that cannot be recorded is not served (fail closed).
+    await deliver({
+      id: randomUUID(),
+      type: 'BindingRequested',
+      source: 'binding',
+      occurredAt: new Date().toISOString(),
+      payload: { ...binding, bindingId: randomUUID(), requestedAt: new Date().toISOString() },
+    });
+    await t.sql.query(
+      `alter table identity.outbox_event add constraint test_no_views check (type <> 'PersonalDataViewed') not valid`,
+    );
+    try {
+      const refused = await (
+        await clientAs(agent)
+      ).request(ID_NUMBER, {
+        r: [{ __typename: 'Person', id: person.id }],
+      });
+      expect(refused.data ?? null).toBeNull();
+      expect(refused.errors?.[0].extensions).toMatchObject({
+        code: 'INTERNAL_SERVER_ERROR',
+        reason: 'ACCESS_LOG_UNAVAILABLE',
+      });
+      expect(JSON.stringify(refused)).not.toContain(person.idNumber);
+    } finally {
+      await t.sql.query('alter table identity.outbox_event drop constraint test_no_views');
+    }
+    await t.withEm((em) => em.nativeDelete(PendingBindingRequest, { personId: person.id }));
 
     // identity's own events reach its log like any other subgraph's.
     await t.server.relay.flush();
