@@ -130,6 +130,7 @@ export async function startStack(
         await binding.consumer.catchUp();
         await declaration.consumer.catchUp();
         await review.consumer.catchUp();
+        await identity.consumer.catchUp();
       }
     },
     sql: (text, values) => db.query(text, values),

@@ -5,6 +5,7 @@ import { HomePage } from './pages/HomePage';
 import { NoticesPage } from './pages/NoticesPage';
 import { NoticeDetailPage } from './pages/NoticeDetailPage';
 import { MyItemsPage } from './pages/MyItemsPage';
+import { AccessLogPage } from './pages/AccessLogPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { StartPage } from './wizard/StartPage';
 import { DeclarationPage } from './wizard/DeclarationPage';
@@ -41,6 +42,9 @@ export function App() {
       break;
     case 'items':
       page = <MyItemsPage />;
+      break;
+    case 'accessLog':
+      page = <AccessLogPage />;
       break;
     default:
       page = <NotFoundPage />;

@@ -16,6 +16,7 @@ describe('routeOf', () => {
     });
     expect(routeOf('/applicant/declarations/d1/done')).toEqual({ page: 'done', declarationId: 'd1' });
     expect(routeOf('/applicant/items')).toEqual({ page: 'items' });
+    expect(routeOf('/applicant/access-log')).toEqual({ page: 'accessLog' });
   });
 
   it('answers notFound for anything else', () => {
@@ -23,6 +24,7 @@ describe('routeOf', () => {
       '/unit',
       '/applicant/x',
       '/applicant/items/1',
+      '/applicant/access-log/1',
       '/applicant/declarations',
       '/applicant/declarations/d1/fill/more',
     ]) {

@@ -16,6 +16,8 @@ export const paths = {
   /** 04 提交完成 / a submitted declaration's progress */
   done: (declarationId: string) => `/applicant/declarations/${encodeURIComponent(declarationId)}/done`,
   items: '/applicant/items',
+  /** 谁查看了我的信息 */
+  accessLog: '/applicant/access-log',
 };
 
 export type Route =
@@ -28,6 +30,7 @@ export type Route =
   | { page: 'done'; declarationId: string }
   | { page: 'declaration'; declarationId: string }
   | { page: 'items' }
+  | { page: 'accessLog' }
   | { page: 'notFound' };
 
 /** Which page a path shows. */
@@ -42,6 +45,7 @@ export function routeOf(pathname: string): Route {
   if (rest.length > 0) return { page: 'notFound' };
   if (!section) return { page: 'home' };
   if (section === 'items' && !id) return { page: 'items' };
+  if (section === 'access-log' && !id) return { page: 'accessLog' };
   if (section === 'notices') {
     if (!id) return { page: 'notices' };
     if (!step) return { page: 'notice', noticeId: id };

@@ -73,6 +73,9 @@ const zhCN = {
     commonRefuse: ['非本单位人员', '身份信息与单位人事档案不符', '请联系单位人事部门核实后重新申请'],
     approved: '已通过 {{name}} 的绑定申请',
     refused: '已驳回 {{name}} 的绑定申请（审核不通过终止审核）',
+    fullIdNumber: '完整证件号码',
+    fullIdNumberNote: '完整证件号码仅用于核实申请人身份；您的查看将记录在申请人的“谁查看了我的信息”中。',
+    fullIdNumberLoading: '正在获取…',
   },
   agentForm: {
     createTitle: '新增经办人',
@@ -171,6 +174,10 @@ const en: UnitAuditResources = {
     ],
     approved: 'Approved the binding request of {{name}}',
     refused: 'Refused the binding request of {{name}}',
+    fullIdNumber: 'Full ID number',
+    fullIdNumberNote:
+      'The full ID number is shown only to verify who is asking; your view is recorded in the applicant’s “Who viewed my data”.',
+    fullIdNumberLoading: 'Loading…',
   },
   agentForm: {
     createTitle: 'New agent',

@@ -36,6 +36,37 @@ export interface CommitteeRef {
   name: string;
 }
 
+/**
+ * What of a person's data a read showed (谁查看了我的信息). Masked values (110***********1234) and
+ * names in queues are not personal-data reads; opening the record is.
+ */
+export type PersonalDataItem =
+  /** The full resident ID number (e.g. a unit verifying a binding request). */
+  | 'ID_NUMBER'
+  /** The full mobile number. */
+  | 'MOBILE'
+  /** A declaration's modules (基本信息 with ID number and mobile, education, work …). */
+  | 'DECLARATION_CONTENTS'
+  /** A declaration's uploaded files (links to them). */
+  | 'DECLARATION_FILES'
+  /** A declaration's business forms (业务表册, links to the PDFs). */
+  | 'BUSINESS_FORMS'
+  /** A reviewer opened the declaration's review case (审核办件). */
+  | 'REVIEW_CASE';
+
+/** Who read: ids and names from the reader's token; identity adds the organisation's name. */
+export interface PersonalDataViewer {
+  /** PERSON, LEGAL_PERSON, AGENT, STAFF or CLIENT (a third-party system). */
+  kind: string;
+  id: string;
+  name: string;
+  roles: string[];
+  /** The unit a legal person or agent acts for. */
+  unitId: string | null;
+  /** The organisation (bureau, department, committee) of a staff member. */
+  organisationId: string | null;
+}
+
 export interface EventPayloads {
   /** identity: a unit is activated and has signed in once, so applicants may bind to it (SPEC §2). */
   UnitReady: { unitId: string; creditCode: string; name: string };
@@ -50,6 +81,16 @@ export interface EventPayloads {
     idNumber: string;
     /** When these facts became true (registration or correction); a later one replaces an earlier. */
     at: string;
+  };
+  /** binding: an applicant asked a unit to bind; the unit may now verify who is asking. */
+  BindingRequested: { bindingId: string; personId: string; unitId: string; requestedAt: string };
+  /** binding: a request stopped being pending (approved, refused or withdrawn). */
+  BindingRequestClosed: {
+    bindingId: string;
+    personId: string;
+    unitId: string;
+    outcome: 'APPROVED' | 'REFUSED' | 'WITHDRAWN';
+    closedAt: string;
   };
   /** binding: the unit approved an applicant's binding request. */
   BindingApproved: {
@@ -137,6 +178,19 @@ export interface EventPayloads {
     committee: CommitteeRef;
     opinion: string;
     deferredAt: string;
+  };
+  /**
+   * Any subgraph: someone other than the person read the person's personal data (one event per
+   * request, person and declaration). identity keeps it as the person's access log.
+   */
+  PersonalDataViewed: {
+    personId: string;
+    declarationId: string | null;
+    items: PersonalDataItem[];
+    viewer: PersonalDataViewer;
+    viewedAt: string;
+    /** The request id (x-request-id) the gateway gave the read, for tracing. */
+    requestId: string;
   };
 }
 

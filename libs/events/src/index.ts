@@ -10,3 +10,13 @@ export {
 export { startOutboxRelay, type OutboxRelay, type OutboxRelayOptions } from './relay';
 export { startEventConsumer, type EventConsumerOptions, type EventHandlers } from './consumer';
 export { startEventWork, type EventWork, type EventWorkOptions } from './event-work';
+export {
+  ACCESS_LOG_UNAVAILABLE,
+  flushPersonalDataViews,
+  isSelf,
+  notePersonalDataView,
+  personalDataViewsPlugin,
+  viewerOf,
+  type PersonalDataView,
+  type ViewingContext,
+} from './personal-data';

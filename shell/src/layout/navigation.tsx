@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import {
   AuditOutlined,
+  EyeOutlined,
   FormOutlined,
   HomeOutlined,
   LinkOutlined,
@@ -55,6 +56,14 @@ const NAV_ITEMS: NavItem[] = [
     path: '/applicant',
     labelKey: 'nav.applicant',
     icon: <FormOutlined />,
+    roles: ['APPLICANT'],
+    app: '@zhicheng/applicant-wizard',
+  },
+  {
+    // 谁查看了我的信息 (as 12333 offers it): a page of the applicant app, one click from anywhere.
+    path: '/applicant/access-log',
+    labelKey: 'nav.accessLog',
+    icon: <EyeOutlined />,
     roles: ['APPLICANT'],
     app: '@zhicheng/applicant-wizard',
   },

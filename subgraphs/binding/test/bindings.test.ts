@@ -69,7 +69,9 @@ describe('request → approve', () => {
     });
 
     // Approval announced, in the outbox, with the unit's name for the declaration subgraph.
-    const events = (await outbox(t)).filter((e) => e.payload.bindingId === requested.id);
+    const events = (await outbox(t)).filter(
+      (e) => e.payload.bindingId === requested.id && e.type === 'BindingApproved',
+    );
     expect(events).toEqual([
       {
         type: 'BindingApproved',
@@ -102,7 +104,7 @@ describe('request → approve', () => {
 });
 
 describe('refuse', () => {
-  it('ends the request as 审核不通过终止审核 with the opinion, announces nothing, and lets the applicant ask again', async () => {
+  it('ends the request as 审核不通过终止审核 with the opinion, announces no binding, and lets the applicant ask again', async () => {
     const unit = await t.readyUnit();
     const applicant = await t.applicant();
     const agent = await t.agent(unit);
@@ -113,7 +115,15 @@ describe('refuse', () => {
       statusText: '审核不通过终止审核',
       opinion: '经核实您不是本单位职工，请绑定实际工作单位',
     });
-    expect((await outbox(t)).filter((e) => e.payload.bindingId === first.id)).toEqual([]);
+    // No binding to announce; identity only hears that the request stopped waiting.
+    expect(
+      (await outbox(t))
+        .filter((e) => e.payload.bindingId === first.id)
+        .map((e) => [e.type, e.payload.outcome]),
+    ).toEqual([
+      ['BindingRequested', undefined],
+      ['BindingRequestClosed', 'REFUSED'],
+    ]);
 
     const { myCurrentBinding } = await applicant.client.ok<{ myCurrentBinding: BindingJson | null }>(
       MY_CURRENT,
@@ -155,7 +165,9 @@ describe('unbind', () => {
     expect(unbind).toMatchObject({ id, status: 'ENDED', statusText: '已解绑' });
     expect(unbind.endedAt).not.toBeNull();
 
-    const events = (await outbox(t)).filter((e) => e.payload.bindingId === id);
+    const events = (await outbox(t)).filter(
+      (e) => e.payload.bindingId === id && ['BindingApproved', 'BindingEnded'].includes(e.type),
+    );
     expect(events.map((e) => e.type)).toEqual(['BindingApproved', 'BindingEnded']);
     expect(events[1].payload).toEqual({
       bindingId: id,
@@ -181,7 +193,7 @@ describe('unbind', () => {
 });
 
 describe('cancel a pending request', () => {
-  it('withdraws it (已解绑) without an event; a decided request cannot be withdrawn', async () => {
+  it('withdraws it (已解绑), telling identity it no longer waits; a decided request cannot be withdrawn', async () => {
     const unit = await t.readyUnit();
     const applicant = await t.applicant();
     const { id } = await request(applicant, unit);
@@ -192,7 +204,29 @@ describe('cancel a pending request', () => {
       },
     );
     expect(cancelBindingRequest).toMatchObject({ id, status: 'ENDED', statusText: '已解绑' });
-    expect((await outbox(t)).filter((e) => e.payload.bindingId === id)).toEqual([]);
+    expect(
+      (await outbox(t)).filter((e) => e.payload.bindingId === id).map((e) => [e.type, e.payload]),
+    ).toEqual([
+      [
+        'BindingRequested',
+        {
+          bindingId: id,
+          personId: applicant.principal.accountId,
+          unitId: unit.unitId,
+          requestedAt: expect.any(String),
+        },
+      ],
+      [
+        'BindingRequestClosed',
+        {
+          bindingId: id,
+          personId: applicant.principal.accountId,
+          unitId: unit.unitId,
+          outcome: 'WITHDRAWN',
+          closedAt: cancelBindingRequest.endedAt,
+        },
+      ],
+    ]);
     expectError(await applicant.client.request(CANCEL, { id }), 'CONFLICT', /已处理（当前状态：已解绑）/);
 
     // The unit cannot decide a withdrawn request either.
@@ -239,5 +273,23 @@ describe('history', () => {
       status: 'APPROVED',
     });
     expect(approved.unitBindingRequests.map((x) => x.id)).toEqual([a.id]);
+  });
+});
+
+describe('one request (bindingRequest)', () => {
+  const ONE = `query($id: ID!) { bindingRequest(id: $id) { id status person { id } } }`;
+
+  it('is opened by its applicant and by its unit’s accounts; to anyone else it does not exist', async () => {
+    const [unit, otherUnit] = [await t.readyUnit(), await t.readyUnit()];
+    const applicant = await t.applicant();
+    const { id } = await request(applicant, unit);
+    const expected = { id, status: 'PENDING', person: { id: applicant.principal.accountId } };
+    for (const reader of [applicant, await t.agent(unit), await t.legalPerson(unit)])
+      expect(
+        (await reader.client.ok<{ bindingRequest: BindingJson }>(ONE, { id })).bindingRequest,
+      ).toMatchObject(expected);
+    for (const stranger of [await t.applicant(), await t.agent(otherUnit)])
+      expectError(await stranger.client.request(ONE, { id }), 'NOT_FOUND');
+    expectError(await applicant.client.request(ONE, { id: 'not-an-id' }), 'BAD_USER_INPUT');
   });
 });

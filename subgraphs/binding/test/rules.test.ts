@@ -106,8 +106,13 @@ describe('concurrent decisions', () => {
         opinion: won[0].data!.decideBinding.opinion,
         version: 2,
       });
-      const approvals = (await outbox(t)).filter((e) => e.payload.bindingId === id);
+      const events = (await outbox(t)).filter((e) => e.payload.bindingId === id);
+      const approvals = events.filter((e) => e.type === 'BindingApproved');
       expect(approvals).toHaveLength(won[0].data!.decideBinding.status === 'APPROVED' ? 1 : 0);
+      // identity hears once that the request stopped waiting, with the winner's outcome.
+      expect(events.filter((e) => e.type === 'BindingRequestClosed').map((e) => e.payload.outcome)).toEqual([
+        won[0].data!.decideBinding.status,
+      ]);
     }
   });
 });
@@ -170,7 +175,10 @@ describe('races decided by the database', () => {
       () => agent.client.request(DECIDE, { id, approve: true, opinion: '同意' }),
     )) as Awaited<ReturnType<typeof agent.client.request>>;
     expectError(result, 'CONFLICT', /刚刚已被他人处理（当前状态：审核不通过终止审核），请刷新后查看/);
-    expect((await outbox(t)).filter((e) => e.payload.bindingId === id)).toEqual([]);
+    // Only the request's own BindingRequested: the losing decision wrote no event.
+    expect((await outbox(t)).filter((e) => e.payload.bindingId === id).map((e) => e.type)).toEqual([
+      'BindingRequested',
+    ]);
     const { rows } = await t.sql.query('select status, opinion from binding.binding where id = $1', [id]);
     expect(rows[0]).toEqual({ status: 'REFUSED', opinion: '不同意' });
   });

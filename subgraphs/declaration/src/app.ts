@@ -11,9 +11,10 @@ import {
 } from '@zhicheng/server-kit';
 import {
   createPostgresTransport,
-  startEventWork,
   type EventTransport,
   type OutboxRelay,
+  personalDataViewsPlugin,
+  startEventWork,
   type Subscription,
 } from '@zhicheng/events';
 import { LocalDirectoryStorage, type FileStorage } from '@zhicheng/files';
@@ -87,6 +88,8 @@ export async function startDeclaration(
       queryLimits: queryLimitSettingsOf(env),
       configureApp: (app) => mountFileRoutes(app, orm, deps),
       extendContext: (base) => ({ ...base, deps }),
+      // Reads of a person's data by others are logged for them (谁查看了我的信息).
+      plugins: [personalDataViewsPlugin(orm, logger)],
       // graphql-ws on /graphql serves declarationStatusChanged; the server closes the pub/sub.
       pubSub: live,
     });

@@ -11,10 +11,13 @@ import {
 } from '@zhicheng/server-kit';
 import {
   createPostgresTransport,
-  startOutboxRelay,
+  personalDataViewsPlugin,
+  startEventWork,
   type EventTransport,
   type OutboxRelay,
+  type Subscription,
 } from '@zhicheng/events';
+import { accessLogHandlers, startAccessLogPurge } from './events/access-log';
 import type { IdentityContext } from './context';
 import { DB_SCHEMA } from './db-schema';
 import type { IdentityDeps } from './domain/deps';
@@ -24,11 +27,16 @@ import type { IdentityEnv } from './env';
 import { createIdentityOrm } from './orm';
 import { buildIdentitySchema } from './schema';
 
+/** The name under which identity consumes events (its position in the stream and its inbox). */
+export const CONSUMER_NAME = 'identity';
+
 export interface IdentityServer extends RunningServer {
   deps: IdentityDeps;
   jwksUrl: string;
   /** Publishes identity's recorded events (UnitReady) now; it also runs on its own. */
   relay: Pick<OutboxRelay, 'flush'>;
+  /** Handles every event published so far (PersonalDataViewed, binding requests); tests await it. */
+  consumer: Pick<Subscription, 'catchUp'>;
 }
 
 export interface StartOptions {
@@ -85,19 +93,32 @@ export async function startIdentity(env: IdentityEnv, options: StartOptions = {}
       });
     },
     extendContext: (base) => ({ ...base, deps }),
+    // Person.idNumber read by a unit is logged for the person (谁查看了我的信息).
+    plugins: [personalDataViewsPlugin(orm, logger)],
   });
   const transport = options.transport ?? createPostgresTransport(env.DATABASE_URL, logger);
-  const relay = startOutboxRelay({ orm, schema: DB_SCHEMA, source: 'identity', transport, logger });
+  const events = startEventWork({
+    orm,
+    schema: DB_SCHEMA,
+    source: 'identity',
+    consumerName: CONSUMER_NAME,
+    handlers: accessLogHandlers,
+    transport,
+    ownsTransport: !options.transport,
+    logger,
+  });
+  const purge = startAccessLogPurge(orm, env.ACCESS_LOG_RETENTION_DAYS, logger);
   const origin = new URL(server.url).origin;
   return {
     ...server,
     deps,
     jwksUrl: `${origin}/.well-known/jwks.json`,
-    relay,
+    relay: events.relay,
+    consumer: events.consumer,
     async close() {
       revocations.stop();
-      await relay.stop();
-      if (!options.transport) await transport.close();
+      purge.stop();
+      await events.stop();
       await server.close();
     },
   };

@@ -40,6 +40,12 @@ export const identityEnvSchema = baseEnvSchema.extend({
   SMS_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(3600),
   SIGN_IN_LIMIT_PER_IP: z.coerce.number().int().min(1).default(30),
   SIGN_IN_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(600),
+  /** 谁查看了我的信息 lines are kept this long after their last read, then purged (docs/operations.md). */
+  ACCESS_LOG_RETENTION_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(3 * 365),
 });
 
 export type IdentityEnv = z.infer<typeof identityEnvSchema>;

@@ -3,6 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '@zhicheng/server-kit';
 import type { IdentityContext } from './context';
 import { isUuid, personById, unitByCreditCode, unitById } from './loaders';
+import { AccessLogResolver, PersonIdNumberResolver } from './resolvers/access-log.resolver';
 import { AgentResolver } from './resolvers/agent.resolver';
 import { OrganisationResolver } from './resolvers/organisation.resolver';
 import { SessionResolver } from './resolvers/session.resolver';
@@ -13,7 +14,14 @@ import { PersonView, UnitView } from './resolvers/types';
 export function buildIdentitySchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema<IdentityContext>(
     {
-      resolvers: [SessionResolver, AgentResolver, OrganisationResolver, UnitResolver],
+      resolvers: [
+        SessionResolver,
+        AgentResolver,
+        OrganisationResolver,
+        UnitResolver,
+        AccessLogResolver,
+        PersonIdNumberResolver,
+      ],
       orphanedTypes: [PersonView, UnitView],
     },
     {

@@ -281,7 +281,7 @@ export async function startTestReview(): Promise<TestReview> {
     publish,
     async outbox(declarationId) {
       const { rows } = await sql.query(
-        `select type, payload from review.outbox_event where payload->>'declarationId' = $1 order by occurred_at, id`,
+        `select type, payload from review.outbox_event where payload->>'declarationId' = $1 and type <> 'PersonalDataViewed' order by occurred_at, id`,
         [declarationId],
       );
       return rows;

@@ -1,5 +1,5 @@
 import { Menu } from 'antd';
-import { FileTextOutlined, HomeOutlined, InboxOutlined } from '@ant-design/icons';
+import { EyeOutlined, FileTextOutlined, HomeOutlined, InboxOutlined } from '@ant-design/icons';
 import { Link, useTranslation } from '@zhicheng/web-kit';
 import { paths, type Route } from '../routes';
 
@@ -17,12 +17,14 @@ function sectionOf(route: Route): string | undefined {
     case 'done':
     case 'declaration':
       return 'items';
+    case 'accessLog':
+      return 'accessLog';
     default:
       return undefined;
   }
 }
 
-/** The applicant's sections: 首页 (binding, history), 申报通知, 我的办件. */
+/** The applicant's sections: 首页 (binding, history), 申报通知, 我的办件, 谁查看了我的信息. */
 export function AppNav({ route }: { route: Route }) {
   const { t } = useTranslation('applicant');
   const selected = sectionOf(route);
@@ -37,6 +39,11 @@ export function AppNav({ route }: { route: Route }) {
       key: 'items',
       icon: <InboxOutlined aria-hidden />,
       label: <Link to={paths.items}>{t('nav.items')}</Link>,
+    },
+    {
+      key: 'accessLog',
+      icon: <EyeOutlined aria-hidden />,
+      label: <Link to={paths.accessLog}>{t('nav.accessLog')}</Link>,
     },
   ];
   return (

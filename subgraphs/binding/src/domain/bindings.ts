@@ -82,6 +82,20 @@ export async function unitBindingRequests(
   return bindingsOfUnits(em, [unitId], status);
 }
 
+/**
+ * One binding request, to its applicant or to its unit's accounts (opening it to decide: the unit
+ * then reads the applicant's full ID number from identity). Anyone else: NOT_FOUND.
+ */
+export async function bindingRequest(em: EntityManager, auth: AuthResult, id: string): Promise<Binding> {
+  requireRole(auth, Role.APPLICANT, Role.LEGAL_PERSON, Role.UNIT_AGENT);
+  const problems = new Problems();
+  if (!isUuid(id)) problems.add('id', 'INVALID_ID', '绑定申请编号格式不正确');
+  problems.throwIfAny();
+  const binding = await em.findOne(Binding, { id });
+  if (!binding || !maySee(auth, binding)) throw notFound('绑定申请不存在或不属于本单位');
+  return binding;
+}
+
 /** Every binding of these persons, newest first (for batch loaders). */
 export function bindingsOfPersons(em: EntityManager, personIds: readonly string[]): Promise<Binding[]> {
   return em.find(Binding, { personId: { $in: [...personIds] } }, { orderBy: newestFirst });
@@ -146,6 +160,13 @@ export async function requestBinding(em: EntityManager, auth: AuthResult, unitId
   }
   const binding = em.create(Binding, { personId, unitId: unit.unitId, unitName: unit.name });
   em.persist(binding);
+  // identity lets the unit see the applicant's full ID number while the request waits (to verify).
+  recordEvent(em, 'BindingRequested', {
+    bindingId: binding.id,
+    personId,
+    unitId: binding.unitId,
+    requestedAt: binding.requestedAt.toISOString(),
+  });
   try {
     await em.flush();
   } catch (error) {
@@ -191,6 +212,13 @@ export async function decideBinding(
   binding.decidedById = principal.accountId;
   binding.decidedByKind = principal.kind === 'LEGAL_PERSON' ? DeciderKind.LEGAL_PERSON : DeciderKind.AGENT;
   binding.decidedByName = principal.kind === 'LEGAL_PERSON' ? '单位法人' : principal.displayName;
+  recordEvent(em, 'BindingRequestClosed', {
+    bindingId: binding.id,
+    personId: binding.personId,
+    unitId: binding.unitId,
+    outcome: request.approve ? 'APPROVED' : 'REFUSED',
+    closedAt: now.toISOString(),
+  });
   if (request.approve) {
     recordEvent(em, 'BindingApproved', {
       bindingId: binding.id,
@@ -231,7 +259,7 @@ export async function unbind(em: EntityManager, auth: AuthResult): Promise<Bindi
 
 /**
  * The applicant withdraws a request the unit has not decided yet (it becomes 已解绑). Nothing
- * was ever bound, so no event is announced.
+ * was ever bound; only identity hears that the request no longer waits.
  */
 export async function cancelBindingRequest(
   em: EntityManager,
@@ -249,6 +277,13 @@ export async function cancelBindingRequest(
   }
   binding.status = BindingStatus.ENDED;
   binding.endedAt = new Date();
+  recordEvent(em, 'BindingRequestClosed', {
+    bindingId: binding.id,
+    personId: binding.personId,
+    unitId: binding.unitId,
+    outcome: 'WITHDRAWN',
+    closedAt: binding.endedAt.toISOString(),
+  });
   return flushChange(em, binding);
 }
 

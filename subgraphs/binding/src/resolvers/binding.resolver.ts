@@ -1,6 +1,7 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { BindingContext } from '../context';
 import {
+  bindingRequest,
   cancelBindingRequest,
   decideBinding,
   myBindings,
@@ -36,6 +37,14 @@ export class BindingResolver {
     @Ctx() ctx: BindingContext,
   ): Promise<BindingView[]> {
     return (await unitBindingRequests(ctx.em, ctx.auth, status)).map(BindingView.of);
+  }
+
+  @Query(() => BindingView, {
+    description:
+      "One binding request: the applicant's own, or one made to the signed-in legal person's or agent's unit (else NOT_FOUND). The unit opens it to decide; its person.idNumber is shown while it waits",
+  })
+  async bindingRequest(@Arg('id', () => ID) id: string, @Ctx() ctx: BindingContext): Promise<BindingView> {
+    return BindingView.of(await bindingRequest(ctx.em, ctx.auth, id));
   }
 
   @Mutation(() => BindingView, {

@@ -11,6 +11,7 @@ import {
   Subscription,
   type SubscribeResolverData,
 } from 'type-graphql';
+import { notePersonalDataView, type PersonalDataItem } from '@zhicheng/events';
 import type { LiveMessage } from '@zhicheng/live';
 import { requirePrincipal } from '@zhicheng/server-kit';
 import { BUSINESS_FORM_NAMES } from '@zhicheng/business-forms';
@@ -72,6 +73,14 @@ async function noticeOf(ctx: DeclarationContext, declaration: Declaration) {
   const channel = (await channelByCode(ctx).load(notice.channel.code))!;
   return { notice, channel: channel.config };
 }
+
+/**
+ * Notes that this request shows the declaration's `item` to the caller: logged for the applicant
+ * (谁查看了我的信息) unless the caller is the applicant. Every path to these fields (declaration,
+ * Unit.declarations, _entities from review's cases) passes here after authorisation.
+ */
+const noteView = (ctx: DeclarationContext, declaration: Declaration, item: PersonalDataItem) =>
+  notePersonalDataView(ctx, { personId: declaration.applicantId, declarationId: declaration.id, item });
 
 const NIL = '00000000-0000-0000-0000-000000000000';
 const safeId = (id: string) => (isUuid(id) ? id : NIL);
@@ -291,7 +300,8 @@ export class DeclarationResolver {
   }
 
   @FieldResolver(() => DeclarationModulesView)
-  modules(@Root() view: DeclarationView): DeclarationModulesView {
+  modules(@Root() view: DeclarationView, @Ctx() ctx: DeclarationContext): DeclarationModulesView {
+    noteView(ctx, view.entity, 'DECLARATION_CONTENTS');
     return view.entity.data as DeclarationModulesView;
   }
 
@@ -324,7 +334,9 @@ export class DeclarationResolver {
     @Root() view: DeclarationView,
     @Ctx() ctx: DeclarationContext,
   ): Promise<AttachmentView[]> {
-    return (await attachmentsByDeclaration(ctx).load(view.entity.id)).map(attachmentView);
+    const attachments = await attachmentsByDeclaration(ctx).load(view.entity.id);
+    if (attachments.length > 0) noteView(ctx, view.entity, 'DECLARATION_FILES');
+    return attachments.map(attachmentView);
   }
 
   @FieldResolver(() => ValidationReportView, { description: '数据验证信息: every problem at once' })
@@ -375,6 +387,7 @@ export class DeclarationResolver {
   ): Promise<BusinessFormLinkView[]> {
     const { channel } = await noticeOf(ctx, view.entity);
     const now = ctx.deps.now();
+    if (channel.businessForms.length > 0) noteView(ctx, view.entity, 'BUSINESS_FORMS');
     return channel.businessForms.map((kind) => {
       const link = ctx.deps.links.form(view.entity.id, kind, requirePrincipal(ctx.auth), now);
       return { kind: kind as BusinessFormKindEnum, name: BUSINESS_FORM_NAMES[kind], ...link };

@@ -3,6 +3,7 @@ import { Agent } from './agent';
 import { Captcha } from './captcha';
 import { Organisation } from './organisation';
 import { Person } from './person';
+import { PendingBindingRequest, PersonalDataAccess } from './personal-data-access';
 import { RateLimitBucket } from './rate-limit';
 import { AuthSession } from './session';
 import { SignInThrottle } from './sign-in-throttle';
@@ -17,6 +18,7 @@ export * from './agent';
 export * from './captcha';
 export * from './organisation';
 export * from './person';
+export * from './personal-data-access';
 export * from './rate-limit';
 export * from './session';
 export * from './sign-in-throttle';
@@ -40,6 +42,9 @@ export const entities = [
   SigningKey,
   RateLimitBucket,
   SignInThrottle,
+  // 谁查看了我的信息 and what it needs to know (access-log.ts).
+  PersonalDataAccess,
+  PendingBindingRequest,
   // The outbox and inbox of identity's events (UnitReady), in identity's own schema.
   ...eventEntities,
 ];

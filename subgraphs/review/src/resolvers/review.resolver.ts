@@ -1,5 +1,6 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { CommitteeResult, ModuleKey, OpinionKind, ReturnTarget, ReviewDecision } from '../domain';
+import { notePersonalDataView } from '@zhicheng/events';
 import type { ReviewContext } from '../context';
 import { forwardBatch, pendingBatchAttachments, requestBatchAttachmentUpload } from '../services/batches';
 import { commonOpinions, deleteCommonOpinion, saveCommonOpinion } from '../services/opinions';
@@ -93,7 +94,14 @@ export class ReviewResolver {
     @Arg('declarationId', () => ID) declarationId: string,
     @Ctx() ctx: ReviewContext,
   ): Promise<ReviewCaseView> {
-    return ReviewCaseView.of(await readCase(ctx.em, ctx.auth, declarationId));
+    const row = await readCase(ctx.em, ctx.auth, declarationId);
+    // Opening a case (not listing it in a queue) is a read the applicant sees in 谁查看了我的信息.
+    notePersonalDataView(ctx, {
+      personId: row.applicantId,
+      declarationId: row.declarationId,
+      item: 'REVIEW_CASE',
+    });
+    return ReviewCaseView.of(row);
   }
 
   @Query(() => [OpinionView], {

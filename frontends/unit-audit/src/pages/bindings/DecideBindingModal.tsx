@@ -1,5 +1,12 @@
 import { App, Button, Descriptions, Flex, Form, Input, Modal, Typography } from 'antd';
-import { ErrorSummary, MaskedId, useFormErrors, useMutation, useTranslation } from '@zhicheng/web-kit';
+import {
+  ErrorSummary,
+  MaskedId,
+  useFormErrors,
+  useMutation,
+  useQuery,
+  useTranslation,
+} from '@zhicheng/web-kit';
 import { graphql } from '../../gql';
 import type { BindingRequest } from './BindingRequestsTable';
 
@@ -7,6 +14,20 @@ const DecideBindingMutation = graphql(`
   mutation DecideBinding($id: ID!, $approve: Boolean!, $opinion: String!) {
     decideBinding(id: $id, approve: $approve, opinion: $opinion) {
       ...BindingRequestRow
+    }
+  }
+`);
+
+// Opening one request to decide it reads the applicant's full ID number (issue 10 item 11): only
+// this request's, only while it waits, and recorded for the applicant (谁查看了我的信息).
+const BindingApplicantIdQuery = graphql(`
+  query BindingApplicantId($id: ID!) {
+    bindingRequest(id: $id) {
+      id
+      person {
+        id
+        idNumber
+      }
     }
   }
 `);
@@ -30,6 +51,13 @@ export function DecideBindingModal({ request, approve, open, onClose }: DecideBi
   const [form] = Form.useForm<{ opinion: string }>();
   const errors = useFormErrors(form);
   const [{ fetching }, decide] = useMutation(DecideBindingMutation);
+  const [applicantId] = useQuery({
+    query: BindingApplicantIdQuery,
+    variables: { id: request?.id ?? '' },
+    pause: !open || request === null || request.status !== 'PENDING',
+    requestPolicy: 'network-only',
+  });
+  const fullIdNumber = applicantId.data?.bindingRequest.person.idNumber ?? null;
   const common: string[] = t(approve ? 'decide.commonApprove' : 'decide.commonRefuse', {
     returnObjects: true,
   }) as string[];
@@ -61,11 +89,31 @@ export function DecideBindingModal({ request, approve, open, onClose }: DecideBi
           style={{ marginBottom: 16 }}
           items={[
             { key: 'name', label: t('bindings.columns.name'), children: request.person.name },
-            {
-              key: 'id',
-              label: t('bindings.columns.idNumber'),
-              children: <MaskedId value={request.person.idNumberMasked} />,
-            },
+            fullIdNumber
+              ? {
+                  key: 'id',
+                  label: t('decide.fullIdNumber'),
+                  children: (
+                    <Flex vertical>
+                      <Typography.Text copyable className="zc-id-number">
+                        {fullIdNumber}
+                      </Typography.Text>
+                      <Typography.Text type="secondary">{t('decide.fullIdNumberNote')}</Typography.Text>
+                    </Flex>
+                  ),
+                }
+              : {
+                  key: 'id',
+                  label: t('bindings.columns.idNumber'),
+                  children: (
+                    <>
+                      <MaskedId value={request.person.idNumberMasked} />
+                      {applicantId.fetching && (
+                        <Typography.Text type="secondary"> {t('decide.fullIdNumberLoading')}</Typography.Text>
+                      )}
+                    </>
+                  ),
+                },
             { key: 'mobile', label: t('bindings.columns.mobile'), children: request.person.mobileMasked },
           ]}
         />

@@ -1,0 +1,92 @@
+// 谁查看了我的信息 in a real browser: the unit's agent opens a binding request in unit-audit and sees
+// the applicant's full ID number (to verify who asks) before approving it; the applicant, on a
+// 360 px wide phone, opens 谁查看了我的信息 from the shell and sees the unit's read.
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../support/browser';
+import { DEMO_PASSWORD, DEMO_UNIT_CREDIT_CODE, ok, signedIn } from '../support/flows';
+import { startStack, type Stack } from '../support/stack';
+
+let stack: Stack;
+let browser: Browser;
+beforeAll(async () => {
+  stack = await startStack('browser_access_log', { demoData: true });
+  await stack.settleEvents(); // identity's UnitReady makes the demo units bindable
+  browser = await launchBrowser();
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+async function openContext(problems: string[], width: number, height: number): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height } });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => problems.push(error.message));
+  return page;
+}
+
+async function signIn(page: Page, tab: string, fill: (page: Page) => Promise<void>) {
+  await page.goto(`${stack.origin}/`);
+  await page.getByRole('tab', { name: tab }).click();
+  await fill(page);
+  await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('img', { name: '图形验证码图片' }).waitFor();
+  const { answer } = await stack.latestCaptcha();
+  await page.getByLabel('图形验证码').fill(answer);
+  await page.getByRole('button', { name: /^登\s*录$/ }).click();
+  await page.getByRole('button', { name: '安全退出' }).waitFor({ timeout: 15_000 });
+}
+
+test('the agent verifies a binding with the full ID number; the applicant sees it in 谁查看了我的信息 at 360 px', async () => {
+  const problems: string[] = [];
+  // The applicant asks the demo unit to bind (through the API).
+  const applicant = await signedIn(stack, { kind: 'PERSON', account: '13800000001' });
+  const { me } = await ok<{ me: { person: { idNumber: string } } }>(
+    applicant,
+    `{ me { person { idNumber } } }`,
+  );
+  const { unitByCreditCode: unit } = await ok<{ unitByCreditCode: { id: string; name: string } }>(
+    applicant,
+    `query($c: String!) { unitByCreditCode(creditCode: $c) { id name } }`,
+    { c: DEMO_UNIT_CREDIT_CODE },
+  );
+  await ok(applicant, `mutation($u: ID!) { requestBinding(unitId: $u) { id } }`, { u: unit.id });
+  await stack.settleEvents();
+
+  // The agent opens 绑定审核, then 通过 on 张伟's request: the dialog shows the full ID number.
+  const agentPage = await openContext(problems, 1366, 900);
+  await signIn(agentPage, '经办人登录', async (page) => {
+    await page.getByLabel('统一社会信用代码').fill(DEMO_UNIT_CREDIT_CODE);
+    await page.getByLabel('经办人手机号/身份证号').fill('13700000011');
+  });
+  await agentPage.goto(`${stack.origin}/unit/bindings`);
+  await agentPage.getByRole('button', { name: '通过 张伟', exact: true }).click();
+  const dialog = agentPage.getByRole('dialog');
+  await dialog.getByText('完整证件号码', { exact: true }).waitFor({ timeout: 15_000 });
+  await dialog.getByText(me.person.idNumber, { exact: true }).waitFor();
+  await dialog.getByText(/您的查看将记录在申请人的“谁查看了我的信息”中/).waitFor();
+  await dialog.getByLabel('办件意见').fill('经核实为本单位在职人员，同意绑定');
+  await dialog.getByRole('button', { name: /^通\s*过$/ }).click();
+  await agentPage.getByText('已通过 张伟 的绑定申请').waitFor({ timeout: 15_000 });
+  await stack.settleEvents();
+
+  // The applicant, on a phone, opens 谁查看了我的信息 from the shell's home page.
+  const phone = await openContext(problems, 360, 740);
+  await signIn(phone, '个人登录', async (page) => {
+    await page.getByLabel('身份证号/手机号').fill('13800000001');
+  });
+  // The home page's task cards (the side menu is folded away on a phone).
+  await phone
+    .locator('main')
+    .getByRole('link', { name: /谁查看了我的信息/ })
+    .click();
+  await phone.getByRole('heading', { name: '谁查看了我的信息' }).waitFor({ timeout: 15_000 });
+  const table = phone.getByRole('table');
+  await table.getByText(unit.name).waitFor({ timeout: 15_000 });
+  await table.getByText('单位经办人').waitFor();
+  await table.getByText('完整身份证号码').waitFor();
+  // The table fits the phone's width: no sideways scrolling to read a line.
+  const tableRight = await table.evaluate((element) => element.getBoundingClientRect().right);
+  expect(tableRight).toBeLessThanOrEqual(360);
+  expect(problems).toEqual([]);
+}, 120_000);
