@@ -10,17 +10,21 @@ import type { Logger } from '@zhicheng/server-kit';
  */
 const FORWARDED_REQUEST_HEADERS = ['content-type', 'content-length'] as const;
 
-// Hop-by-hop headers (RFC 9110 §7.6.1) belong to one connection, never to the answer passed on.
-const HOP_BY_HOP = new Set([
-  'connection',
-  'keep-alive',
-  'proxy-authenticate',
-  'proxy-authorization',
-  'proxy-connection',
-  'te',
-  'trailer',
-  'upgrade',
-]);
+/**
+ * The answer headers a browser needs from a file service: what the file is, how to save it, how
+ * long to keep it. The gateway's own security headers stay; nothing else of the upstream's answer
+ * (hop-by-hop headers, cookies, server names) is passed on.
+ */
+const PASSED_ANSWER_HEADERS = [
+  'content-type',
+  'content-length',
+  'content-disposition',
+  'cache-control',
+  'x-content-type-options',
+  'etag',
+  'last-modified',
+  'retry-after',
+] as const;
 
 const UNAVAILABLE = {
   error: { code: 'UPSTREAM_UNAVAILABLE', message: '文件服务暂不可用，请稍后重试' },
@@ -40,16 +44,12 @@ function forwardedHeaders(req: Request): OutgoingHttpHeaders {
   return headers;
 }
 
-function answerHeaders(upstream: IncomingHttpHeaders): OutgoingHttpHeaders {
-  const headers: OutgoingHttpHeaders = {};
-  // Names listed in the upstream's own Connection header are hop-by-hop too.
-  const listed = new Set(
-    String(upstream.connection ?? '')
-      .split(',')
-      .map((name) => name.trim().toLowerCase()),
-  );
-  for (const [name, value] of Object.entries(upstream))
-    if (value !== undefined && !HOP_BY_HOP.has(name) && !listed.has(name)) headers[name] = value;
+function answerHeaders(upstream: IncomingHttpHeaders): Record<string, string | string[]> {
+  const headers: Record<string, string | string[]> = {};
+  for (const name of PASSED_ANSWER_HEADERS) {
+    const value: string | string[] | undefined = upstream[name];
+    if (value !== undefined) headers[name] = value;
+  }
   return headers;
 }
 
@@ -126,7 +126,7 @@ export function mountFileRoute(app: Express, upstreamFor: FileUpstreams, logger:
         linger(req);
       }
       res.status(answer.statusCode ?? 502);
-      res.set(answerHeaders(answer.headers) as Record<string, string | string[]>);
+      res.set(answerHeaders(answer.headers));
       answer.pipe(res);
       answer.on('error', (error) => res.destroy(error));
       answer.on('aborted', () => res.destroy());

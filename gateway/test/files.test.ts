@@ -47,9 +47,10 @@ beforeAll(async () => {
         'content-type': 'application/pdf',
         'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent('公示表.pdf')}`,
         'x-content-type-options': 'nosniff',
-        'x-upstream-query': req.url,
+        'x-upstream-server': 'internal-host:4103',
+        'set-cookie': 'upstream=1',
       });
-      res.end(Buffer.from(`%PDF-1.7 ${req.params.name}`));
+      res.end(Buffer.from(`%PDF-1.7 ${req.url}`));
     });
     app.get('/files/downloads/slow.x', (req, res) => {
       const record = { headers: req.headers, completed: false, closedEarly: false };
@@ -176,8 +177,10 @@ describe('/files/* through the gateway', () => {
     expect(answer.headers.get('content-disposition')).toContain(encodeURIComponent('公示表.pdf'));
     expect(answer.headers.get('x-content-type-options')).toBe('nosniff');
     // Only `download=1` goes on: the path and query are rebuilt from the checked parts.
-    expect(answer.headers.get('x-upstream-query')).toBe('/files/downloads/form.x?download=1');
-    expect(await answer.text()).toBe('%PDF-1.7 form.x');
+    expect(await answer.text()).toBe('%PDF-1.7 /files/downloads/form.x?download=1');
+    // Only the headers a browser needs of the answer come back.
+    expect(answer.headers.get('x-upstream-server')).toBeNull();
+    expect(answer.headers.get('set-cookie')).toBeNull();
     const notFound = await fetch(`${gateway.origin}/files/downloads/missing.x`);
     expect(notFound.status).toBe(404);
     expect(((await notFound.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND');
