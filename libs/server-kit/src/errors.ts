@@ -135,11 +135,13 @@ export function createErrorFormatter(logger: Logger) {
         extensions: { code, detail: formatted.message },
       };
     if (typeof code === 'string' && publicCodes.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
-      // `response` is the gateway's copy of a subgraph's raw answer (internal URLs): never shown.
+      // `response` is the gateway's copy of a subgraph's raw answer (internal URLs) and
+      // `serviceName` the subgraph that failed: internal topology, never shown.
       const {
         stacktrace: _stack,
         response: _response,
         exception: _exception,
+        serviceName: _serviceName,
         ...extensions
       } = formatted.extensions ?? {};
       const lead = PROTOCOL_MESSAGES[code];

@@ -108,3 +108,22 @@ describe('logging errors', () => {
     expect(lines.join('')).not.toMatch(/secret\.token|Bearer/);
   });
 });
+
+describe('answering errors', () => {
+  it('names no internal service: the gateway’s serviceName and raw upstream answer are dropped', () => {
+    const format = createErrorFormatter(createLogger('test', 'silent'));
+    const answer = format(
+      {
+        message: '您无权进行此操作',
+        path: ['publishNotice'],
+        extensions: {
+          code: 'FORBIDDEN',
+          serviceName: 'declaration',
+          response: { url: 'http://127.0.0.1:4103' },
+        },
+      },
+      new Error('FORBIDDEN'),
+    );
+    expect(answer.extensions).toEqual({ code: 'FORBIDDEN' });
+  });
+});
