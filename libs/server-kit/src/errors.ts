@@ -106,6 +106,50 @@ const PROTOCOL_MESSAGES: Record<string, string> = {
   PERSISTED_QUERY_NOT_FOUND: '未找到该持久化查询',
 };
 
+/**
+ * graphql-js words a variable it cannot coerce as `Variable "$input" got invalid value <the value>
+ * at "input.idNumber"; …`, quoting what was sent (an ID number, a mobile) back in English. The
+ * answer names the field and the problem in Chinese instead, never the value, in the same
+ * `fields` shape as the domain's BAD_USER_INPUT.
+ */
+export function coercionProblem(message: string): FieldProblem | null {
+  const missing =
+    /^Variable "\$(\w+)" of (?:required|non-null) type "([^"]+)" (?:was not provided|must not be null)\.$/.exec(
+      message,
+    );
+  if (missing)
+    return {
+      field: missing[1],
+      code: 'REQUIRED',
+      message: `缺少必填参数 ${missing[1]}（类型 ${missing[2]}）`,
+    };
+  const invalid = /^Variable "\$(\w+)" got invalid value [\s\S]*?(?: at "([^"]+)")?; ([^;]*)$/.exec(message);
+  if (!invalid) return null;
+  const field = (invalid[2] ?? invalid[1]).replace(/\[(\d+)\]/g, '.$1');
+  const reason = invalid[3];
+  const enumName = /does not exist in "(\w+)" enum/.exec(reason);
+  if (enumName) return { field, code: 'INVALID_ENUM', message: `${field} 不是 ${enumName[1]} 的可选值` };
+  const unknown = /^Field "(\w+)" is not defined by type "(\w+)"/.exec(reason);
+  if (unknown)
+    return {
+      field: `${field}.${unknown[1]}`,
+      code: 'UNKNOWN_FIELD',
+      message: `${unknown[2]} 没有字段 ${unknown[1]}`,
+    };
+  const required = /^Field "(\w+)" of required type "([^"]+)" was not provided/.exec(reason);
+  if (required)
+    return {
+      field: `${field}.${required[1]}`,
+      code: 'REQUIRED',
+      message: `缺少必填字段 ${required[1]}（类型 ${required[2]}）`,
+    };
+  const type =
+    /^(\w+) cannot represent/.exec(reason)?.[1] ??
+    /^Expected (?:type|value of type) "([^"]+)"/.exec(reason)?.[1];
+  if (type) return { field, code: 'INVALID_TYPE', message: `${field} 的类型不正确，应为 ${type}` };
+  return { field, code: 'INVALID_VALUE', message: `${field} 的值无效` };
+}
+
 /** The public code of a formatted error: the code a limit rule means, a token limit, else its own. */
 function publicCodeOf(formatted: GraphQLFormattedError): unknown {
   if (formatted.extensions?.reason === ErrorCode.QUERY_TOO_COMPLEX) return ErrorCode.QUERY_TOO_COMPLEX;
@@ -133,6 +177,13 @@ export function createErrorFormatter(logger: Logger) {
       return {
         message: '查询过于复杂（嵌套过深或请求字段过多），请拆分后重试',
         extensions: { code, detail: formatted.message },
+      };
+    const coercion = code === ErrorCode.BAD_USER_INPUT ? coercionProblem(formatted.message) : null;
+    if (coercion)
+      return {
+        message: coercion.message,
+        locations: formatted.locations,
+        extensions: { code, fields: [coercion] },
       };
     if (typeof code === 'string' && publicCodes.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
       // `response` is the gateway's copy of a subgraph's raw answer (internal URLs) and

@@ -127,3 +127,35 @@ describe('answering errors', () => {
     expect(answer.extensions).toEqual({ code: 'FORBIDDEN' });
   });
 });
+
+describe('variables graphql-js cannot coerce', () => {
+  const format = createErrorFormatter(createLogger('test', 'silent'));
+  const answer = (message: string) =>
+    format({ message, extensions: { code: 'BAD_USER_INPUT' } }, new Error(message));
+
+  it.each([
+    [
+      'Variable "$modules" got invalid value "220102198808080118" at "modules[0]"; Value "220102198808080118" does not exist in "ModuleKey" enum.',
+      { field: 'modules.0', code: 'INVALID_ENUM' },
+    ],
+    [
+      'Variable "$input" got invalid value { mobile: 13800000001 } at "input.mobile"; String cannot represent a non string value: 13800000001',
+      { field: 'input.mobile', code: 'INVALID_TYPE' },
+    ],
+    [
+      'Variable "$input" got invalid value { x: "13800000001" }; Field "x" is not defined by type "SignInInput".',
+      { field: 'input.x', code: 'UNKNOWN_FIELD' },
+    ],
+    [
+      'Variable "$input" got invalid value {}; Field "password" of required type "String!" was not provided.',
+      { field: 'input.password', code: 'REQUIRED' },
+    ],
+    ['Variable "$id" of non-null type "ID!" must not be null.', { field: 'id', code: 'REQUIRED' }],
+    ['Variable "$id" of required type "ID!" was not provided.', { field: 'id', code: 'REQUIRED' }],
+  ])('%s → a field problem in Chinese without the value', (message, expected) => {
+    const formatted = answer(message);
+    expect(formatted.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expected] });
+    expect(JSON.stringify(formatted)).not.toMatch(/220102198808080118|13800000001/);
+    expect(formatted.message).toMatch(/[\u4e00-\u9fff]/);
+  });
+});
