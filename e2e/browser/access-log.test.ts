@@ -85,6 +85,8 @@ test('the agent verifies a binding with the full ID number; the applicant sees i
   await table.getByText(unit.name).waitFor({ timeout: 15_000 });
   await table.getByText('单位经办人').waitFor();
   await table.getByText('完整身份证号码').waitFor();
+  // Opening the dialog read the number once; approving did not read it again.
+  expect(await table.getByText(/共 \d+ 次/).count()).toBe(0);
   // The table fits the phone's width: no sideways scrolling to read a line.
   const tableRight = await table.evaluate((element) => element.getBoundingClientRect().right);
   expect(tableRight).toBeLessThanOrEqual(360);

@@ -1,6 +1,5 @@
 import { byKeys } from '@zhicheng/server-kit';
 import { Organisation, PendingBindingRequest, Person, Unit } from './entities';
-import { unitOf } from './domain/access-log';
 import type { IdentityContext } from './context';
 
 /** Per-request batch loaders: federation references and tree walks cost one query per type. */
@@ -38,14 +37,14 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Ids from outside are checked before they reach a uuid column (which would raise an error). */
 export const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
 
-/**
- * Whether the caller (a unit's legal person or agent) is deciding a binding request of this
- * person now: then they may see the person's full ID number (domain/access-log.ts). Batched.
- */
-export const mayVerifyIdNumber = async (ctx: IdentityContext, personId: string): Promise<boolean> => {
-  const unitId = unitOf(ctx.auth.principal);
-  if (!unitId || !isUuid(personId)) return false;
-  const loader = ctx.loaders.get<string, boolean>(`pendingBindingOf:${unitId}`, async (personIds) => {
+/** Whether `unitId` has a binding request of this person waiting (identity's read model). Batched. */
+export const pendingBindingAt = (
+  ctx: IdentityContext,
+  unitId: string,
+  personId: string,
+): Promise<boolean> => {
+  if (!isUuid(personId)) return Promise.resolve(false);
+  const loader = ctx.loaders.get<string, boolean>(`pendingBindingAt:${unitId}`, async (personIds) => {
     const rows = await ctx.em.find(PendingBindingRequest, { unitId, personId: { $in: [...personIds] } });
     return personIds.map((id) => rows.some((row) => row.personId === id));
   });

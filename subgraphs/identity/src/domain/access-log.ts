@@ -239,3 +239,19 @@ export const unitOf = (p: Principal | null | undefined): string | null =>
   p && (p.kind === 'AGENT' || p.kind === 'LEGAL_PERSON')
     ? (p.unitId ?? (p.kind === 'LEGAL_PERSON' ? p.accountId : null))
     : null;
+
+/**
+ * Who may read a person's full ID number: the person themself, and the legal person and agents of
+ * a unit the person has asked to bind to while that request waits (to verify who is asking; the
+ * read is logged). Everyone else reads only the masked number.
+ */
+export async function fullIdNumberReader(
+  principal: Principal | null | undefined,
+  personId: string,
+  pendingAtUnit: (unitId: string) => Promise<boolean>,
+): Promise<'SELF' | 'DECIDING_UNIT' | null> {
+  if (principal?.kind === 'PERSON' && principal.accountId === personId) return 'SELF';
+  const unitId = unitOf(principal);
+  if (unitId && (await pendingAtUnit(unitId))) return 'DECIDING_UNIT';
+  return null;
+}

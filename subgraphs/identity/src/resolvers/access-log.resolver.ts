@@ -18,13 +18,14 @@ import {
   ACCESS_LOG_PAGE_DEFAULT,
   ACCESS_LOG_PAGE_MAX,
   encodeCursor,
+  fullIdNumberReader,
   ITEM_WORDS,
   myDataAccessLog,
   VIEWER_ROLES,
   type ViewerRole,
 } from '../domain/access-log';
 import type { PersonalDataAccess } from '../entities';
-import { mayVerifyIdNumber, personById } from '../loaders';
+import { pendingBindingAt, personById } from '../loaders';
 import { PersonView } from './types';
 
 const ViewerRoleEnum = Object.fromEntries(Object.keys(VIEWER_ROLES).map((k) => [k, k])) as {
@@ -151,9 +152,10 @@ export class PersonIdNumberResolver {
       'The full ID number: to the person themself, and to the legal person and agents of a unit the person has asked to bind to, while that request waits (to verify who is asking; recorded in the person’s 谁查看了我的信息). Null to anyone else.',
   })
   async idNumber(@Root() person: PersonView, @Ctx() ctx: IdentityContext): Promise<string | null> {
-    const principal = ctx.auth.principal;
-    const self = principal?.kind === 'PERSON' && principal.accountId === person.id;
-    if (!self && !(await mayVerifyIdNumber(ctx, person.id))) return null;
+    const reader = await fullIdNumberReader(ctx.auth.principal, person.id, (unitId) =>
+      pendingBindingAt(ctx, unitId, person.id),
+    );
+    if (!reader) return null;
     const entity = await personById(ctx).load(person.id);
     if (!entity) return null;
     notePersonalDataView(ctx, { personId: person.id, item: 'ID_NUMBER' });

@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { App, Button, Descriptions, Flex, Form, Input, Modal, Typography } from 'antd';
 import {
   ErrorSummary,
@@ -51,13 +52,19 @@ export function DecideBindingModal({ request, approve, open, onClose }: DecideBi
   const [form] = Form.useForm<{ opinion: string }>();
   const errors = useFormErrors(form);
   const [{ fetching }, decide] = useMutation(DecideBindingMutation);
+  // Read once per opened request: the decision's cache refresh must not read (and log) it again.
+  const [shown, setShown] = useState<{ id: string; idNumber: string } | null>(null);
+  const fullIdNumber = shown && shown.id === request?.id ? shown.idNumber : null;
   const [applicantId] = useQuery({
     query: BindingApplicantIdQuery,
     variables: { id: request?.id ?? '' },
-    pause: !open || request === null || request.status !== 'PENDING',
+    pause: !open || request === null || request.status !== 'PENDING' || fullIdNumber !== null,
     requestPolicy: 'network-only',
   });
-  const fullIdNumber = applicantId.data?.bindingRequest.person.idNumber ?? null;
+  const loaded = applicantId.data?.bindingRequest;
+  useEffect(() => {
+    if (loaded?.person.idNumber) setShown({ id: loaded.id, idNumber: loaded.person.idNumber });
+  }, [loaded]);
   const common: string[] = t(approve ? 'decide.commonApprove' : 'decide.commonRefuse', {
     returnObjects: true,
   }) as string[];
