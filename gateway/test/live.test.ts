@@ -222,7 +222,14 @@ describe('refusals', () => {
       }),
     ]);
     expect(query.error).toEqual([expect.objectContaining({ extensions: { code: 'BAD_REQUEST' } })]);
-    expect(badVariables.error).toEqual([expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT' } })]);
+    expect(badVariables.error).toEqual([
+      expect.objectContaining({
+        extensions: {
+          code: 'BAD_USER_INPUT',
+          fields: [expect.objectContaining({ field: 'id', code: 'INVALID_TYPE' })],
+        },
+      }),
+    ]);
     expect(subscribers()).toBe(0);
   });
 
