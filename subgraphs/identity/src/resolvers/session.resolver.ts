@@ -82,19 +82,19 @@ export class SessionResolver {
     @Arg('input') input: RegisterPersonInput,
     @Ctx() ctx: IdentityContext,
   ): Promise<PersonView> {
-    return PersonView.of(await registerPerson(ctx.em, input));
+    return PersonView.of(await registerPerson(ctx.em, ctx.deps, input));
   }
 
   @Mutation(() => UnitView, {
     description: 'Registers a unit and its legal-person account, pending activation',
   })
   async registerUnit(@Arg('input') input: RegisterUnitInput, @Ctx() ctx: IdentityContext): Promise<UnitView> {
-    return UnitView.of(await registerUnit(ctx.em, input));
+    return UnitView.of(await registerUnit(ctx.em, ctx.deps, input));
   }
 
   @Mutation(() => UnitView)
   async activateUnit(@Arg('input') input: ActivateUnitInput, @Ctx() ctx: IdentityContext): Promise<UnitView> {
-    return UnitView.of(await activateUnit(ctx.em, input));
+    return UnitView.of(await activateUnit(ctx.em, ctx.deps, input));
   }
 
   @Mutation(() => SessionView, {
@@ -129,7 +129,7 @@ export class SessionResolver {
     @Arg('input') input: ResetPasswordInput,
     @Ctx() ctx: IdentityContext,
   ): Promise<boolean> {
-    await resetPassword(ctx.em, input);
+    await resetPassword(ctx.em, ctx.deps, input);
     return true;
   }
 
