@@ -62,6 +62,7 @@ export async function startStack(
       DATABASE_URL: database.url,
       SIGN_IN_LIMIT_PER_IP: '1000',
       SMS_LIMIT_PER_IP: '1000',
+      CAPTCHA_LIMIT_PER_IP: '10000',
       ...options.identityEnv,
     }),
     { logger, migrateOnStart: true, smsGateway: phone },

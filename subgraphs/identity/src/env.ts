@@ -40,6 +40,9 @@ export const identityEnvSchema = baseEnvSchema
     /** SMS codes any one address may ask for per window (each number also has its own limits). */
     SMS_LIMIT_PER_IP: z.coerce.number().int().min(1).default(20),
     SMS_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(3600),
+    /** Captcha pictures one address may ask for per window (each attempt needs a new one). */
+    CAPTCHA_LIMIT_PER_IP: z.coerce.number().int().min(1).default(120),
+    CAPTCHA_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(600),
     SIGN_IN_LIMIT_PER_IP: z.coerce.number().int().min(1).default(30),
     SIGN_IN_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(600),
     /**

@@ -85,6 +85,7 @@ export async function startTestIdentity(env: Record<string, string> = {}): Promi
     DATABASE_URL: database.url,
     SIGN_IN_LIMIT_PER_IP: '1000',
     SMS_LIMIT_PER_IP: '1000',
+    CAPTCHA_LIMIT_PER_IP: '10000',
     ...env,
   });
   // The phone network: messages are delivered here; the database keeps no text once sent.

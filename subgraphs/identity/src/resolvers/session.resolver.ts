@@ -65,7 +65,11 @@ export class SessionResolver {
 
   @Mutation(() => CaptchaView)
   async createCaptcha(@Ctx() ctx: IdentityContext): Promise<CaptchaView> {
-    const { captcha, svg } = await createCaptcha(ctx.em);
+    const { captcha, svg } = await createCaptcha(ctx.em, {
+      ip: ctx.clientIp,
+      perWindow: ctx.deps.env.CAPTCHA_LIMIT_PER_IP,
+      windowSeconds: ctx.deps.env.CAPTCHA_LIMIT_WINDOW_SECONDS,
+    });
     return Object.assign(new CaptchaView(), { id: captcha.id, svg, expiresAt: captcha.expiresAt });
   }
 
