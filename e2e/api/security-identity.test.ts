@@ -299,3 +299,27 @@ describe('hole 10: passwords follow NIST SP 800-63B', () => {
     ).toBeUndefined();
   });
 });
+
+describe('hole 13: identity keeps no secret in plain text', () => {
+  it('the signing key row holds no private key material', async () => {
+    const { rows } = await stack.sql('select private_jwk from identity.signing_key');
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      expect(Object.keys(row.private_jwk as object)).toEqual(['sealed']);
+      expect(JSON.stringify(row.private_jwk)).not.toMatch(/"d"\s*:|OKP|Ed25519/);
+    }
+  });
+
+  it('an SMS code sent through the gateway is found neither in the outbox nor in the code table', async () => {
+    const mobile = '13911118888';
+    expect((await sendSms(mobile, 'REGISTER_PERSON', '198.51.100.41')).errors).toBeUndefined();
+    const code = await stack.latestSmsCode(mobile);
+    const outbox = await stack.sql('select * from identity.sms_outbox where mobile = $1', [mobile]);
+    expect(outbox.rows).toHaveLength(1);
+    expect(outbox.rows[0].sealed_text).toBeNull();
+    expect(JSON.stringify(outbox.rows)).not.toContain(code);
+    const codes = await stack.sql('select * from identity.sms_code where mobile = $1', [mobile]);
+    expect(codes.rows).toHaveLength(1);
+    expect(JSON.stringify(codes.rows)).not.toContain(code);
+  });
+});

@@ -7,6 +7,7 @@ import { createTestDatabase } from '@zhicheng/testing';
 import {
   createIdentityOrm,
   loadDemoData,
+  MemorySmsGateway,
   loadIdentityEnv,
   startIdentity,
   type IdentityServer,
@@ -57,6 +58,8 @@ export async function startStack(
 ): Promise<Stack> {
   const database = await createTestDatabase(name);
   const logger = options.logger ?? createLogger('e2e', process.env.E2E_LOG_LEVEL ?? 'silent');
+  // The phone network: identity keeps no SMS text once delivered, so tests read the phone.
+  const phone = new MemorySmsGateway();
   const identity = await startIdentity(
     loadIdentityEnv({
       NODE_ENV: 'test',
@@ -64,9 +67,10 @@ export async function startStack(
       DATABASE_URL: database.url,
       SIGN_IN_LIMIT_PER_IP: '1000',
       SMS_LIMIT_PER_IP: '1000',
+      CAPTCHA_LIMIT_PER_IP: '10000',
       ...options.identityEnv,
     }),
-    { logger, migrateOnStart: true },
+    { logger, migrateOnStart: true, smsGateway: phone },
   );
   if (options.demoData) {
     const orm = await createIdentityOrm(database.url, 2);
@@ -141,11 +145,7 @@ export async function startStack(
       return rows[0];
     },
     async latestSmsCode(mobile) {
-      const { rows } = await db.query(
-        'select text from identity.sms_outbox where mobile = $1 order by created_at desc limit 1',
-        [mobile],
-      );
-      const code = /验证码 (\d{6})/.exec(rows[0]?.text ?? '')?.[1];
+      const code = phone.latestCode(mobile);
       if (!code) throw new Error(`no SMS code sent to ${mobile}`);
       return code;
     },

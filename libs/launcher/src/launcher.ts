@@ -1,5 +1,5 @@
 // `npm start`: a database, every built subgraph (migrated and seeded), the gateway, one URL.
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -151,7 +151,13 @@ export async function runLauncher(options: LauncherOptions): Promise<number> {
     const jwksOwner = subgraphs.find((s) => s.name === JWKS_OWNER) ?? subgraphs[0];
     const jwksUrl =
       env.IDENTITY_JWKS_URL || `http://127.0.0.1:${jwksOwner?.port ?? 4101}/.well-known/jwks.json`;
-    const baseEnv = { ...env, DATABASE_URL: databaseUrl, NODE_ENV: 'development', PUBLIC_URL: publicUrl };
+    const baseEnv = {
+      ...env,
+      DATABASE_URL: databaseUrl,
+      NODE_ENV: 'development',
+      PUBLIC_URL: publicUrl,
+      IDENTITY_DATA_KEY: env.IDENTITY_DATA_KEY || developmentDataKey(root),
+    };
     const demoRows: string[][] = [];
     const services: { spec: ServiceSpec; managed: Managed }[] = [];
 
@@ -316,5 +322,22 @@ async function startDevPostgres(
       `${path.dirname(dataDir)} is not reachable by the postgres OS user; keeping data in ${fallback} instead`,
     );
     return start({ dataDir: fallback, port, log, detached: true });
+  }
+}
+
+/**
+ * identity seals its signing key with IDENTITY_DATA_KEY; `npm start` keeps a generated one next
+ * to the embedded database (.data/identity-data-key, owner-only), so restarts can open what the
+ * previous run sealed. Production sets the variable itself (identity refuses to start without it).
+ */
+function developmentDataKey(root: string): string {
+  const file = path.join(root, '.data', 'identity-data-key');
+  try {
+    return fs.readFileSync(file, 'utf8').trim();
+  } catch {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const key = randomBytes(32).toString('base64');
+    fs.writeFileSync(file, `${key}\n`, { mode: 0o600 });
+    return key;
   }
 }

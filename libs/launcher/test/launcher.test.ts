@@ -143,6 +143,11 @@ it('migrates, seeds, starts everything, prints one URL and the demo table, and s
     PUBLIC_URL: url,
     IDENTITY_JWKS_URL: `http://127.0.0.1:${specs.subgraphs[0].port}/.well-known/jwks.json`,
   });
+  // identity's data key: generated once, kept owner-only under .data, the same on every start.
+  const keyFile = path.join(root, '.data', 'identity-data-key');
+  expect(Buffer.from(alpha.IDENTITY_DATA_KEY, 'base64')).toHaveLength(32);
+  expect(fs.readFileSync(keyFile, 'utf8').trim()).toBe(alpha.IDENTITY_DATA_KEY);
+  expect(fs.statSync(keyFile).mode & 0o077).toBe(0);
   const gateway = envOf('gateway');
   expect(JSON.parse(gateway.SUBGRAPH_URLS)).toEqual({
     alpha: `http://127.0.0.1:${specs.subgraphs[0].port}/graphql`,

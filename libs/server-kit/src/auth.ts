@@ -129,6 +129,7 @@ export class RevocationList {
   private timer: NodeJS.Timeout | null = null;
   private polling: Promise<void> | null = null;
   private failing = false;
+  private firstLoad: Promise<void> | null = null;
 
   constructor(
     private readonly feed: RevocationFeed | null,
@@ -142,12 +143,32 @@ export class RevocationList {
   /** Loads the revocations still relevant, then follows new ones every `pollMs` (default 1 s). */
   start(): void {
     if (!this.feed || this.timer) return;
+    this.firstLoad = this.poll();
     const tick = () => {
       void this.poll().finally(() => {
         if (this.timer) this.timer = setTimeout(tick, this.options.pollMs ?? 1_000).unref();
       });
     };
-    this.timer = setTimeout(tick, 0).unref();
+    this.timer = setTimeout(tick, this.options.pollMs ?? 1_000).unref();
+  }
+
+  /**
+   * Resolves once the revocations still relevant were loaded at start (or after `waitMs`, when
+   * identity is slow or down), so a token signed out before this process started is refused
+   * from its first request.
+   */
+  async loaded(waitMs = 2_000): Promise<void> {
+    if (!this.firstLoad) return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      this.firstLoad,
+      new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, waitMs);
+        timer.unref();
+      }),
+    ]);
+    clearTimeout(timer);
+    this.firstLoad = null;
   }
 
   /** Fetches what was revoked since the last poll (tests call it to skip the wait). */
@@ -255,6 +276,7 @@ export function createTokenVerifier(
           failure: { code: 'UNAUTHENTICATED', reason: 'invalid', message: '登录凭证格式错误，请重新登录' },
         };
       const token = match[1];
+      await revocations?.loaded();
       const known = verified.get(token);
       if (known && known.expiresAtMs > now()) {
         // Remembered tokens are checked against revocations too: sign-out ends them at once.

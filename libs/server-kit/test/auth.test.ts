@@ -112,6 +112,16 @@ describe('revoked sessions (sign-out)', () => {
     expect((await verifier.verifyHeader(`Bearer ${other}`)).principal?.sessionId).toBe('session-2');
   });
 
+  test('revocations from before the start are loaded before the first token is accepted', async () => {
+    const { feed, revoke } = fakeFeed();
+    revoke('signed-out-earlier');
+    const revocations = new RevocationList(feed);
+    const verifier = createTokenVerifier({ jwks }, { revocations });
+    const value = await token(Math.floor(Date.now() / 1000) + 600, 'p', 'signed-out-earlier');
+    expect((await verifier.verifyHeader(`Bearer ${value}`)).failure?.reason).toBe('revoked');
+    verifier.close?.();
+  });
+
   test('a revocation is forgotten once its tokens have expired; listeners hear each new one once', async () => {
     let clock = Date.now();
     const list = new RevocationList(null, { now: () => clock });

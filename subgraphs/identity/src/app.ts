@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import {
   createLogger,
   createTokenVerifier,
@@ -21,7 +22,8 @@ import { accessLogHandlers, startAccessLogPurge } from './events/access-log';
 import type { IdentityContext } from './context';
 import { DB_SCHEMA } from './db-schema';
 import type { IdentityDeps } from './domain/deps';
-import { OutboxSmsSender, type SmsSender } from './domain/sms';
+import { parseDataKey, DataCipher } from './domain/secrets';
+import { LogSmsGateway, OutboxSmsSender, type SmsGateway, type SmsSender } from './domain/sms';
 import { loadOrCreateSigningKey, publishedKeys, revokedSessions } from './domain/tokens';
 import type { IdentityEnv } from './env';
 import { createIdentityOrm } from './orm';
@@ -42,6 +44,8 @@ export interface IdentityServer extends RunningServer {
 export interface StartOptions {
   logger?: Logger;
   sms?: SmsSender;
+  /** Where texts are delivered (tests: a MemorySmsGateway); default: the log in development only. */
+  smsGateway?: SmsGateway;
   /** Tests and `npm start` migrate on boot; production runs migrate.js as a separate step. */
   migrateOnStart?: boolean;
   /** Where events go; defaults to the PostgreSQL transport on DATABASE_URL. */
@@ -52,7 +56,9 @@ export async function startIdentity(env: IdentityEnv, options: StartOptions = {}
   const logger = options.logger ?? createLogger('identity', env.LOG_LEVEL);
   const orm = await createIdentityOrm(env.DATABASE_URL);
   if (options.migrateOnStart) await migrate(orm, DB_SCHEMA);
-  const signingKey = await loadOrCreateSigningKey(orm.em.fork());
+  const cipher = new DataCipher(dataKeyOf(env, logger));
+  const production = env.NODE_ENV === 'production';
+  const signingKey = await loadOrCreateSigningKey(orm.em.fork(), cipher, { production, logger });
   // identity follows its own revocations straight from its table (every replica), and
   // publishes them at REVOCATIONS_PATH for the gateway and the other subgraphs.
   const revocations = new RevocationList(
@@ -65,7 +71,14 @@ export async function startIdentity(env: IdentityEnv, options: StartOptions = {}
     logger,
     signingKey,
     revocations,
-    sms: options.sms ?? new OutboxSmsSender(logger, env.NODE_ENV === 'development'),
+    cipher,
+    // The log stands in for the phone network in development only, never in production.
+    sms:
+      options.sms ??
+      new OutboxSmsSender(
+        cipher,
+        options.smsGateway ?? (env.NODE_ENV === 'development' ? new LogSmsGateway(logger) : null),
+      ),
   };
   const jwks = await publishedKeys(orm.em.fork(), env.ACCESS_TOKEN_TTL_SECONDS);
   const server = await startSubgraphServer<IdentityContext>({
@@ -122,4 +135,14 @@ export async function startIdentity(env: IdentityEnv, options: StartOptions = {}
       await server.close();
     },
   };
+}
+
+/** IDENTITY_DATA_KEY (the env schema requires it in production); else a throw-away key for tests. */
+function dataKeyOf(env: IdentityEnv, logger: Logger): Buffer {
+  const key = env.IDENTITY_DATA_KEY ? parseDataKey(env.IDENTITY_DATA_KEY) : null;
+  if (key) return key;
+  if (env.NODE_ENV === 'production') throw new Error('IDENTITY_DATA_KEY is required in production');
+  if (env.NODE_ENV === 'development')
+    logger.warn('IDENTITY_DATA_KEY is not set: secrets at rest use a throw-away key until the next start');
+  return randomBytes(32);
 }

@@ -15,6 +15,7 @@ import {
   type GraphQLResult,
 } from '@zhicheng/testing';
 import { startIdentity, type IdentityServer } from '../src/app';
+import { MemorySmsGateway } from '../src/domain/sms';
 import { hashPassword } from '../src/domain/passwords';
 import { signAccessToken } from '../src/domain/tokens';
 import { IdType, Person, Unit, UnitStatus } from '../src/entities';
@@ -54,7 +55,7 @@ export interface TestIdentity {
    * identity.captcha by id: "the newest row" would be another request's when sign-ins run in parallel.
    */
   solveCaptcha(client?: GraphQLClient): Promise<{ captchaId: string; captchaAnswer: string }>;
-  /** The 6-digit code of the newest SMS to `mobile`, or undefined when none was written. */
+  /** The 6-digit code of the newest SMS delivered to `mobile`, or undefined when none was. */
   latestSmsCode(mobile: string): Promise<string | undefined>;
   /** The text of the newest SMS to `mobile`, or undefined. */
   latestSmsText(mobile: string): Promise<string | undefined>;
@@ -68,8 +69,6 @@ export interface TestIdentity {
   tokenFor(principal: Principal, ttlSeconds?: number): Promise<string>;
   close(): Promise<void>;
 }
-
-const SMS_CODE = /(?<!\d)\d{6}(?!\d)/;
 
 /**
  * Starts identity on port 0 over a new database. `env` overrides the test defaults (strings, as
@@ -86,11 +85,18 @@ export async function startTestIdentity(env: Record<string, string> = {}): Promi
     DATABASE_URL: database.url,
     SIGN_IN_LIMIT_PER_IP: '1000',
     SMS_LIMIT_PER_IP: '1000',
+    CAPTCHA_LIMIT_PER_IP: '10000',
     ...env,
   });
+  // The phone network: messages are delivered here; the database keeps no text once sent.
+  const phone = new MemorySmsGateway();
   let server: IdentityServer;
   try {
-    server = await startIdentity(parsed, { migrateOnStart: true, logger: pino({ level: 'silent' }) });
+    server = await startIdentity(parsed, {
+      migrateOnStart: true,
+      logger: pino({ level: 'silent' }),
+      smsGateway: phone,
+    });
   } catch (error) {
     await database.drop();
     throw error;
@@ -117,18 +123,10 @@ export async function startTestIdentity(env: Record<string, string> = {}): Promi
       return { captchaId: createCaptcha.id, captchaAnswer: rows[0].answer };
     },
     async latestSmsCode(mobile) {
-      const { rows } = await sql.query<{ text: string }>(
-        'select text from identity.sms_outbox where mobile = $1 order by created_at desc limit 1',
-        [mobile],
-      );
-      return rows[0] && SMS_CODE.exec(rows[0].text)?.[0];
+      return phone.latestCode(mobile);
     },
     async latestSmsText(mobile) {
-      const { rows } = await sql.query<{ text: string }>(
-        'select text from identity.sms_outbox where mobile = $1 order by created_at desc limit 1',
-        [mobile],
-      );
-      return rows[0]?.text;
+      return phone.latestText(mobile);
     },
     async requestSmsCode(mobile, purpose, client = t.client()) {
       await client.ok(`mutation($input: SendSmsCodeInput!) { sendSmsCode(input: $input) { mobileMasked } }`, {

@@ -9,6 +9,7 @@ beforeAll(async () => {
     SIGN_IN_LIMIT_WINDOW_SECONDS: '600',
     SMS_LIMIT_PER_IP: String(LIMIT),
     SMS_LIMIT_WINDOW_SECONDS: '3600',
+    CAPTCHA_LIMIT_PER_IP: '50',
   });
 });
 afterAll(() => t?.close());
@@ -65,6 +66,20 @@ describe('SMS codes per client address and per number', () => {
     const second = t.client();
     second.headers['x-forwarded-for'] = '203.0.113.32';
     expectError(await send(second, mobile), 'RATE_LIMITED', /秒后再试/);
+  });
+});
+
+describe('captcha pictures per client address', () => {
+  it('refuses a flood of pictures from one address; others still get theirs', async () => {
+    const flood = t.client();
+    flood.headers['x-forwarded-for'] = '203.0.113.41';
+    const answers = [];
+    for (let i = 0; i < 51; i += 1) answers.push(await flood.request('mutation { createCaptcha { id } }'));
+    expect(answers.slice(0, 50).every((answer) => !answer.errors)).toBe(true);
+    expectError(answers[50], 'RATE_LIMITED', /图形验证码过于频繁/);
+    const other = t.client();
+    other.headers['x-forwarded-for'] = '203.0.113.42';
+    expect((await other.request('mutation { createCaptcha { id } }')).errors).toBeUndefined();
   });
 });
 

@@ -3,10 +3,33 @@ import { appError, ErrorCode, type EntityManager } from '@zhicheng/server-kit';
 import { DB_SCHEMA } from '../db-schema';
 import { Captcha } from '../entities';
 import { isUuid } from '../loaders';
+import { hitRateLimit } from './rate-limit';
 
 const CAPTCHA_TTL_MS = 5 * 60_000;
 
-export async function createCaptcha(em: EntityManager): Promise<{ captcha: Captcha; svg: string }> {
+/**
+ * A new picture for one attempt. Limited per client address (a flood of pictures is a flood of
+ * rows), and spent pictures an hour old are cleared as new ones are made.
+ */
+export async function createCaptcha(
+  em: EntityManager,
+  limit: { ip: string; perWindow: number; windowSeconds: number },
+): Promise<{ captcha: Captcha; svg: string }> {
+  const decision = await hitRateLimit(em, `captcha:ip:${limit.ip}`, limit.perWindow, limit.windowSeconds);
+  if (!decision.allowed) {
+    throw appError(
+      ErrorCode.RATE_LIMITED,
+      `获取图形验证码过于频繁，请 ${decision.retryAfterSeconds} 秒后再试`,
+      {
+        retryAfterSeconds: decision.retryAfterSeconds,
+      },
+    );
+  }
+  await em
+    .getConnection()
+    .execute(
+      `delete from ${DB_SCHEMA}.captcha where id in (select id from ${DB_SCHEMA}.captcha where expires_at < now() - interval '1 hour' limit 100)`,
+    );
   // Characters people confuse (0/o, 1/l/i) are left out.
   const { text, data } = svgCaptcha.create({
     size: 4,

@@ -1,5 +1,6 @@
 import type { Logger, RevocationList } from '@zhicheng/server-kit';
 import type { IdentityEnv } from '../env';
+import type { DataCipher } from './secrets';
 import type { SmsSender } from './sms';
 import type { ActiveKey } from './tokens';
 
@@ -9,6 +10,8 @@ export interface IdentityDeps {
   sms: SmsSender;
   signingKey: ActiveKey;
   logger: Logger;
+  /** Encrypts secrets at rest and keys the SMS code hashes (IDENTITY_DATA_KEY). */
+  cipher: DataCipher;
   /** This process's revoked sessions (its token verifier reads them). */
   revocations: RevocationList;
 }

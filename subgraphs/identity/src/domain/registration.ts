@@ -76,7 +76,7 @@ export async function sendSmsCode(
     case SmsPurpose.REGISTER_UNIT:
       break;
   }
-  return issueSmsCode(em, deps.sms, mobile, request.purpose, delivery);
+  return issueSmsCode(em, deps, mobile, request.purpose, delivery);
 }
 
 export interface RegisterPersonRequest {
@@ -90,7 +90,11 @@ export interface RegisterPersonRequest {
 
 const isUniqueViolation = (error: unknown) => error instanceof UniqueConstraintViolationException;
 
-export async function registerPerson(em: EntityManager, request: RegisterPersonRequest): Promise<Person> {
+export async function registerPerson(
+  em: EntityManager,
+  deps: Pick<IdentityDeps, 'cipher'>,
+  request: RegisterPersonRequest,
+): Promise<Person> {
   const problems = new Problems();
   const name = checkName(problems, 'name', request.name);
   const idNumber = checkIdNumber(problems, 'idNumber', request.idType, request.idNumber);
@@ -101,7 +105,7 @@ export async function registerPerson(em: EntityManager, request: RegisterPersonR
 
   // The SMS code first: only someone who proved the number learns that an ID number is taken
   // (and spends the code doing so), so registration cannot be used to test ID numbers.
-  await consumeSmsCode(em, mobile, SmsPurpose.REGISTER_PERSON, smsCode);
+  await consumeSmsCode(em, deps.cipher, mobile, SmsPurpose.REGISTER_PERSON, smsCode);
   if (await em.count(Person, { idNumber }))
     throw conflict('该证件号码已注册，请直接登录；如忘记密码请使用“忘记密码”找回');
   if (await em.count(Person, { mobile }))
@@ -134,7 +138,11 @@ export interface RegisterUnitRequest {
 }
 
 /** A legal person registers the unit; it can sign in only after activation. */
-export async function registerUnit(em: EntityManager, request: RegisterUnitRequest): Promise<Unit> {
+export async function registerUnit(
+  em: EntityManager,
+  deps: Pick<IdentityDeps, 'cipher'>,
+  request: RegisterUnitRequest,
+): Promise<Unit> {
   const problems = new Problems();
   const creditCode = checkCreditCode(problems, 'creditCode', request.creditCode);
   const name = request.name.trim();
@@ -153,7 +161,7 @@ export async function registerUnit(em: EntityManager, request: RegisterUnitReque
   problems.throwIfAny();
 
   // As for persons: the code is proven before anything about existing units is told.
-  await consumeSmsCode(em, mobile, SmsPurpose.REGISTER_UNIT, smsCode);
+  await consumeSmsCode(em, deps.cipher, mobile, SmsPurpose.REGISTER_UNIT, smsCode);
   if (await em.count(Unit, { creditCode }))
     throw conflict('该统一社会信用代码已注册，请直接登录；未激活的请使用“账号激活”');
 
@@ -177,6 +185,7 @@ export async function registerUnit(em: EntityManager, request: RegisterUnitReque
 
 export async function activateUnit(
   em: EntityManager,
+  deps: Pick<IdentityDeps, 'cipher'>,
   request: { creditCode: string; mobile: string; smsCode: string },
 ): Promise<Unit> {
   const problems = new Problems();
@@ -187,7 +196,7 @@ export async function activateUnit(
 
   // Activation codes reach only the mobiles of units waiting for activation; the code is proven
   // before anything about the credit code is told.
-  await consumeSmsCode(em, mobile, SmsPurpose.ACTIVATE_UNIT, smsCode);
+  await consumeSmsCode(em, deps.cipher, mobile, SmsPurpose.ACTIVATE_UNIT, smsCode);
   const unit = await em.findOne(Unit, { creditCode });
   if (!unit || unit.mobile !== mobile)
     throw notFound('未找到该统一社会信用代码对应的单位，或手机号与注册时填写的不一致');
@@ -207,7 +216,11 @@ export interface ResetPasswordRequest {
 }
 
 /** Password recovery by SMS for persons and legal persons; every sign-in of the account ends. */
-export async function resetPassword(em: EntityManager, request: ResetPasswordRequest): Promise<void> {
+export async function resetPassword(
+  em: EntityManager,
+  deps: Pick<IdentityDeps, 'cipher'>,
+  request: ResetPasswordRequest,
+): Promise<void> {
   const problems = new Problems();
   const mobile = checkMobile(problems, 'mobile', request.mobile);
   const smsCode = checkSmsCode(problems, 'smsCode', request.smsCode);
@@ -227,7 +240,7 @@ export async function resetPassword(em: EntityManager, request: ResetPasswordReq
   // The code was only delivered to registered numbers, so an unknown account fails like a wrong
   // code. It is checked (not yet spent) before the password is compared with the account's own
   // data, so that comparison tells nothing to someone who has not proven the number.
-  const code = await verifySmsCode(em, mobile, SmsPurpose.RECOVER_PASSWORD, smsCode);
+  const code = await verifySmsCode(em, deps.cipher, mobile, SmsPurpose.RECOVER_PASSWORD, smsCode);
   if (!account) {
     code.consumedAt = new Date();
     await em.flush();

@@ -6,10 +6,12 @@ import {
   unauthenticated,
   type AccessTokenClaims,
   type EntityManager,
+  type Logger,
   type Principal,
 } from '@zhicheng/server-kit';
 import { DB_SCHEMA } from '../db-schema';
 import { AuthSession, SigningKey, type AccountKind } from '../entities';
+import type { DataCipher } from './secrets';
 
 export interface ActiveKey {
   kid: string;
@@ -18,23 +20,55 @@ export interface ActiveKey {
 
 /**
  * Loads the newest signing key, creating the first one under an advisory lock so replicas that
- * start together agree on one key.
+ * start together agree on one key. The private key is stored only sealed with IDENTITY_DATA_KEY
+ * (a key stored in plain text by an older version is sealed on the way). A key that no longer
+ * opens (IDENTITY_DATA_KEY changed) stops the start in production; elsewhere it is retired and
+ * a new one made, which only signs everyone out.
  */
-export async function loadOrCreateSigningKey(em: EntityManager): Promise<ActiveKey> {
+export async function loadOrCreateSigningKey(
+  em: EntityManager,
+  cipher: DataCipher,
+  options: { production: boolean; logger?: Logger },
+): Promise<ActiveKey> {
   return em.transactional(async (tx) => {
     await tx.getConnection().execute(`select pg_advisory_xact_lock(hashtext('identity.signing_key'))`);
     let key = await tx.findOne(SigningKey, { retiredAt: null }, { orderBy: { createdAt: 'desc' } });
-    if (!key) {
+    let privateJwk: JWK | null = null;
+    if (key) {
+      const stored = key.privateJwk as unknown as { sealed?: unknown } & JWK;
+      if (typeof stored.sealed === 'string') {
+        try {
+          privateJwk = JSON.parse(cipher.decrypt(stored.sealed, key.kid)) as JWK;
+        } catch {
+          if (options.production)
+            throw new Error(
+              'the token-signing key cannot be decrypted: is IDENTITY_DATA_KEY the one it was sealed with?',
+            );
+          options.logger?.warn(
+            { kid: key.kid },
+            'signing key sealed with another IDENTITY_DATA_KEY: retired, a new one is made',
+          );
+          key.retiredAt = new Date();
+          key = null;
+        }
+      } else {
+        privateJwk = stored;
+        key.privateJwk = { sealed: cipher.encrypt(JSON.stringify(stored), key.kid) };
+      }
+    }
+    if (!key || !privateJwk) {
       const { publicKey, privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
       const kid = randomUUID();
+      privateJwk = { ...(await exportJWK(privateKey)), kid, alg: 'EdDSA', use: 'sig' };
       key = tx.create(SigningKey, {
         kid,
-        privateJwk: { ...(await exportJWK(privateKey)), kid, alg: 'EdDSA', use: 'sig' },
+        privateJwk: { sealed: cipher.encrypt(JSON.stringify(privateJwk), kid) },
         publicJwk: { ...(await exportJWK(publicKey)), kid, alg: 'EdDSA', use: 'sig' },
       });
-      await tx.persistAndFlush(key);
+      tx.persist(key);
     }
-    return { kid: key.kid, privateKey: await importJWK(key.privateJwk as unknown as JWK, 'EdDSA') };
+    await tx.flush();
+    return { kid: key.kid, privateKey: await importJWK(privateJwk, 'EdDSA') };
   });
 }
 

@@ -9,6 +9,7 @@ export class SigningKey {
   @PrimaryKey({ type: 'text' })
   kid!: string;
 
+  /** `{ sealed }`: the private JWK encrypted with IDENTITY_DATA_KEY (AES-256-GCM, bound to kid). */
   @Property({ type: 'json', hidden: true })
   privateJwk!: Record<string, unknown>;
 

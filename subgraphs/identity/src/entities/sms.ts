@@ -8,7 +8,7 @@ export enum SmsPurpose {
   ACTIVATE_UNIT = 'ACTIVATE_UNIT',
 }
 
-/** A verification code sent by SMS; only its hash is kept, and it allows few attempts. */
+/** A verification code sent by SMS; only its keyed hash is kept, and it allows few attempts. */
 @Entity({ tableName: 'sms_code' })
 @Index({ properties: ['mobile', 'purpose', 'createdAt'] })
 export class SmsCode extends BaseEntity {
@@ -32,8 +32,8 @@ export class SmsCode extends BaseEntity {
 }
 
 /**
- * Messages waiting for (or, in development and tests, standing in for) the SMS gateway. Tests
- * read codes from here; production wires a real sender that drains it.
+ * Messages to send. The text is kept only sealed (AES-256-GCM) and only until it was delivered;
+ * then the row says no more than that a message went to that number and when.
  */
 @Entity({ tableName: 'sms_outbox' })
 @Index({ properties: ['mobile', 'createdAt'] })
@@ -41,8 +41,8 @@ export class SmsOutboxMessage extends BaseEntity {
   @Property({ type: 'text' })
   mobile!: string;
 
-  @Property({ type: 'text' })
-  text!: string;
+  @Property({ type: 'text', nullable: true, hidden: true })
+  sealedText?: string | null;
 
   @Property({ type: 'timestamptz', nullable: true })
   sentAt?: Date | null;

@@ -65,7 +65,11 @@ export class SessionResolver {
 
   @Mutation(() => CaptchaView)
   async createCaptcha(@Ctx() ctx: IdentityContext): Promise<CaptchaView> {
-    const { captcha, svg } = await createCaptcha(ctx.em);
+    const { captcha, svg } = await createCaptcha(ctx.em, {
+      ip: ctx.clientIp,
+      perWindow: ctx.deps.env.CAPTCHA_LIMIT_PER_IP,
+      windowSeconds: ctx.deps.env.CAPTCHA_LIMIT_WINDOW_SECONDS,
+    });
     return Object.assign(new CaptchaView(), { id: captcha.id, svg, expiresAt: captcha.expiresAt });
   }
 
@@ -82,19 +86,19 @@ export class SessionResolver {
     @Arg('input') input: RegisterPersonInput,
     @Ctx() ctx: IdentityContext,
   ): Promise<PersonView> {
-    return PersonView.of(await registerPerson(ctx.em, input));
+    return PersonView.of(await registerPerson(ctx.em, ctx.deps, input));
   }
 
   @Mutation(() => UnitView, {
     description: 'Registers a unit and its legal-person account, pending activation',
   })
   async registerUnit(@Arg('input') input: RegisterUnitInput, @Ctx() ctx: IdentityContext): Promise<UnitView> {
-    return UnitView.of(await registerUnit(ctx.em, input));
+    return UnitView.of(await registerUnit(ctx.em, ctx.deps, input));
   }
 
   @Mutation(() => UnitView)
   async activateUnit(@Arg('input') input: ActivateUnitInput, @Ctx() ctx: IdentityContext): Promise<UnitView> {
-    return UnitView.of(await activateUnit(ctx.em, input));
+    return UnitView.of(await activateUnit(ctx.em, ctx.deps, input));
   }
 
   @Mutation(() => SessionView, {
@@ -129,7 +133,7 @@ export class SessionResolver {
     @Arg('input') input: ResetPasswordInput,
     @Ctx() ctx: IdentityContext,
   ): Promise<boolean> {
-    await resetPassword(ctx.em, input);
+    await resetPassword(ctx.em, ctx.deps, input);
     return true;
   }
 
