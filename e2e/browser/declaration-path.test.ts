@@ -6,6 +6,7 @@
 // however often the button is clicked, and another tab on the declaration follows the new status live.
 import type { Browser, Locator, Page } from 'playwright-core';
 import { makeCreditCode, makeResidentId } from '@zhicheng/domain-codes';
+import { minimalPdf } from '@zhicheng/testing';
 import { launchBrowser } from '../support/browser';
 import { startStack, type Stack } from '../support/stack';
 
@@ -19,7 +20,7 @@ const NOTICE = '关于开展2026年度全省专业技术职称评审工作的通
 const pdf = (name: string) => ({
   name,
   mimeType: 'application/pdf',
-  buffer: Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(4096, 0x20), Buffer.from('\n%%EOF\n')]),
+  buffer: minimalPdf(4096),
 });
 const png = (name: string) => ({
   name,

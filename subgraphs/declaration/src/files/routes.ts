@@ -5,6 +5,7 @@ import type { Express } from 'express';
 import type { MikroORM } from '@zhicheng/server-kit';
 import {
   contentTypeOf,
+  downloadNameFor,
   handleUpload,
   sendFileError as sendError,
   serveDownload,
@@ -31,7 +32,7 @@ export function mountFileRoutes(app: Express, orm: MikroORM, deps: DeclarationDe
       check: async (claims) => {
         const rule = await checkTicket(orm.em.fork(), claims, now);
         return {
-          limits: { maxBytes: rule.maxBytes, allowedFormats: rule.formats },
+          limits: { maxBytes: rule.maxBytes, allowedFormats: rule.formats, fileName: claims.fileName },
           tooLargeMessage: `文件超过大小限制（${rule.name}单个文件不能超过${rule.maxSizeKb}KB），请压缩或拆分后重新上传`,
         };
       },
@@ -78,10 +79,12 @@ export function mountFileRoutes(app: Express, orm: MikroORM, deps: DeclarationDe
     }
     await serveDownload(res, {
       stream,
-      fileName: attachment.fileName,
+      // Uploaded bytes are always saved, never shown by the browser on our origin; the name
+      // carries the real format even for files stored before names were checked.
+      fileName: downloadNameFor(attachment.fileName, attachment.format),
       contentType: contentTypeOf(attachment.format),
       sizeBytes: attachment.sizeBytes,
-      disposition: req.query.download === '1' ? 'attachment' : 'inline',
+      disposition: 'attachment',
     }).catch((error) => logger.warn({ err: error }, 'download interrupted'));
   });
 

@@ -2,7 +2,7 @@
 // Everything a ticket can refuse before any byte is sent is refused here: a full slot, a size
 // over the limit, a type the slot does not take.
 import { LockMode } from '@mikro-orm/core';
-import { UploadNotRecorded } from '@zhicheng/files';
+import { formatOfFileName, UploadNotRecorded } from '@zhicheng/files';
 import {
   badUserInput,
   notFound,
@@ -38,13 +38,6 @@ export interface SlotInput {
   entryId?: string | null;
 }
 
-const EXTENSIONS: Record<string, FileFormat> = {
-  pdf: 'pdf',
-  jpg: 'jpg',
-  jpeg: 'jpg',
-  png: 'png',
-  zip: 'zip',
-};
 const CONTENT_TYPES: Record<string, FileFormat> = {
   'application/pdf': 'pdf',
   'image/jpeg': 'jpg',
@@ -142,11 +135,17 @@ export async function requestUpload(
   if (!fileName) problems.push({ field: 'fileName', code: 'REQUIRED', message: '文件名不能为空' });
   else if (fileName.length > MAX_FILE_NAME)
     problems.push({ field: 'fileName', code: 'TOO_LONG', message: `文件名不能超过${MAX_FILE_NAME}个字` });
-  const extension = /\.([A-Za-z0-9]+)$/.exec(fileName)?.[1]?.toLowerCase();
-  const byName = extension ? EXTENSIONS[extension] : undefined;
+  // The name is stored and served as given, so its extension must name the file's format (a
+  // PDF called scan.html is refused); the bytes are checked against it again when they arrive.
+  const byName = formatOfFileName(fileName);
   const byType = CONTENT_TYPES[input.contentType.split(';')[0].trim().toLowerCase()];
-  // The claim is checked here; the bytes are checked again (magic bytes) when they arrive.
-  const format = byName && byType && byName !== byType ? null : (byName ?? byType ?? null);
+  if (fileName && !byName)
+    problems.push({
+      field: 'fileName',
+      code: 'FILE_NAME_MISMATCH',
+      message: '文件名须以文件类型的扩展名结尾（.pdf、.jpg、.png 或 .zip），请修改文件名后重新上传',
+    });
+  const format = byName && byType && byName !== byType ? null : byName;
   const slot = resolved?.slot ?? domainSlot(input.slot) ?? { kind: 'CATALOGUE', code: input.slot.code ?? '' };
   const attachments = await em.find(Attachment, { declaration });
   problems.push(
