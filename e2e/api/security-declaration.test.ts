@@ -18,6 +18,7 @@ import {
   TITLE_CATALOGUE_FILES,
   uploadToDeclaration,
 } from '../support/flows';
+import { testFiles } from '@zhicheng/testing';
 import { startStack, type Stack } from '../support/stack';
 
 let stack: Stack;
@@ -314,5 +315,49 @@ describe('hole 6: a file’s name is tied to its real type', () => {
     const disposition = download.headers.get('content-disposition') ?? '';
     expect(disposition).toMatch(/^attachment; filename="[^"]*\.pdf"; filename\*=UTF-8''[^"';]+\.pdf$/);
     expect(Buffer.from(await download.arrayBuffer()).equals(pdf)).toBe(true);
+  });
+});
+
+describe('hole 16: proof files cannot be skipped by the client', () => {
+  test('source: REGISTRY is not client input; the photo is measured (1:1.75)', async () => {
+    const { startDeclaration: draft } = await ok<{ startDeclaration: { id: string; version: number } }>(
+      applicant,
+      `mutation($n: ID!) { startDeclaration(noticeId: $n, category: NORMAL) { id version } }`,
+      { n: await noticeWithDepartment() },
+    );
+    const modules = completeTitleModules(unit.name);
+    const claimed = await applicant.request(SAVE, {
+      id: draft.id,
+      v: draft.version,
+      input: { education: [{ ...modules.education[0], diplomaNumber: null, source: 'REGISTRY' }] },
+    });
+    expect(codeOf(claimed)).toBe('BAD_USER_INPUT');
+    await ok(applicant, SAVE, { id: draft.id, v: draft.version, input: modules });
+    const { declaration } = await ok<{
+      declaration: { validation: { problems: Array<{ message: string }> } };
+    }>(applicant, `query($id: ID!) { declaration(id: $id) { validation { problems { message } } } }`, {
+      id: draft.id,
+    });
+    expect(declaration.validation.problems.map((p) => p.message)).toContain(
+      '教育经历已填写1条,其中有1条未上传证明材料,请补充上传',
+    );
+
+    const photo = { kind: 'CATALOGUE', code: 'PHOTO' };
+    const square = testFiles.png(2048, { width: 400, height: 400 });
+    const refused = await uploadToDeclaration(
+      stack,
+      applicant,
+      draft.id,
+      photo,
+      '照片.png',
+      square,
+      'image/png',
+    );
+    expect([refused.status, refused.body.error?.code]).toEqual([422, 'PHOTO_RATIO']);
+    expect(refused.body.error?.message).toMatch(/1:1\.75/);
+    const fits = testFiles.png(2048, { width: 400, height: 700 });
+    expect(
+      (await uploadToDeclaration(stack, applicant, draft.id, photo, '照片.png', fits, 'image/png')).status,
+    ).toBe(201);
   });
 });

@@ -43,6 +43,53 @@ const padTo = (head: number[] | Buffer, size: number) => {
   return out;
 };
 
+export interface Pixels {
+  width: number;
+  height: number;
+}
+/** 1:1.75, as the 个人照片 slot requires: a test image fits every image slot by default. */
+export const PHOTO_PIXELS: Pixels = { width: 200, height: 350 };
+
+const u16 = (n: number) => [(n >> 8) & 0xff, n & 0xff];
+const u32 = (n: number) => [(n >>> 24) & 0xff, (n >> 16) & 0xff, (n >> 8) & 0xff, n & 0xff];
+
+/** SOI, a JFIF APP0 and a baseline SOF0 naming the size (what a reader of image sizes looks at). */
+const jpegHead = ({ width, height }: Pixels) => [
+  ...[
+    0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00,
+    0x01, 0x00, 0x00,
+  ],
+  ...[
+    0xff,
+    0xc0,
+    0x00,
+    0x11,
+    0x08,
+    ...u16(height),
+    ...u16(width),
+    0x03,
+    0x01,
+    0x22,
+    0x00,
+    0x02,
+    0x11,
+    0x01,
+    0x03,
+    0x11,
+    0x01,
+  ],
+];
+
+/** The PNG signature and an IHDR chunk naming the size. */
+const pngHead = ({ width, height }: Pixels) => [
+  ...[0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
+  ...u32(13),
+  ...[0x49, 0x48, 0x44, 0x52],
+  ...u32(width),
+  ...u32(height),
+  ...[0x08, 0x02, 0x00, 0x00, 0x00],
+];
+
 /**
  * A real one-page PDF of `size` bytes (padded with a comment line): PDF uploads are parsed, so a
  * header followed by filler is refused as FILE_CORRUPT.
@@ -61,8 +108,8 @@ export function minimalPdf(size = 2048): Buffer {
 /** Files of `size` bytes (2 KiB by default) that begin as their format does (PDFs are real). */
 export const testFiles = {
   pdf: (size = 2048) => minimalPdf(size),
-  jpg: (size = 2048) => padTo([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00], size),
-  png: (size = 2048) => padTo([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], size),
+  jpg: (size = 2048, pixels: Pixels = PHOTO_PIXELS) => padTo(jpegHead(pixels), size),
+  png: (size = 2048, pixels: Pixels = PHOTO_PIXELS) => padTo(pngHead(pixels), size),
   zip: (size = 2048) => padTo([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00], size),
   exe: (size = 2048) => padTo([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00], size),
 };

@@ -15,7 +15,7 @@ import {
 import { BUSINESS_FORM_NAMES, renderBusinessForm } from '@zhicheng/business-forms';
 import type { DeclarationDeps } from '../context';
 import { Attachment, Declaration } from '../entities';
-import { checkTicket, recordAttachment } from '../services/uploads';
+import { checkPhoto, checkTicket, recordAttachment } from '../services/uploads';
 import { businessFormData } from './business-form-data';
 import { canRead } from '../services/access';
 import { FILES_PREFIX, viewerPrincipal } from './tokens';
@@ -38,6 +38,7 @@ export function mountFileRoutes(app: Express, orm: MikroORM, deps: DeclarationDe
       },
       storageKey: (claims, attachmentId) => `declarations/${claims.declarationId}/${attachmentId}`,
       record: async (claims, file) => {
+        await checkPhoto(storage, claims, file.storageKey);
         const attachment = await recordAttachment(orm.em.fork(), claims, file, deps.now());
         return {
           id: attachment.id,

@@ -2,7 +2,8 @@
 // Everything a ticket can refuse before any byte is sent is refused here: a full slot, a size
 // over the limit, a type the slot does not take.
 import { LockMode } from '@mikro-orm/core';
-import { formatOfFileName, UploadNotRecorded } from '@zhicheng/files';
+import { imageSize } from 'image-size';
+import { formatOfFileName, UploadNotRecorded, type FileStorage } from '@zhicheng/files';
 import {
   badUserInput,
   notFound,
@@ -12,6 +13,9 @@ import {
 } from '@zhicheng/server-kit';
 import {
   kbToBytes,
+  photoRatioProblem,
+  PHOTO_SLOT_CODE,
+  type PixelSize,
   slotRule as domainSlotRule,
   uploadProblems,
   type AttachmentSlot,
@@ -207,6 +211,32 @@ export async function checkTicket(
     maxBytes: Math.min(resolved.rule.maxBytes, claims.maxBytes),
     formats: resolved.rule.formats.filter((f) => claims.formats.includes(f)),
   };
+}
+
+/** The pixel size of a stored image, its EXIF rotation applied (null when it cannot be read). */
+async function pixelSizeOf(storage: FileStorage, storageKey: string): Promise<PixelSize | null> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await storage.get(storageKey)) chunks.push(Buffer.from(chunk));
+  try {
+    const size = imageSize(Buffer.concat(chunks));
+    if (!size.width || !size.height) return null;
+    // EXIF orientations 5–8 are turned by 90°: the person sees height × width.
+    const turned = size.orientation !== undefined && size.orientation >= 5;
+    return turned ? { width: size.height, height: size.width } : { width: size.width, height: size.height };
+  } catch {
+    return null;
+  }
+}
+
+/** The photo (个人照片) must be 1:1.75 on its real pixels; refused otherwise (the bytes are removed). */
+export async function checkPhoto(
+  storage: FileStorage,
+  claims: UploadTicketClaims,
+  storageKey: string,
+): Promise<void> {
+  if (claims.slot.kind !== 'CATALOGUE' || claims.slot.code !== PHOTO_SLOT_CODE) return;
+  const problem = photoRatioProblem(await pixelSizeOf(storage, storageKey));
+  if (problem) throw new UploadNotRecorded('PHOTO_RATIO', problem, 422);
 }
 
 /**
