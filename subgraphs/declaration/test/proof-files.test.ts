@@ -2,7 +2,8 @@
 // record as fetched from a registry (clients cannot send `source`), and the photo's 1:1.75 is
 // measured on the image's real pixels.
 import { photoRatioProblem, withServerSources, type EducationEntry } from '../src/domain';
-import { files, postFile, startTestDeclaration, type TestDeclaration } from './helpers';
+import { registryEntries } from '../src/services/registry';
+import { expectError, files, postFile, startTestDeclaration, type TestDeclaration } from './helpers';
 import {
   DECLARATION,
   REQUEST_UPLOAD,
@@ -41,6 +42,19 @@ describe('education records are the applicant’s own unless the server fetched 
     expect(read.validation.problems.map((p) => p.message)).toContain(
       '教育经历已填写1条,其中有1条未上传证明材料,请补充上传',
     );
+  });
+
+  it('no registry is connected by default: fetching is refused, nothing is marked', async () => {
+    const { applicant, declaration } = await startedDeclaration(t, noticeId);
+    const refused = await applicant.client.request(
+      `mutation($id: ID!, $v: Int!) { fetchEducationFromRegistry(id: $id, expectedVersion: $v) { id } }`,
+      { id: declaration.id, v: declaration.version },
+    );
+    expectError(refused, 'FORBIDDEN', 'REGISTRY_UNAVAILABLE', /手工填写/);
+    // What a configured registry returns is marked by the server (and only so).
+    const [entry] = registryEntries([{ ...education(), id: undefined } as never]);
+    expect(entry).toMatchObject({ source: 'REGISTRY', school: '吉林大学' });
+    expect(entry.id).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('a server-fetched record keeps its mark only while unchanged; a client mark is dropped', () => {
