@@ -18,6 +18,7 @@ import {
   TITLE_CATALOGUE_FILES,
   uploadToDeclaration,
 } from '../support/flows';
+import { testFiles } from '@zhicheng/testing';
 import { startStack, type Stack } from '../support/stack';
 
 let stack: Stack;
@@ -247,5 +248,116 @@ describe('hole 15: a declaration is made in the account holder’s own name', ()
     expect(
       (await applicant.request(SAVE, { id: draft.id, v: draft.version, input: modules })).errors,
     ).toBeUndefined();
+  });
+});
+
+describe('hole 6: a file’s name is tied to its real type', () => {
+  test('scan.html is refused at the ticket and at the bytes; an HTML page behind %PDF- is refused; downloads are attachments', async () => {
+    const { startDeclaration: draft } = await ok<{ startDeclaration: { id: string } }>(
+      applicant,
+      `mutation($n: ID!) { startDeclaration(noticeId: $n, category: NORMAL) { id } }`,
+      { n: await noticeWithDepartment() },
+    );
+    const slot = { kind: 'CATALOGUE', code: 'UNIT_PUBLICITY' };
+    const TICKET = `mutation($d: ID!, $slot: AttachmentSlotInput!, $name: String!, $size: Int!, $type: String!) {
+      requestUpload(declarationId: $d, slot: $slot, fileName: $name, sizeBytes: $size, contentType: $type) { url } }`;
+    const pdf = files.pdf();
+
+    // The ticket: a name whose extension is not the file's type.
+    const byName = await applicant.request(TICKET, {
+      d: draft.id,
+      slot,
+      name: 'scan.html',
+      size: pdf.length,
+      type: 'application/pdf',
+    });
+    expect(codeOf(byName)).toBe('BAD_USER_INPUT');
+    expect(byName.errors![0].extensions!.fields).toEqual(
+      expect.arrayContaining([expect.objectContaining({ field: 'fileName', code: 'FILE_NAME_MISMATCH' })]),
+    );
+
+    // The bytes: a polyglot (HTML behind a %PDF- header) named .pdf does not parse as a PDF.
+    const polyglot = Buffer.from(
+      '%PDF-1.4\n<html><body><script>fetch("/graphql")</script></body></html>\n' + ' '.repeat(2048),
+    );
+    const refused = await uploadToDeclaration(
+      stack,
+      applicant,
+      draft.id,
+      slot,
+      '单位公示表.pdf',
+      polyglot,
+      'application/pdf',
+    );
+    expect([refused.status, refused.body.error?.code]).toEqual([400, 'FILE_CORRUPT']);
+    expect(refused.body.error?.message).toMatch(/PDF/);
+
+    // A real PDF is stored and comes back as an attachment, nosniff, with a safe RFC 6266 name.
+    const stored = await uploadToDeclaration(
+      stack,
+      applicant,
+      draft.id,
+      slot,
+      '单位"公示表.pdf',
+      pdf,
+      'application/pdf',
+    );
+    expect(stored.status).toBe(201);
+    const { declaration } = await ok<{ declaration: { attachments: Array<{ downloadUrl: string }> } }>(
+      applicant,
+      READ,
+      { id: draft.id },
+    );
+    const download = await fetch(new URL(declaration.attachments[0].downloadUrl, stack.origin));
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-type')).toBe('application/pdf');
+    expect(download.headers.get('x-content-type-options')).toBe('nosniff');
+    const disposition = download.headers.get('content-disposition') ?? '';
+    expect(disposition).toMatch(/^attachment; filename="[^"]*\.pdf"; filename\*=UTF-8''[^"';]+\.pdf$/);
+    expect(Buffer.from(await download.arrayBuffer()).equals(pdf)).toBe(true);
+  });
+});
+
+describe('hole 16: proof files cannot be skipped by the client', () => {
+  test('source: REGISTRY is not client input; the photo is measured (1:1.75)', async () => {
+    const { startDeclaration: draft } = await ok<{ startDeclaration: { id: string; version: number } }>(
+      applicant,
+      `mutation($n: ID!) { startDeclaration(noticeId: $n, category: NORMAL) { id version } }`,
+      { n: await noticeWithDepartment() },
+    );
+    const modules = completeTitleModules(unit.name);
+    const claimed = await applicant.request(SAVE, {
+      id: draft.id,
+      v: draft.version,
+      input: { education: [{ ...modules.education[0], diplomaNumber: null, source: 'REGISTRY' }] },
+    });
+    expect(codeOf(claimed)).toBe('BAD_USER_INPUT');
+    await ok(applicant, SAVE, { id: draft.id, v: draft.version, input: modules });
+    const { declaration } = await ok<{
+      declaration: { validation: { problems: Array<{ message: string }> } };
+    }>(applicant, `query($id: ID!) { declaration(id: $id) { validation { problems { message } } } }`, {
+      id: draft.id,
+    });
+    expect(declaration.validation.problems.map((p) => p.message)).toContain(
+      '教育经历已填写1条,其中有1条未上传证明材料,请补充上传',
+    );
+
+    const photo = { kind: 'CATALOGUE', code: 'PHOTO' };
+    const square = testFiles.png(2048, { width: 400, height: 400 });
+    const refused = await uploadToDeclaration(
+      stack,
+      applicant,
+      draft.id,
+      photo,
+      '照片.png',
+      square,
+      'image/png',
+    );
+    expect([refused.status, refused.body.error?.code]).toEqual([422, 'PHOTO_RATIO']);
+    expect(refused.body.error?.message).toMatch(/1:1\.75/);
+    const fits = testFiles.png(2048, { width: 400, height: 700 });
+    expect(
+      (await uploadToDeclaration(stack, applicant, draft.id, photo, '照片.png', fits, 'image/png')).status,
+    ).toBe(201);
   });
 });

@@ -6,6 +6,7 @@
 // however often the button is clicked, and another tab on the declaration follows the new status live.
 import type { Browser, Locator, Page } from 'playwright-core';
 import { makeCreditCode, makeResidentId } from '@zhicheng/domain-codes';
+import { minimalPdf, testFiles } from '@zhicheng/testing';
 import { launchBrowser } from '../support/browser';
 import { startStack, type Stack } from '../support/stack';
 
@@ -15,19 +16,16 @@ const UNIT_NAME = '吉林省长春市第一机械制造有限公司';
 const APPLICANT_ID = makeResidentId({ region: '220102', birthDate: '19860315', sequence: 101 });
 const NOTICE = '关于开展2026年度全省专业技术职称评审工作的通知（正常职称申报）';
 
-// Smallest files whose first bytes are what they claim (the server checks magic bytes).
+// Smallest files the server accepts (it checks magic bytes, parses PDFs, measures the photo).
 const pdf = (name: string) => ({
   name,
   mimeType: 'application/pdf',
-  buffer: Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(4096, 0x20), Buffer.from('\n%%EOF\n')]),
+  buffer: minimalPdf(4096),
 });
 const png = (name: string) => ({
   name,
   mimeType: 'image/png',
-  buffer: Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    Buffer.alloc(2048, 2),
-  ]),
+  buffer: testFiles.png(), // 200×350: the photo must be 1:1.75
 });
 const fakePdf = (name: string) => ({
   name,

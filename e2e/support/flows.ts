@@ -6,6 +6,7 @@ import type { FormattedExecutionResult } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { makeCreditCode, makeResidentId } from '@zhicheng/domain-codes';
+import { minimalPdf, testFiles } from '@zhicheng/testing';
 import { GraphQLSession } from './graphql';
 import type { Stack } from './stack';
 
@@ -42,12 +43,11 @@ export async function ok<T>(
   return answer.data as T;
 }
 
-/** Smallest files whose first bytes are what they claim. */
+/** Smallest files whose first bytes are what they claim (PDFs parse, images are 1:1.75: uploads are checked). */
 export const files = {
-  pdf: () => Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(2048, 0x20), Buffer.from('\n%%EOF\n')]),
-  jpg: () => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(2048, 1)]),
-  png: () =>
-    Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(2048, 2)]),
+  pdf: () => minimalPdf(2048),
+  jpg: () => testFiles.jpg(),
+  png: () => testFiles.png(),
   exe: () => Buffer.concat([Buffer.from('MZ'), Buffer.alloc(2048, 3)]),
 };
 

@@ -4,6 +4,10 @@ export type UploadRefusalCode =
   | 'FILE_TOO_LARGE'
   | 'FILE_TYPE_NOT_ALLOWED'
   | 'FILE_EMPTY'
+  /** The file name's extension is not its real format's (scan.html holding a PDF). */
+  | 'FILE_NAME_MISMATCH'
+  /** The bytes start like the format but are not a file of it (a PDF that does not parse). */
+  | 'FILE_CORRUPT'
   /** The sender stopped (connection closed or the stream failed) before the end of the file. */
   | 'UPLOAD_INTERRUPTED';
 
@@ -24,7 +28,7 @@ export class UploadRefused extends Error {
   /** The HTTP status that fits the refusal (413 too large, 415 wrong type, 400 otherwise). */
   get httpStatus(): number {
     if (this.code === 'FILE_TOO_LARGE') return 413;
-    if (this.code === 'FILE_TYPE_NOT_ALLOWED') return 415;
+    if (this.code === 'FILE_TYPE_NOT_ALLOWED' || this.code === 'FILE_NAME_MISMATCH') return 415;
     return 400;
   }
 }
@@ -52,6 +56,18 @@ export function typeNotAllowed(head: Uint8Array, allowed: readonly FileFormat[])
     : `无法识别文件类型，仅允许上传 ${formatList(allowed)} 格式的文件（请勿仅修改文件扩展名）`;
   return new UploadRefused('FILE_TYPE_NOT_ALLOWED', message);
 }
+
+export const nameMismatch = (fileName: string, format: FileFormat) =>
+  new UploadRefused(
+    'FILE_NAME_MISMATCH',
+    `文件名“${fileName.slice(0, 60)}”的扩展名与文件实际类型（${formatLabel(format)}）不符，请将文件保存为 .${format} 格式并使用相应扩展名后重新上传`,
+  );
+
+export const corrupt = (format: FileFormat) =>
+  new UploadRefused(
+    'FILE_CORRUPT',
+    `文件不是有效的 ${formatLabel(format)} 文件（无法打开或已损坏），请重新导出或扫描后上传`,
+  );
 
 /** A storage key that a server did not make: an attempt to leave the storage directory. */
 export class InvalidStorageKey extends Error {

@@ -15,7 +15,34 @@ const CONTENT_TYPES: Record<FileFormat, string> = {
 
 const LABELS: Record<FileFormat, string> = { pdf: 'PDF', jpg: 'JPG', png: 'PNG', zip: 'ZIP' };
 
+/** The file-name extensions each format is saved under (lower case, without the dot). */
+const EXTENSIONS: Record<FileFormat, readonly string[]> = {
+  pdf: ['pdf'],
+  jpg: ['jpg', 'jpeg'],
+  png: ['png'],
+  zip: ['zip'],
+};
+
 export const contentTypeOf = (format: FileFormat): string => CONTENT_TYPES[format];
+
+/** The extension of a file name, lower case, without the dot ('' when it has none). */
+export const extensionOf = (fileName: string): string =>
+  /\.([A-Za-z0-9]+)$/.exec(fileName.trim())?.[1]?.toLowerCase() ?? '';
+
+/** The format a file name claims by its extension, or null when it names none of the four. */
+export function formatOfFileName(fileName: string): FileFormat | null {
+  const extension = extensionOf(fileName);
+  return FILE_FORMATS.find((format) => EXTENSIONS[format].includes(extension)) ?? null;
+}
+
+/**
+ * A name to save the file under whose extension is its real format's: the stored name when it
+ * already is, else the stored name with the format's extension added (scan.html → scan.html.pdf),
+ * so a browser never opens a PDF as a web page because of its name.
+ */
+export function downloadNameFor(fileName: string, format: FileFormat): string {
+  return formatOfFileName(fileName) === format ? fileName : `${fileName}.${EXTENSIONS[format][0]}`;
+}
 export const formatLabel = (format: FileFormat): string => LABELS[format];
 
 const startsWith = (head: Uint8Array, signature: readonly number[]): boolean =>

@@ -2,7 +2,10 @@ export {
   contentTypeOf,
   describeHead,
   detectFormat,
+  downloadNameFor,
+  extensionOf,
   FILE_FORMATS,
+  formatOfFileName,
   formatLabel,
   SNIFF_BYTES,
   type FileFormat,
@@ -26,3 +29,4 @@ export {
   type UploadedAttachment,
   type UploadHandling,
 } from './upload-route';
+export { isWellFormed, VERIFY_TIMEOUT_MS } from './verify';

@@ -65,8 +65,11 @@ export interface UploadedAttachment {
 export interface UploadHandling<C> {
   /** Verifies the ticket in the URL (throws TokenRejected). */
   verify(): C;
-  /** Whether the ticket may still be used, and the limits to receive under. */
-  check(claims: C): Promise<{ limits: UploadLimits; tooLargeMessage: string }>;
+  /**
+   * Whether the ticket may still be used, and the limits to receive under. `limits.fileName` is
+   * required here: the name the file is stored and served under must carry its real format.
+   */
+  check(claims: C): Promise<{ limits: UploadLimits & { fileName: string }; tooLargeMessage: string }>;
   /** Where the bytes of the new attachment go. */
   storageKey(claims: C, attachmentId: string): string;
   /** Records the stored file; returns what the client is told about it. */

@@ -1,7 +1,16 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { emptyFile, interrupted, tooLarge, typeNotAllowed, UploadRefused } from './errors';
-import { detectFormat, SNIFF_BYTES, type FileFormat } from './formats';
+import {
+  corrupt,
+  emptyFile,
+  interrupted,
+  nameMismatch,
+  tooLarge,
+  typeNotAllowed,
+  UploadRefused,
+} from './errors';
+import { detectFormat, formatOfFileName, SNIFF_BYTES, type FileFormat } from './formats';
+import { isWellFormed } from './verify';
 import type { FileStorage } from './storage';
 
 export interface UploadLimits {
@@ -9,6 +18,11 @@ export interface UploadLimits {
   maxBytes: number;
   /** The formats of the slot; the real format (magic bytes) must be one of them. */
   allowedFormats: readonly FileFormat[];
+  /**
+   * The name the file will be stored and served under: its extension must be the real format's
+   * (scan.html holding a PDF is refused). Without it only the bytes are checked.
+   */
+  fileName?: string;
 }
 
 export interface ReceivedFile {
@@ -85,17 +99,28 @@ export async function receiveUpload(
   const headBytes = Buffer.concat(head);
   const format = detectFormat(headBytes);
   if (!format || !allowedFormats.includes(format)) return refuse(typeNotAllowed(headBytes, allowedFormats));
+  if (limits.fileName !== undefined && formatOfFileName(limits.fileName) !== format)
+    return refuse(nameMismatch(limits.fileName, format));
 
-  // 2. The rest, streamed through the hash into storage (which keeps all of it or nothing).
+  // 2. The rest, streamed through the hash into storage (which keeps all of it or nothing). A
+  // format with a structure (PDF) is also kept in memory, bounded by maxBytes, and parsed before
+  // the last chunk is handed over: a file that does not parse fails the write, so nothing is kept.
   const hash = createHash('sha256');
+  const whole: Buffer[] | null = format === 'pdf' ? [] : null;
   async function* body(): AsyncGenerator<Buffer> {
     for (const chunk of head) {
       hash.update(chunk);
+      whole?.push(chunk);
       yield chunk;
     }
     for (let chunk = await next(); chunk; chunk = await next()) {
       hash.update(chunk);
+      whole?.push(chunk);
       yield chunk;
+    }
+    if (whole && !(await isWellFormed(format!, Buffer.concat(whole)))) {
+      refusal = corrupt(format!);
+      throw refusal;
     }
   }
   try {

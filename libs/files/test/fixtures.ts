@@ -63,3 +63,9 @@ export function endlessSource(head: Buffer, chunkSize = 64 * 1024) {
   });
   return { stream, state };
 }
+
+/**
+ * A real one-page PDF of about `size` bytes: PDF uploads are parsed, so fileBytes(PDF_HEAD, n)
+ * (a header and filler) is refused as FILE_CORRUPT.
+ */
+export { minimalPdf as pdfBytes } from '@zhicheng/testing';

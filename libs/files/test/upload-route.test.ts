@@ -7,7 +7,7 @@ import {
   UploadNotRecorded,
   type UploadHandling,
 } from '../src';
-import { EXE_HEAD, fileBytes, PDF_HEAD, tempDir, type TempDir } from './fixtures';
+import { EXE_HEAD, fileBytes, PDF_HEAD, pdfBytes, tempDir, type TempDir } from './fixtures';
 
 let dir: TempDir;
 beforeEach(async () => {
@@ -29,7 +29,7 @@ async function serveUploads(handling: (token: string) => Partial<UploadHandling<
         return { owner: token };
       },
       check: async () => ({
-        limits: { maxBytes: 10_000, allowedFormats: ['pdf'] },
+        limits: { maxBytes: 10_000, allowedFormats: ['pdf'], fileName: 'a.pdf' },
         tooLargeMessage: '文件不能超过10KB',
       }),
       storageKey: (claims, attachmentId) => `${claims.owner}/${attachmentId}`,
@@ -57,7 +57,7 @@ async function serveUploads(handling: (token: string) => Partial<UploadHandling<
 describe('handleUpload', () => {
   it('stores, records and answers 201 with the attachment', async () => {
     const server = await serveUploads(() => ({}));
-    const answer = await server.post('u1', fileBytes(PDF_HEAD, 4096));
+    const answer = await server.post('u1', pdfBytes(4096));
     await server.close();
     expect(answer.status).toBe(201);
     expect(answer.body.attachment).toMatchObject({ fileName: 'a.pdf', sizeBytes: 4096, format: 'pdf' });
@@ -102,13 +102,13 @@ describe('handleUpload', () => {
         throw new UploadNotRecorded('SLOT_FULL', '该材料已达上限', 422);
       },
     }));
-    const answer = await server.post('u4', fileBytes(PDF_HEAD, 4096));
+    const answer = await server.post('u4', pdfBytes(4096));
     const crash = await serveUploads(() => ({
       record: async () => {
         throw new Error('database down');
       },
     }));
-    const crashed = await crash.post('u5', fileBytes(PDF_HEAD, 4096));
+    const crashed = await crash.post('u5', pdfBytes(4096));
     await server.close();
     await crash.close();
     expect([answer.status, answer.body.error.code]).toEqual([422, 'SLOT_FULL']);

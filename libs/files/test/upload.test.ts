@@ -3,7 +3,14 @@ import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { LocalDirectoryStorage, receiveUpload, UploadRefused, type FileStorage } from '../src';
+import {
+  downloadNameFor,
+  formatOfFileName,
+  LocalDirectoryStorage,
+  receiveUpload,
+  UploadRefused,
+  type FileStorage,
+} from '../src';
 import {
   EMPTY_ZIP,
   ELF_HEAD,
@@ -12,6 +19,7 @@ import {
   fileBytes,
   JPG_HEAD,
   PDF_HEAD,
+  pdfBytes,
   PNG_HEAD,
   tempDir,
   ZIP_HEAD,
@@ -47,7 +55,7 @@ const storedFiles = () => store.files();
 
 describe('receiveUpload', () => {
   it('stores a PDF, reporting its size, real format and SHA-256', async () => {
-    const bytes = fileBytes(PDF_HEAD, 300_000);
+    const bytes = pdfBytes(300_000);
     const path = await uploads.write('申报材料.pdf', bytes);
     const received = await receiveUpload(
       createReadStream(path),
@@ -217,5 +225,65 @@ describe('receiveUpload', () => {
       receiveUpload(createReadStream(path), { maxBytes: 20_000, allowedFormats: ['pdf'] }, storage, '../x'),
     ).rejects.toThrow('invalid storage key');
     expect(await storedFiles()).toEqual([]);
+  });
+});
+
+describe('the real format and the name', () => {
+  const pdfSlot = { maxBytes: 100_000, allowedFormats: ['pdf', 'jpg'] as const };
+
+  it('refuses a PDF whose name says another type (scan.html), before storing anything', async () => {
+    const refusal = await refusalOf(
+      receiveUpload(
+        Readable.from([pdfBytes(4000)]),
+        { ...pdfSlot, allowedFormats: ['pdf'], fileName: 'scan.html' },
+        storage,
+        'k1',
+      ),
+    );
+    expect([refusal.code, refusal.httpStatus]).toEqual(['FILE_NAME_MISMATCH', 415]);
+    expect(refusal.message).toMatch(/scan\.html.*PDF/);
+    expect(await storedFiles()).toEqual([]);
+    // .jpeg names a JPG, .PDF a PDF (case does not matter).
+    await expect(
+      receiveUpload(
+        Readable.from([pdfBytes(4000)]),
+        { ...pdfSlot, allowedFormats: ['pdf'], fileName: '扫描件.PDF' },
+        storage,
+        'k2',
+      ),
+    ).resolves.toMatchObject({ format: 'pdf' });
+  });
+
+  it('refuses bytes that only start like a PDF (an HTML page behind %PDF-): nothing kept', async () => {
+    const polyglot = Buffer.from(
+      '%PDF-1.7\n<html><body><script>alert(document.cookie)</script></body></html>\n',
+    );
+    const refusal = await refusalOf(
+      receiveUpload(
+        Readable.from([polyglot]),
+        { ...pdfSlot, allowedFormats: ['pdf'], fileName: 'scan.pdf' },
+        storage,
+        'k3',
+      ),
+    );
+    expect([refusal.code, refusal.httpStatus]).toEqual(['FILE_CORRUPT', 400]);
+    const filler = await refusalOf(
+      receiveUpload(
+        Readable.from([fileBytes(PDF_HEAD, 5000)]),
+        { ...pdfSlot, allowedFormats: ['pdf'] },
+        storage,
+        'k4',
+      ),
+    );
+    expect(filler.code).toBe('FILE_CORRUPT');
+    expect(await storedFiles()).toEqual([]);
+  });
+
+  it('the download name carries the real format', () => {
+    expect(downloadNameFor('scan.html', 'pdf')).toBe('scan.html.pdf');
+    expect(downloadNameFor('照片.JPEG', 'jpg')).toBe('照片.JPEG');
+    expect(downloadNameFor('证明', 'png')).toBe('证明.png');
+    expect(formatOfFileName('a.tar.zip')).toBe('zip');
+    expect(formatOfFileName('a.exe')).toBeNull();
   });
 });

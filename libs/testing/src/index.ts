@@ -13,4 +13,4 @@ export {
 } from './graphql-client';
 export { recordSql } from './record-sql';
 export { startTestTokenIssuer, type TestTokenIssuer } from './test-token-issuer';
-export { postUpload, testFiles, type UploadAnswer } from './uploads';
+export { minimalPdf, PHOTO_PIXELS, postUpload, testFiles, type Pixels, type UploadAnswer } from './uploads';

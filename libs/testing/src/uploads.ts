@@ -43,11 +43,73 @@ const padTo = (head: number[] | Buffer, size: number) => {
   return out;
 };
 
-/** Files of `size` bytes (2 KiB by default) that begin as their format does. */
+export interface Pixels {
+  width: number;
+  height: number;
+}
+/** 1:1.75, as the 个人照片 slot requires: a test image fits every image slot by default. */
+export const PHOTO_PIXELS: Pixels = { width: 200, height: 350 };
+
+const u16 = (n: number) => [(n >> 8) & 0xff, n & 0xff];
+const u32 = (n: number) => [(n >>> 24) & 0xff, (n >> 16) & 0xff, (n >> 8) & 0xff, n & 0xff];
+
+/** SOI, a JFIF APP0 and a baseline SOF0 naming the size (what a reader of image sizes looks at). */
+const jpegHead = ({ width, height }: Pixels) => [
+  ...[
+    0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00,
+    0x01, 0x00, 0x00,
+  ],
+  ...[
+    0xff,
+    0xc0,
+    0x00,
+    0x11,
+    0x08,
+    ...u16(height),
+    ...u16(width),
+    0x03,
+    0x01,
+    0x22,
+    0x00,
+    0x02,
+    0x11,
+    0x01,
+    0x03,
+    0x11,
+    0x01,
+  ],
+];
+
+/** The PNG signature and an IHDR chunk naming the size. */
+const pngHead = ({ width, height }: Pixels) => [
+  ...[0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
+  ...u32(13),
+  ...[0x49, 0x48, 0x44, 0x52],
+  ...u32(width),
+  ...u32(height),
+  ...[0x08, 0x02, 0x00, 0x00, 0x00],
+];
+
+/**
+ * A real one-page PDF of `size` bytes (padded with a comment line): PDF uploads are parsed, so a
+ * header followed by filler is refused as FILE_CORRUPT.
+ */
+export function minimalPdf(size = 2048): Buffer {
+  const head =
+    '%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n' +
+    '2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n' +
+    '3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>\nendobj\n';
+  const tail = 'trailer\n<< /Root 1 0 R /Size 4 >>\n%%EOF\n';
+  const fixed = Buffer.byteLength(head, 'latin1') + Buffer.byteLength(tail, 'latin1') + 2;
+  const padding = Math.max(0, size - fixed);
+  return Buffer.from(`${head}%${' '.repeat(padding)}\n${tail}`, 'latin1');
+}
+
+/** Files of `size` bytes (2 KiB by default) that begin as their format does (PDFs are real). */
 export const testFiles = {
-  pdf: (size = 2048) => padTo(Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n'), size),
-  jpg: (size = 2048) => padTo([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00], size),
-  png: (size = 2048) => padTo([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], size),
+  pdf: (size = 2048) => minimalPdf(size),
+  jpg: (size = 2048, pixels: Pixels = PHOTO_PIXELS) => padTo(jpegHead(pixels), size),
+  png: (size = 2048, pixels: Pixels = PHOTO_PIXELS) => padTo(pngHead(pixels), size),
   zip: (size = 2048) => padTo([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00], size),
   exe: (size = 2048) => padTo([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00], size),
 };

@@ -20,6 +20,7 @@ import {
 import { LocalDirectoryStorage, type FileStorage } from '@zhicheng/files';
 import { createLivePubSub } from '@zhicheng/live';
 import type { DeclarationContext, DeclarationDeps } from './context';
+import type { DegreeRegistry } from './services/registry';
 import { DB_SCHEMA, SERVICE_NAME } from './db-schema';
 import type { DeclarationEnv } from './env';
 import { CONSUMER_NAME, createHandlers } from './events/consumers';
@@ -49,6 +50,8 @@ export interface StartOptions {
   now?: () => Date;
   /** Tests and `npm start` migrate on boot; production runs migrate.js as a separate step. */
   migrateOnStart?: boolean;
+  /** A degree registry client (学历学位自动获取); none by default. */
+  degreeRegistry?: DegreeRegistry | null;
 }
 
 export async function startDeclaration(
@@ -72,6 +75,7 @@ export async function startDeclaration(
     links: new FileLinks(env),
     now: options.now ?? (() => new Date()),
     live,
+    degreeRegistry: options.degreeRegistry ?? null,
   };
   let server: RunningServer;
   try {

@@ -3,6 +3,7 @@ import type { LivePubSub } from '@zhicheng/live';
 import type { Logger, RequestContext } from '@zhicheng/server-kit';
 import type { DeclarationEnv } from './env';
 import type { FileLinks } from './files/tokens';
+import type { DegreeRegistry } from './services/registry';
 
 /** What the declaration services need besides the request's EntityManager. */
 export interface DeclarationDeps {
@@ -14,6 +15,8 @@ export interface DeclarationDeps {
   now(): Date;
   /** Live notices (subscriptions read them; status changes publish with publishLive). */
   live: LivePubSub;
+  /** A degree registry client; absent by default (none is connected), so every record is manual. */
+  degreeRegistry?: DegreeRegistry | null;
 }
 
 export interface DeclarationContext extends RequestContext {

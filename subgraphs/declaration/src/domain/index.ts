@@ -21,3 +21,5 @@ export * from './freeze';
 export * from './review';
 export * from './route-access';
 export * from './account-holder';
+export * from './education-source';
+export * from './photo';

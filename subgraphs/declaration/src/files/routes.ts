@@ -5,6 +5,7 @@ import type { Express } from 'express';
 import type { MikroORM } from '@zhicheng/server-kit';
 import {
   contentTypeOf,
+  downloadNameFor,
   handleUpload,
   sendFileError as sendError,
   serveDownload,
@@ -14,7 +15,7 @@ import {
 import { BUSINESS_FORM_NAMES, renderBusinessForm } from '@zhicheng/business-forms';
 import type { DeclarationDeps } from '../context';
 import { Attachment, Declaration } from '../entities';
-import { checkTicket, recordAttachment } from '../services/uploads';
+import { checkPhoto, checkTicket, recordAttachment } from '../services/uploads';
 import { businessFormData } from './business-form-data';
 import { canRead } from '../services/access';
 import { FILES_PREFIX, viewerPrincipal } from './tokens';
@@ -31,12 +32,13 @@ export function mountFileRoutes(app: Express, orm: MikroORM, deps: DeclarationDe
       check: async (claims) => {
         const rule = await checkTicket(orm.em.fork(), claims, now);
         return {
-          limits: { maxBytes: rule.maxBytes, allowedFormats: rule.formats },
+          limits: { maxBytes: rule.maxBytes, allowedFormats: rule.formats, fileName: claims.fileName },
           tooLargeMessage: `文件超过大小限制（${rule.name}单个文件不能超过${rule.maxSizeKb}KB），请压缩或拆分后重新上传`,
         };
       },
       storageKey: (claims, attachmentId) => `declarations/${claims.declarationId}/${attachmentId}`,
       record: async (claims, file) => {
+        await checkPhoto(storage, claims, file.storageKey);
         const attachment = await recordAttachment(orm.em.fork(), claims, file, deps.now());
         return {
           id: attachment.id,
@@ -78,10 +80,12 @@ export function mountFileRoutes(app: Express, orm: MikroORM, deps: DeclarationDe
     }
     await serveDownload(res, {
       stream,
-      fileName: attachment.fileName,
+      // Uploaded bytes are always saved, never shown by the browser on our origin; the name
+      // carries the real format even for files stored before names were checked.
+      fileName: downloadNameFor(attachment.fileName, attachment.format),
       contentType: contentTypeOf(attachment.format),
       sizeBytes: attachment.sizeBytes,
-      disposition: req.query.download === '1' ? 'attachment' : 'inline',
+      disposition: 'attachment',
     }).catch((error) => logger.warn({ err: error }, 'download interrupted'));
   });
 

@@ -45,6 +45,7 @@ import {
 } from '../services/declarations';
 import { validationProblems } from '../services/rules';
 import { removeAttachment, requestUpload } from '../services/uploads';
+import { fetchEducationFromRegistry } from '../services/registry';
 import { assertMayFollow, statusEventOf } from '../services/live';
 import { removeStoredFiles } from '../files/cleanup';
 import {
@@ -157,6 +158,20 @@ export class DeclarationResolver {
     );
     await removeStoredFiles(ctx.deps, removedFiles);
     return declarationView(declaration);
+  }
+
+  @Mutation(() => DeclarationView, {
+    description:
+      '学历学位自动获取: replaces 学习教育经历 with the degree registry’s records (no proof file needed); REGISTRY_UNAVAILABLE while none is connected',
+  })
+  async fetchEducationFromRegistry(
+    @Arg('id', () => ID) id: string,
+    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Ctx() ctx: DeclarationContext,
+  ): Promise<DeclarationView> {
+    return declarationView(
+      await fetchEducationFromRegistry(ctx.em, ctx.auth, { id: safeId(id), expectedVersion }, ctx.deps),
+    );
   }
 
   @Mutation(() => UploadTicketView, {

@@ -130,8 +130,25 @@ export class RecommenderGql {
   @Field(() => String, { nullable: true, description: '推荐理由' }) reason?: string | null;
 }
 
-@ObjectType('EducationEntry', { description: '学习教育经历 / 学历学位信息' })
+/**
+ * An education entry as the applicant sends it. It has no `source`: only the server marks a
+ * record as fetched from a degree registry (a registry record needs no proof file).
+ */
 @InputType('EducationEntryInput')
+export class EducationEntryInputGql {
+  @Field(() => ID) id!: string;
+  @Field(() => String, { nullable: true }) school?: string | null;
+  @Field(() => String, { nullable: true }) major?: string | null;
+  @Field(() => String, { nullable: true, description: '学历' }) educationLevel?: string | null;
+  @Field(() => String, { nullable: true, description: '学位' }) degree?: string | null;
+  @Field(() => String, { nullable: true, description: '教育方式' }) studyMode?: string | null;
+  @Field(() => String, { nullable: true, description: DATE }) startDate?: string | null;
+  @Field(() => String, { nullable: true, description: DATE }) endDate?: string | null;
+  @Field(() => String, { nullable: true, description: '学历证书编号' }) diplomaNumber?: string | null;
+  @Field(() => String, { nullable: true, description: '学位证书编号' }) degreeNumber?: string | null;
+}
+
+@ObjectType('EducationEntry', { description: '学习教育经历 / 学历学位信息' })
 export class EducationEntryGql {
   @Field(() => ID) id!: string;
   @Field(() => String, { nullable: true }) school?: string | null;
@@ -143,7 +160,12 @@ export class EducationEntryGql {
   @Field(() => String, { nullable: true, description: DATE }) endDate?: string | null;
   @Field(() => String, { nullable: true, description: '学历证书编号' }) diplomaNumber?: string | null;
   @Field(() => String, { nullable: true, description: '学位证书编号' }) degreeNumber?: string | null;
-  @Field(() => EducationSource, { nullable: true }) source?: EducationSource | null;
+  @Field(() => EducationSource, {
+    nullable: true,
+    description:
+      'REGISTRY only when this service fetched it from a degree registry; never taken from a client',
+  })
+  source?: EducationSource | null;
 }
 
 @ObjectType('ContinuingEducationEntry', { description: '继续教育(培训)经历' })
@@ -276,7 +298,7 @@ export class DeclarationModulesInput {
   @Field(() => BasicInfoGql, { nullable: true }) basicInfo?: BasicInfoGql | null;
   @Field(() => TalentBasicInfoGql, { nullable: true }) talentBasicInfo?: TalentBasicInfoGql | null;
   @Field(() => [RecommenderGql], { nullable: true }) recommenders?: RecommenderGql[] | null;
-  @Field(() => [EducationEntryGql], { nullable: true }) education?: EducationEntryGql[] | null;
+  @Field(() => [EducationEntryInputGql], { nullable: true }) education?: EducationEntryInputGql[] | null;
   @Field(() => [ContinuingEducationEntryGql], { nullable: true })
   continuingEducation?: ContinuingEducationEntryGql[] | null;
   @Field(() => [PaperEntryGql], { nullable: true }) papers?: PaperEntryGql[] | null;

@@ -24,6 +24,7 @@ import {
   startProblems,
   startRefusal,
   TALENT_LEVELS,
+  withServerSources,
   withTalentLevel,
   type AccountHolder,
   type AttachmentFact,
@@ -259,6 +260,9 @@ export async function saveDeclaration(
       if (value === null) delete next[property];
       else (next as Record<string, unknown>)[property] = toPlain(value);
     }
+    // Only the server marks a record as fetched from a registry (clients cannot skip proof files).
+    if (Array.isArray(next.education) && args.input.education !== undefined)
+      next.education = withServerSources(declaration.data.education, next.education);
     const attachments = await em.find(Attachment, { declaration });
     for (const [property, key] of supplied) {
       const value = next[property];

@@ -2,7 +2,8 @@
 // Everything a ticket can refuse before any byte is sent is refused here: a full slot, a size
 // over the limit, a type the slot does not take.
 import { LockMode } from '@mikro-orm/core';
-import { UploadNotRecorded } from '@zhicheng/files';
+import { imageSize } from 'image-size';
+import { formatOfFileName, UploadNotRecorded, type FileStorage } from '@zhicheng/files';
 import {
   badUserInput,
   notFound,
@@ -12,6 +13,9 @@ import {
 } from '@zhicheng/server-kit';
 import {
   kbToBytes,
+  photoRatioProblem,
+  PHOTO_SLOT_CODE,
+  type PixelSize,
   slotRule as domainSlotRule,
   uploadProblems,
   type AttachmentSlot,
@@ -38,13 +42,6 @@ export interface SlotInput {
   entryId?: string | null;
 }
 
-const EXTENSIONS: Record<string, FileFormat> = {
-  pdf: 'pdf',
-  jpg: 'jpg',
-  jpeg: 'jpg',
-  png: 'png',
-  zip: 'zip',
-};
 const CONTENT_TYPES: Record<string, FileFormat> = {
   'application/pdf': 'pdf',
   'image/jpeg': 'jpg',
@@ -142,11 +139,17 @@ export async function requestUpload(
   if (!fileName) problems.push({ field: 'fileName', code: 'REQUIRED', message: '文件名不能为空' });
   else if (fileName.length > MAX_FILE_NAME)
     problems.push({ field: 'fileName', code: 'TOO_LONG', message: `文件名不能超过${MAX_FILE_NAME}个字` });
-  const extension = /\.([A-Za-z0-9]+)$/.exec(fileName)?.[1]?.toLowerCase();
-  const byName = extension ? EXTENSIONS[extension] : undefined;
+  // The name is stored and served as given, so its extension must name the file's format (a
+  // PDF called scan.html is refused); the bytes are checked against it again when they arrive.
+  const byName = formatOfFileName(fileName);
   const byType = CONTENT_TYPES[input.contentType.split(';')[0].trim().toLowerCase()];
-  // The claim is checked here; the bytes are checked again (magic bytes) when they arrive.
-  const format = byName && byType && byName !== byType ? null : (byName ?? byType ?? null);
+  if (fileName && !byName)
+    problems.push({
+      field: 'fileName',
+      code: 'FILE_NAME_MISMATCH',
+      message: '文件名须以文件类型的扩展名结尾（.pdf、.jpg、.png 或 .zip），请修改文件名后重新上传',
+    });
+  const format = byName && byType && byName !== byType ? null : byName;
   const slot = resolved?.slot ?? domainSlot(input.slot) ?? { kind: 'CATALOGUE', code: input.slot.code ?? '' };
   const attachments = await em.find(Attachment, { declaration });
   problems.push(
@@ -208,6 +211,32 @@ export async function checkTicket(
     maxBytes: Math.min(resolved.rule.maxBytes, claims.maxBytes),
     formats: resolved.rule.formats.filter((f) => claims.formats.includes(f)),
   };
+}
+
+/** The pixel size of a stored image, its EXIF rotation applied (null when it cannot be read). */
+async function pixelSizeOf(storage: FileStorage, storageKey: string): Promise<PixelSize | null> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await storage.get(storageKey)) chunks.push(Buffer.from(chunk));
+  try {
+    const size = imageSize(Buffer.concat(chunks));
+    if (!size.width || !size.height) return null;
+    // EXIF orientations 5–8 are turned by 90°: the person sees height × width.
+    const turned = size.orientation !== undefined && size.orientation >= 5;
+    return turned ? { width: size.height, height: size.width } : { width: size.width, height: size.height };
+  } catch {
+    return null;
+  }
+}
+
+/** The photo (个人照片) must be 1:1.75 on its real pixels; refused otherwise (the bytes are removed). */
+export async function checkPhoto(
+  storage: FileStorage,
+  claims: UploadTicketClaims,
+  storageKey: string,
+): Promise<void> {
+  if (claims.slot.kind !== 'CATALOGUE' || claims.slot.code !== PHOTO_SLOT_CODE) return;
+  const problem = photoRatioProblem(await pixelSizeOf(storage, storageKey));
+  if (problem) throw new UploadNotRecorded('PHOTO_RATIO', problem, 422);
 }
 
 /**

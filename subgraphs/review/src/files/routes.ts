@@ -5,6 +5,7 @@ import type { Express } from 'express';
 import type { MikroORM } from '@zhicheng/server-kit';
 import {
   contentTypeOf,
+  downloadNameFor,
   handleUpload,
   sendFileError as sendError,
   serveDownload,
@@ -29,7 +30,7 @@ export function mountFileRoutes(app: Express, orm: MikroORM, deps: ReviewDeps): 
         if (await em.count(Batch, { ticketId: claims.ticketId }))
           throw new UploadNotRecorded('TICKET_USED', '该上传凭证已使用，请重新点击上传', 409);
         return {
-          limits: { maxBytes: claims.maxBytes, allowedFormats: claims.formats },
+          limits: { maxBytes: claims.maxBytes, allowedFormats: claims.formats, fileName: claims.fileName },
           tooLargeMessage: `文件超过大小限制（${BATCH_ATTACHMENT_RULE.name}不能超过${BATCH_ATTACHMENT_RULE.maxSizeKb}KB），请压缩后重新上传`,
         };
       },
@@ -68,10 +69,11 @@ export function mountFileRoutes(app: Express, orm: MikroORM, deps: ReviewDeps): 
     }
     await serveDownload(res, {
       stream,
-      fileName: batch.fileName,
+      // Uploaded bytes are always saved, never shown by the browser on our origin.
+      fileName: downloadNameFor(batch.fileName, batch.format),
       contentType: contentTypeOf(batch.format),
       sizeBytes: batch.sizeBytes,
-      disposition: req.query.download === '1' ? 'attachment' : 'inline',
+      disposition: 'attachment',
     }).catch((error) => logger.warn({ err: error }, 'download interrupted'));
   });
 }

@@ -185,10 +185,12 @@ export function toEntryInput(def: ListModuleDef, id: string, values: Record<stri
   return entry;
 }
 
-/** An output entry (with __typename) → the input shape (only the definition's fields and id). */
+/**
+ * An output entry (with __typename) → the input shape (only the definition's fields and id). An
+ * education record's `source` is never sent: only the server marks a record as from a registry.
+ */
 export function entryToInput(def: ListModuleDef, entry: Record<string, unknown> & { id: string }): Entry {
   const input: Entry = { id: entry.id };
   for (const field of def.fields) input[field.name] = entry[field.name] ?? null;
-  if ('source' in entry && def.dataKey === 'education') input.source = entry.source ?? null;
   return input;
 }

@@ -36,11 +36,12 @@ describe('list module entries', () => {
     });
   });
 
-  it('sends back a stored entry without __typename, keeping the registry source', () => {
+  it('sends back a stored entry without __typename or source (the server keeps its registry mark)', () => {
     const stored = { __typename: 'EducationEntry', id: 'e1', school: '吉林大学', source: 'REGISTRY' };
     const input = entryToInput(education, stored);
     expect(input).not.toHaveProperty('__typename');
-    expect(input).toMatchObject({ id: 'e1', school: '吉林大学', source: 'REGISTRY', major: null });
+    expect(input).not.toHaveProperty('source');
+    expect(input).toMatchObject({ id: 'e1', school: '吉林大学', major: null });
   });
 
   it('defines every list module with at least one required field in the table', () => {

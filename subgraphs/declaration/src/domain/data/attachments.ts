@@ -8,7 +8,7 @@ export const PHOTO_SLOT_CODE = 'PHOTO';
 export const UNIT_PUBLICITY_SLOT_CODE = 'UNIT_PUBLICITY';
 export const ID_CARD_SLOT_CODE = 'ID_CARD';
 
-/** 证件照 宽高比例为1:1.75 (width : height); the browser crops, the report cannot see pixels. */
+/** 证件照 宽高比例为1:1.75 (width : height); the upload is measured on its pixels (photo.ts). */
 export const PHOTO_ASPECT_RATIO = { width: 1, height: 1.75 } as const;
 
 const slot = (
