@@ -5,6 +5,7 @@ import { makeCreditCode } from '@zhicheng/domain-codes';
 import { demoOrganisationId } from '@zhicheng/server-kit';
 import { codeOf, type GraphQLSession } from '../support/graphql';
 import {
+  DEMO_APPLICANT_ID_NUMBER,
   bindToDemoUnit,
   completeTitleModules,
   demoAgent,
@@ -220,19 +221,35 @@ describe('hole 2: only the organisations on a declaration’s route read it', ()
 describe('hole 15: a declaration is made in the account holder’s own name', () => {
   test('the applicant reads whom to name; another name or unit is refused at save', async () => {
     const { startDeclaration: draft } = await ok<{
-      startDeclaration: { id: string; version: number; accountHolder: { name: string; unitName: string } };
+      startDeclaration: {
+        id: string;
+        version: number;
+        accountHolder: { name: string; idNumber: string | null; unitName: string };
+      };
     }>(
       applicant,
-      `mutation($n: ID!) { startDeclaration(noticeId: $n, category: NORMAL) { id version accountHolder { name unitName } } }`,
+      `mutation($n: ID!) { startDeclaration(noticeId: $n, category: NORMAL) { id version accountHolder { name idNumber unitName } } }`,
       { n: await noticeWithDepartment() },
     );
-    expect(draft.accountHolder).toEqual({ name: '张伟', unitName: unit.name });
+    // identity announced 张伟's real-name facts (PersonRegistered), so the ID number is known too.
+    expect(draft.accountHolder).toEqual({
+      name: '张伟',
+      idNumber: DEMO_APPLICANT_ID_NUMBER,
+      unitName: unit.name,
+    });
 
     const modules = completeTitleModules(unit.name);
     const forged = await applicant.request(SAVE, {
       id: draft.id,
       v: draft.version,
-      input: { basicInfo: { ...modules.basicInfo, name: '李四', workUnitName: '另一家公司' } },
+      input: {
+        basicInfo: {
+          ...modules.basicInfo,
+          name: '李四',
+          idNumber: '220102198808080118',
+          workUnitName: '另一家公司',
+        },
+      },
     });
     expect(codeOf(forged)).toBe('BAD_USER_INPUT');
     const fields = (forged.errors![0].extensions!.fields as Array<{ field: string; code: string }>).map(
@@ -241,6 +258,7 @@ describe('hole 15: a declaration is made in the account holder’s own name', ()
     expect(fields).toEqual(
       expect.arrayContaining([
         'input.basicInfo.name:NOT_ACCOUNT_HOLDER',
+        'input.basicInfo.idNumber:NOT_ACCOUNT_HOLDER',
         'input.basicInfo.workUnitName:NOT_BOUND_UNIT',
       ]),
     );

@@ -2,6 +2,7 @@ import { makeCreditCode, makeResidentId } from '@zhicheng/domain-codes';
 import { demoOrganisationId, type EntityManager } from '@zhicheng/server-kit';
 import { hashPassword } from './domain/passwords';
 import { markUnitSignedIn } from './domain/unit-ready';
+import { announcePerson } from './domain/person-registered';
 import {
   Agent,
   IdType,
@@ -206,15 +207,15 @@ export async function loadDemoData(em: EntityManager): Promise<DemoAccount[]> {
   for (const p of persons) {
     if (!(await em.findOne(Person, { mobile: p.mobile }))) {
       const idNumber = makeResidentId({ region: '220102', birthDate: p.birthDate, sequence: p.sequence });
-      em.persist(
-        em.create(Person, {
-          name: p.name,
-          idType: IdType.RESIDENT_ID,
-          idNumber,
-          mobile: p.mobile,
-          passwordHash,
-        }),
-      );
+      const person = em.create(Person, {
+        name: p.name,
+        idType: IdType.RESIDENT_ID,
+        idNumber,
+        mobile: p.mobile,
+        passwordHash,
+      });
+      em.persist(person);
+      announcePerson(em, person);
     }
     accounts.push({ role: '个人（申报人）', account: p.mobile, name: p.name });
   }

@@ -68,6 +68,21 @@ describe('person registration', () => {
     });
     expect(JSON.stringify(registerPerson)).not.toContain(input.idNumber);
 
+    // Declaration learns the account holder's real-name facts (a declaration is made in them).
+    const { rows: announced } = await t.sql.query(
+      `select payload from identity.outbox_event where type = 'PersonRegistered' and payload->>'personId' = $1`,
+      [registerPerson.id],
+    );
+    expect(announced.map((row) => row.payload)).toEqual([
+      {
+        personId: registerPerson.id,
+        name: '李华',
+        idType: 'RESIDENT_ID',
+        idNumber: input.idNumber,
+        at: expect.any(String),
+      },
+    ]);
+
     const byMobile = await signIn(t, client, { kind: 'PERSON', account: input.mobile });
     expect(byMobile.errors).toBeUndefined();
     expect(byMobile.data?.signIn.viewer).toMatchObject({

@@ -2,6 +2,7 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { appError, conflict, ErrorCode, notFound, Problems, type EntityManager } from '@zhicheng/server-kit';
 import { AccountKind, IdType, Person, SmsPurpose, Unit, UnitStatus } from '../entities';
 import { consumeCaptcha } from './captcha';
+import { announcePerson } from './person-registered';
 import type { CallerMeta, IdentityDeps } from './deps';
 import { hashPassword } from './passwords';
 import { hitRateLimit } from './rate-limit';
@@ -118,6 +119,7 @@ export async function registerPerson(
     mobile,
     passwordHash: await hashPassword(request.password),
   });
+  announcePerson(em, person);
   try {
     await em.persistAndFlush(person);
   } catch (error) {
