@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { LocalDirectoryStorage, receiveUpload, sendUploadRefusal, UploadRefused } from '@zhicheng/files';
+import { minimalPdf } from '@zhicheng/testing';
 import type { RunningGateway } from '../src';
 import { matchFileRoute } from '../src/files';
 import { startTestGateway, startUpstream, type Upstream } from './helpers';
@@ -102,7 +103,7 @@ const until = async (check: () => boolean, ms = 5000) => {
 
 describe('/files/* through the gateway', () => {
   it('passes an upload to the file service with the headers it needs and returns its answer', async () => {
-    const body = pdf(300_000);
+    const body = minimalPdf(300_000);
     const answer = await fetch(`${gateway.origin}/files/uploads/ticket.one`, {
       method: 'POST',
       headers: {
@@ -136,10 +137,12 @@ describe('/files/* through the gateway', () => {
   it('streams the body upstream as it arrives, not after the client finished', async () => {
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
+    // A real PDF (uploads are parsed), sent in two halves.
+    const whole = minimalPdf(128 * 1024);
     async function* slowBody() {
-      yield pdf(64 * 1024);
+      yield whole.subarray(0, 64 * 1024);
       await held; // the rest only after the upstream has seen the first part
-      yield randomBytes(64 * 1024);
+      yield whole.subarray(64 * 1024);
     }
     const sending = fetch(`${gateway.origin}/files/uploads/ticket.stream`, {
       method: 'POST',
