@@ -20,6 +20,7 @@ import { queryLimits } from './armor';
 import type { GatewayContext } from './context';
 import { ForwardingDataSource } from './datasource';
 import type { GatewayEnv } from './env';
+import { mountCertificateRoutes } from './certificates';
 import { fileUpstreams, mountFileRoute } from './files';
 import { LivePlanner } from './live/plan';
 import { serveLiveGateway, type LiveGateway } from './live/server';
@@ -118,6 +119,7 @@ export async function startGateway(
   );
   // Before the front ends: `/files/*` is never a page, and its bodies are streamed, not parsed.
   const files = mountFileRoute(app, fileUpstreams(env), logger);
+  mountCertificateRoutes(app, env, logger);
   mountFrontends(app, env.STATIC_ROOT, logger);
 
   // Subscriptions: graphql-ws upgraded on the same server and path, under the same query limits.
