@@ -2,6 +2,7 @@
 // (redelivered, replayed under a new id, approval before submission), numbered from the year's
 // sequence, announced with CertificateIssued; and who may read it.
 import { randomUUID } from 'node:crypto';
+import { issueIfReady } from '../src/services/issue';
 import { approved, startTestCertificate, submitted, type TestCertificate } from './helpers';
 
 let t: TestCertificate;
@@ -140,4 +141,43 @@ test('myCertificates: the holder only; anonymous and staff are refused; others s
     r: representations,
   });
   expect(theirs.data?._entities).toEqual([{ certificates: [] }, { certificate: null }, null]);
+});
+
+test('two replicas issuing the same declaration at once make one certificate', async () => {
+  const applicant = await t.applicant();
+  const declarationId = randomUUID();
+  // The facts are in, as if both events had been stored but not yet acted on.
+  await t.sql.query(
+    `insert into certificate.declaration_fact (declaration_id, person_id, holder_name, title_name, level_name, approved_at, updated_at)
+     values ($1, $2, '钱九', '高级工程师', '副高级', now(), now())`,
+    [declarationId, applicant.principal.accountId],
+  );
+  const results = await Promise.all(
+    [1, 2, 3].map(() =>
+      t.server.orm.em.fork().transactional((em) => issueIfReady(em, t.server.deps, declarationId)),
+    ),
+  );
+  expect(results.filter((r) => r === 'ISSUED')).toHaveLength(1);
+  expect(results.filter((r) => r === 'ALREADY_ISSUED')).toHaveLength(2);
+  expect(await countFor(declarationId)).toBe(1);
+});
+
+test('a DeclarationSubmitted recorded before certificates existed (no mask, no series names) still issues', async () => {
+  const applicant = await t.applicant('孙十');
+  const declarationId = randomUUID();
+  const old = submitted(declarationId, applicant.principal.accountId, '孙十');
+  delete old.payload.applicantIdNumberMasked;
+  delete old.payload.title.seriesName;
+  delete old.payload.title.specialtyName;
+  await t.publish(old, approved(declarationId));
+  const { myCertificates } = await applicant.client.ok<{ myCertificates: Array<Record<string, unknown>> }>(
+    MINE,
+  );
+  expect(myCertificates[0]).toMatchObject({
+    holderName: '孙十',
+    holderIdNumberMasked: null,
+    seriesName: null,
+    specialtyName: null,
+    titleName: '高级工程师',
+  });
 });

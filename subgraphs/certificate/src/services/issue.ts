@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { LockMode } from '@mikro-orm/core';
+import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@zhicheng/server-kit';
 import { recordEvent } from '@zhicheng/events';
 import { publishLive } from '@zhicheng/live';
@@ -76,7 +76,16 @@ export async function issueIfReady(
     kid,
     issuedAt: issuedAt.toISOString(),
   });
-  await em.flush();
+  try {
+    await em.flush();
+  } catch (error) {
+    // The driver's message repeats the insert with its values (the holder's name): never log it.
+    // Only a concurrent issuer can get here (the row lock above serialises this service's own);
+    // the consumer retries the event, which then finds the certificate.
+    if (error instanceof UniqueConstraintViolationException)
+      throw new Error(`certificate for declaration ${declarationId} was issued concurrently; retried`);
+    throw error;
+  }
   await publishLive(em, 'CERTIFICATE_ISSUED', {
     certificateId,
     holderPersonId: fact.personId,
