@@ -19,7 +19,10 @@ module.exports = {
       __dirname,
       'libs/$1/src/$2',
     ),
-    '^@zhicheng/(identity|binding|declaration|review)$': path.join(__dirname, 'subgraphs/$1/src/index.ts'),
+    '^@zhicheng/(identity|binding|declaration|review|certificate)$': path.join(
+      __dirname,
+      'subgraphs/$1/src/index.ts',
+    ),
     '^@zhicheng/gateway$': path.join(__dirname, 'gateway/src/index.ts'),
   },
   testMatch: ['**/?(*.)+(test).ts?(x)'],

@@ -21,6 +21,7 @@ import {
   type DeclarationServer,
 } from '@zhicheng/declaration';
 import { loadReviewEnv, startReviewService, type ReviewServer } from '@zhicheng/review';
+import { loadCertificateEnv, startCertificate, type CertificateServer } from '@zhicheng/certificate';
 import { loadGatewayEnv, startGateway, type RunningGateway } from '@zhicheng/gateway';
 
 export interface Stack {
@@ -31,6 +32,7 @@ export interface Stack {
   binding: BindingServer;
   declaration: DeclarationServer;
   review: ReviewServer;
+  certificate: CertificateServer;
   gateway: RunningGateway;
   /** Publishes every recorded event and lets every consumer handle it (no waiting on timers). */
   settleEvents(): Promise<void>;
@@ -93,6 +95,10 @@ export async function startStack(
     loadReviewEnv({ ...subgraphEnv, FILES_DIR: path.join(filesDir, 'review') }),
     { logger, migrateOnStart: true },
   );
+  const certificate = await startCertificate(loadCertificateEnv(subgraphEnv), {
+    logger,
+    migrateOnStart: true,
+  });
   if (options.demoData) {
     const orm = await createDeclarationOrm(database.url);
     await loadDeclarationDemoData(orm.em.fork());
@@ -107,6 +113,7 @@ export async function startStack(
         binding: binding.url,
         declaration: declaration.url,
         review: review.url,
+        certificate: certificate.url,
       }),
       IDENTITY_JWKS_URL: identity.jwksUrl,
     }),
@@ -123,6 +130,7 @@ export async function startStack(
     binding,
     declaration,
     review,
+    certificate,
     gateway,
     async settleEvents() {
       // Several rounds: an event handled in one round may record events of its own.
@@ -131,10 +139,12 @@ export async function startStack(
         await binding.relay.flush();
         await declaration.relay.flush();
         await review.relay.flush();
+        await certificate.relay.flush();
         await binding.consumer.catchUp();
         await declaration.consumer.catchUp();
         await review.consumer.catchUp();
         await identity.consumer.catchUp();
+        await certificate.consumer.catchUp();
       }
     },
     sql: (text, values) => db.query(text, values),
@@ -152,6 +162,7 @@ export async function startStack(
     async stop() {
       await db.end();
       await gateway.close();
+      await certificate.close();
       await review.close();
       await declaration.close();
       await binding.close();

@@ -28,6 +28,7 @@ import {
 import type { GatewayContext } from './context';
 import { ForwardingDataSource } from './datasource';
 import type { GatewayEnv } from './env';
+import { mountCertificateRoutes } from './certificates';
 import { fileUpstreams, mountFileRoute } from './files';
 import { LivePlanner } from './live/plan';
 import { serveLiveGateway, type LiveGateway } from './live/server';
@@ -132,6 +133,7 @@ export async function startGateway(
   );
   // Before the front ends: `/files/*` is never a page, and its bodies are streamed, not parsed.
   const files = mountFileRoute(app, fileUpstreams(env), logger);
+  mountCertificateRoutes(app, env, logger);
   mountFrontends(app, env.STATIC_ROOT, logger, { production: env.NODE_ENV === 'production' });
   // Whatever no route answered, and every error a route passed on: coded JSON, never HTML.
   app.use(notFoundHandler(), jsonErrorHandler(logger));

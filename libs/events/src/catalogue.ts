@@ -118,7 +118,15 @@ export interface EventPayloads {
       levelCode: string;
       titleName: string;
       levelName: string;
+      /** 系列 and 专业 names (absent in events recorded before certificates existed). */
+      seriesName?: string | null;
+      specialtyName?: string | null;
     };
+    /**
+     * The applicant's ID number, masked (110***********1234), for the certificate. Never the
+     * whole number: the event stream keeps every event forever. Absent in older events.
+     */
+    applicantIdNumberMasked?: string | null;
     category: 'NORMAL' | 'EXCEPTIONAL';
     route: RouteLevel[];
     /** What passing the route's last level means: 终审通过, or 材料审核通过 (talent classification). */
@@ -191,6 +199,24 @@ export interface EventPayloads {
     viewedAt: string;
     /** The request id (x-request-id) the gateway gave the read, for tracing. */
     requestId: string;
+  };
+  /** certificate: an electronic certificate was issued for a finally approved declaration. */
+  CertificateIssued: {
+    certificateId: string;
+    number: string;
+    declarationId: string;
+    holderPersonId: string;
+    /** The signing key's id (did:web …#key-…). */
+    kid: string;
+    issuedAt: string;
+  };
+  /** certificate: a certificate was revoked (作废); its status list entry is set. */
+  CertificateRevoked: {
+    certificateId: string;
+    number: string;
+    declarationId: string;
+    reason: string;
+    revokedAt: string;
   };
 }
 

@@ -3,7 +3,7 @@
  * status, counts): a client that hears one refetches what it shows, so nothing here has to be
  * the whole truth, only enough to decide whether to look again.
  */
-export type LiveTopic = 'DECLARATION_STATUS' | 'DECLARATION_TIMELINE' | 'REVIEW_QUEUE';
+export type LiveTopic = 'DECLARATION_STATUS' | 'DECLARATION_TIMELINE' | 'REVIEW_QUEUE' | 'CERTIFICATE_ISSUED';
 
 export interface LivePayloads {
   DECLARATION_STATUS: {
@@ -20,6 +20,8 @@ export interface LivePayloads {
     change: 'ADDED' | 'REMOVED' | 'UPDATED';
     at: string;
   };
+  /** A certificate was issued to a holder (certificate subgraph); subscribers filter on the holder. */
+  CERTIFICATE_ISSUED: { certificateId: string; holderPersonId: string; at: string };
 }
 
 /**
@@ -43,6 +45,7 @@ export const LIVE_TOPICS: readonly LiveTopic[] = [
   'DECLARATION_STATUS',
   'DECLARATION_TIMELINE',
   'REVIEW_QUEUE',
+  'CERTIFICATE_ISSUED',
 ];
 
 /** The PostgreSQL channel every notice travels on. */
@@ -59,6 +62,8 @@ export function liveKeyOf<T extends LiveTopic>(topic: T, payload: LivePayloads[T
       return (payload as LivePayloads['DECLARATION_STATUS']).declarationId;
     case 'REVIEW_QUEUE':
       return (payload as LivePayloads['REVIEW_QUEUE']).organisationId;
+    case 'CERTIFICATE_ISSUED':
+      return (payload as LivePayloads['CERTIFICATE_ISSUED']).holderPersonId;
     default:
       throw new Error(`unknown live topic ${String(topic)}`);
   }

@@ -147,6 +147,8 @@ describe('the declaration wizard', () => {
       channelCode: 'TITLE_NORMAL',
       personId: applicant.principal.accountId,
       applicantName: '张伟',
+      // Masked for the certificate: the event stream never carries a whole ID number.
+      applicantIdNumberMasked: expect.stringMatching(/^\w{3}\*{11}\w{4}$/),
       unitId: unit.unitId,
       category: 'NORMAL',
       committeeId: null,
@@ -159,6 +161,8 @@ describe('the declaration wizard', () => {
         levelCode: 'DEPUTY_SENIOR',
         titleName: '高级工程师',
         levelName: '副高级',
+        seriesName: expect.any(String),
+        specialtyName: expect.any(String),
       },
       route: [
         { level: 'UNIT', name: '推荐单位', organisationId: null },

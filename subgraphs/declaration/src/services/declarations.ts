@@ -1,6 +1,7 @@
 // The declaration use cases: start, save, cancel, delete and submit. Each runs in one
 // transaction, checks everything first and changes nothing when it refuses.
 import { LockMode, OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { maskIdNumber, maskPassport } from '@zhicheng/domain-codes';
 import { recordEvent, type EventPayloads, type RouteLevel } from '@zhicheng/events';
 import {
   appError,
@@ -544,6 +545,13 @@ export async function recommendationCounts(
   return counts;
 }
 
+/** The certificate shows the holder's ID number masked; the event never carries it whole. */
+function maskedIdNumber(info: { idType?: string; idNumber?: string } | null | undefined): string | null {
+  const idNumber = normaliseIdNumber(info?.idNumber ?? '');
+  if (!idNumber) return null;
+  return info?.idType === 'PASSPORT' ? maskPassport(idNumber) : maskIdNumber(idNumber);
+}
+
 function submittedPayload(
   declaration: Declaration,
   notice: Notice,
@@ -564,6 +572,8 @@ function submittedPayload(
         levelCode: basic.levelCode ?? '',
         titleName: names?.titleName ?? channel.name,
         levelName: names?.levelName ?? '',
+        seriesName: names?.seriesName ?? null,
+        specialtyName: names?.specialtyName ?? null,
       }
     : {
         seriesCode: '',
@@ -588,6 +598,7 @@ function submittedPayload(
     channelCode: channel.code,
     personId: declaration.applicantId,
     applicantName: basic?.name || talent?.name || declaration.applicantName,
+    applicantIdNumberMasked: maskedIdNumber(basic ?? talent),
     unitId: declaration.unitId,
     title,
     category: declaration.category,

@@ -1,0 +1,18 @@
+import type { LivePubSub } from '@zhicheng/live';
+import type { Logger, RequestContext } from '@zhicheng/server-kit';
+import type { CertificateEnv } from './env';
+import type { KeyRing } from './services/keys';
+
+/** What certificate's services need besides the request's EntityManager. */
+export interface CertificateDeps {
+  env: CertificateEnv;
+  logger: Logger;
+  keys: KeyRing;
+  live: LivePubSub;
+  /** The clock (tests may move it). */
+  now(): Date;
+}
+
+export interface CertificateContext extends RequestContext {
+  deps: CertificateDeps;
+}

@@ -1,0 +1,121 @@
+// The certificate as a W3C Verifiable Credential 2.0 (https://www.w3.org/TR/vc-data-model-2.0/),
+// secured with JOSE (https://www.w3.org/TR/vc-jose-cose/): the JWS payload is the credential
+// itself, the protected header says `typ: vc+jwt`, `cty: vc`, `alg: EdDSA` and the signing key's
+// verification method id as `kid`. The terms beyond the base context fall under its @vocab.
+import { STATUS_PURPOSE, statusListPosition } from './status-list';
+
+export const VC_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
+export const CREDENTIAL_TYPE = 'ProfessionalTitleCertificate';
+export const JWS_TYPE = 'vc+jwt';
+
+export interface CertificateFacts {
+  certificateId: string;
+  number: string;
+  declarationId: string;
+  holderName: string;
+  holderIdNumberMasked: string | null;
+  titleName: string;
+  seriesName: string | null;
+  specialtyName: string | null;
+  levelName: string;
+  committeeName: string | null;
+  /** YYYY-MM-DD */
+  approvedOn: string;
+  issuedAt: Date;
+  issuerName: string;
+  statusListIndex: number;
+}
+
+export interface CertificateCredential {
+  '@context': string[];
+  id: string;
+  type: string[];
+  name: string;
+  issuer: { id: string; name: string };
+  validFrom: string;
+  credentialSubject: {
+    type: string;
+    name: string;
+    idNumberMasked: string | null;
+    certificateNumber: string;
+    titleName: string;
+    series: string | null;
+    specialty: string | null;
+    level: string;
+    committee: string | null;
+    approvalDate: string;
+    declarationId: string;
+  };
+  credentialStatus: {
+    id: string;
+    type: 'BitstringStatusListEntry';
+    statusPurpose: string;
+    statusListIndex: string;
+    statusListCredential: string;
+  };
+}
+
+export function statusListUrl(publicUrl: string, list: number): string {
+  return new URL(`/credentials/status/${list}`, publicUrl).toString();
+}
+
+export function certificateCredentialId(certificateId: string): string {
+  return `urn:uuid:${certificateId}`;
+}
+
+export function buildCredential(facts: CertificateFacts, issuer: { did: string; publicUrl: string }) {
+  const { list, bit } = statusListPosition(facts.statusListIndex);
+  const listUrl = statusListUrl(issuer.publicUrl, list);
+  const credential: CertificateCredential = {
+    '@context': [VC_CONTEXT],
+    id: certificateCredentialId(facts.certificateId),
+    type: ['VerifiableCredential', CREDENTIAL_TYPE],
+    name: '职称电子证书',
+    issuer: { id: issuer.did, name: facts.issuerName },
+    validFrom: facts.issuedAt.toISOString(),
+    credentialSubject: {
+      type: 'ProfessionalTitleHolder',
+      name: facts.holderName,
+      idNumberMasked: facts.holderIdNumberMasked,
+      certificateNumber: facts.number,
+      titleName: facts.titleName,
+      series: facts.seriesName,
+      specialty: facts.specialtyName,
+      level: facts.levelName,
+      committee: facts.committeeName,
+      approvalDate: facts.approvedOn,
+      declarationId: facts.declarationId,
+    },
+    credentialStatus: {
+      id: `${listUrl}#${bit}`,
+      type: 'BitstringStatusListEntry',
+      statusPurpose: STATUS_PURPOSE,
+      statusListIndex: String(bit),
+      statusListCredential: listUrl,
+    },
+  };
+  return credential;
+}
+
+/** The status list credential published at statusListUrl(list), re-signed on every request. */
+export function buildStatusListCredential(
+  issuer: { did: string; publicUrl: string; name: string },
+  list: number,
+  encodedList: string,
+  validFrom: Date,
+) {
+  const url = statusListUrl(issuer.publicUrl, list);
+  return {
+    '@context': [VC_CONTEXT],
+    id: url,
+    type: ['VerifiableCredential', 'BitstringStatusListCredential'],
+    issuer: { id: issuer.did, name: issuer.name },
+    validFrom: validFrom.toISOString(),
+    credentialSubject: {
+      id: `${url}#list`,
+      type: 'BitstringStatusList',
+      statusPurpose: STATUS_PURPOSE,
+      encodedList,
+    },
+  };
+}

@@ -1,0 +1,9 @@
+import { eventEntities } from '@zhicheng/events';
+import { Certificate } from './certificate';
+import { DeclarationFact } from './declaration-fact';
+import { RateLimitBucket } from './rate-limit';
+import { SigningKey } from './signing-key';
+
+export { Certificate, DeclarationFact, RateLimitBucket, SigningKey };
+
+export const entities = [Certificate, DeclarationFact, SigningKey, RateLimitBucket, ...eventEntities];

@@ -1,0 +1,142 @@
+import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { VerificationOutcome } from '../domain/verification';
+import type { Certificate } from '../entities';
+import type { VerificationResult } from '../services/verify';
+
+registerEnumType(VerificationOutcome, {
+  name: 'VerificationOutcome',
+  description:
+    'VALID 有效 · REVOKED 已作废 · NOT_FOUND 编号与姓名不符或不存在 · MALFORMED 凭证格式错误或不完整 · ' +
+    'UNSUPPORTED_ALGORITHM 非本平台签名算法 · UNKNOWN_KEY 签名密钥不属于本平台 · BAD_SIGNATURE 签名无效（内容被改动） · ' +
+    'NOT_ISSUED_HERE 签名有效但与登记的证书不一致',
+});
+
+export enum CertificateStatus {
+  VALID = 'VALID',
+  REVOKED = 'REVOKED',
+}
+registerEnumType(CertificateStatus, {
+  name: 'CertificateStatus',
+  description: 'VALID 有效 / REVOKED 已作废',
+});
+
+/** identity's Person; certificate adds the person's certificates (the person only). */
+@Directive('@key(fields: "id")')
+@ObjectType('Person')
+export class PersonRef {
+  @Field(() => ID) id!: string;
+  static of(id: string): PersonRef {
+    return Object.assign(new PersonRef(), { id });
+  }
+}
+
+/** declaration's Declaration; certificate adds the certificate issued for it (its holder only). */
+@Directive('@key(fields: "id")')
+@ObjectType('Declaration')
+export class DeclarationRef {
+  @Field(() => ID) id!: string;
+  static of(id: string): DeclarationRef {
+    return Object.assign(new DeclarationRef(), { id });
+  }
+}
+
+/** What a certificate says, as printed (shared by the holder's view and public verification). */
+@ObjectType()
+abstract class CertificateFields {
+  @Field({ description: '证书编号: JL + 4-digit issue year + 8-digit serial' }) number!: string;
+  @Field({ description: '持证人姓名' }) holderName!: string;
+  @Field(() => String, { nullable: true, description: '身份证件号码（脱敏）' })
+  holderIdNumberMasked!: string | null;
+  @Field({ description: '职称名称' }) titleName!: string;
+  @Field(() => String, { nullable: true, description: '系列' }) seriesName!: string | null;
+  @Field(() => String, { nullable: true, description: '专业' }) specialtyName!: string | null;
+  @Field({ description: '级别' }) levelName!: string;
+  @Field(() => String, { nullable: true, description: '评审委员会' }) committeeName!: string | null;
+  @Field({ description: '评审通过日期 (YYYY-MM-DD)' }) approvedOn!: string;
+  @Field({ description: '发证日期' }) issuedAt!: Date;
+  @Field({ description: '发证机关' }) issuerName!: string;
+  @Field(() => CertificateStatus) status!: CertificateStatus;
+  @Field({ description: '有效 / 已作废' }) statusText!: string;
+  @Field(() => Date, { nullable: true, description: '作废日期' }) revokedAt!: Date | null;
+  @Field(() => String, { nullable: true, description: '作废原因' }) revocationReason!: string | null;
+}
+
+function fieldsOf(row: Certificate) {
+  return {
+    number: row.number,
+    holderName: row.holderName,
+    holderIdNumberMasked: row.holderIdNumberMasked ?? null,
+    titleName: row.titleName,
+    seriesName: row.seriesName ?? null,
+    specialtyName: row.specialtyName ?? null,
+    levelName: row.levelName,
+    committeeName: row.committeeName ?? null,
+    approvedOn: row.approvedOn,
+    issuedAt: row.issuedAt,
+    issuerName: row.issuerName,
+    status: row.revokedAt ? CertificateStatus.REVOKED : CertificateStatus.VALID,
+    statusText: row.revokedAt ? '已作废' : '有效',
+    revokedAt: row.revokedAt ?? null,
+    revocationReason: row.revocationReason ?? null,
+  };
+}
+
+/** 电子证书, as its holder sees it (我的证照). */
+@Directive('@key(fields: "id")')
+@ObjectType('Certificate')
+export class CertificateView extends CertificateFields {
+  @Field(() => ID) id!: string;
+  @Field(() => DeclarationRef, { description: 'The declaration behind the certificate' })
+  declaration!: DeclarationRef;
+  @Field({
+    description:
+      'The W3C Verifiable Credential 2.0 as a compact JWS (EdDSA, kid in did:web:<origin>): verifiable offline with the keys in /.well-known/did.json',
+  })
+  credential!: string;
+
+  static of(row: Certificate): CertificateView {
+    return Object.assign(new CertificateView(), {
+      ...fieldsOf(row),
+      id: row.id,
+      declaration: DeclarationRef.of(row.declarationId),
+      credential: row.credential,
+    });
+  }
+}
+
+/** What anyone verifying learns of a certificate: what is printed on it, and its status. */
+@ObjectType('VerifiedCertificate')
+export class VerifiedCertificateView extends CertificateFields {
+  static of(row: Certificate): VerifiedCertificateView {
+    return Object.assign(new VerifiedCertificateView(), fieldsOf(row));
+  }
+}
+
+@ObjectType('CertificateVerification', {
+  description: 'The answer of a verification: an outcome code to branch on and a sentence to show',
+})
+export class CertificateVerificationView {
+  @Field(() => VerificationOutcome) outcome!: VerificationOutcome;
+  @Field({ description: 'True for VALID only' }) valid!: boolean;
+  @Field({ description: 'What the outcome means, in Chinese, for people' }) message!: string;
+  @Field(() => VerifiedCertificateView, { nullable: true }) certificate!: VerifiedCertificateView | null;
+  @Field(() => String, { nullable: true, description: 'The verification method that signed it' })
+  keyId!: string | null;
+
+  static of(result: VerificationResult): CertificateVerificationView {
+    return Object.assign(new CertificateVerificationView(), {
+      outcome: result.outcome,
+      valid: result.outcome === VerificationOutcome.VALID,
+      message: result.message,
+      certificate: result.certificate && VerifiedCertificateView.of(result.certificate),
+      keyId: result.keyId,
+    });
+  }
+}
+
+@ObjectType('CertificateIssuedChange')
+export class CertificateIssuedChangeView {
+  @Field({ description: 'True after a reconnect: notices may have been missed, refetch myCertificates' })
+  resync!: boolean;
+  @Field(() => CertificateView, { nullable: true }) certificate!: CertificateView | null;
+}
