@@ -100,7 +100,9 @@ export async function startSubgraphServer<C extends RequestContext>(
         res.setHeader(REQUEST_ID_HEADER, id);
         return id;
       },
-      autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
+      // Probes and machine polls (health checks, every verifier's revocation poll each second,
+      // key fetches) would drown the request log; their failures are logged where they occur.
+      autoLogging: { ignore: (req) => /^\/(health\/|\.well-known\/)/.test(req.url ?? '') },
     }),
   );
   options.configureApp?.(app);
