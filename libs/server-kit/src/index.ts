@@ -6,6 +6,8 @@ export * from './limits';
 export * from './auth';
 export * from './loaders';
 export * from './orm';
+export * from './rate-limit';
+export * from './create-migration';
 export * from './federation';
 export * from './context';
 export * from './request-id';

@@ -1,4 +1,4 @@
-import { hitRateLimit } from '../src/domain/rate-limit';
+import { hitRateLimit } from '@zhicheng/server-kit';
 import { expectError, nextMobile, signIn, startTestIdentity, type TestIdentity } from './helpers';
 
 const LIMIT = 3;

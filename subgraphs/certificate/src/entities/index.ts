@@ -1,7 +1,7 @@
 import { eventEntities } from '@zhicheng/events';
 import { Certificate } from './certificate';
 import { DeclarationFact } from './declaration-fact';
-import { RateLimitBucket } from './rate-limit';
+import { RateLimitBucket } from '@zhicheng/server-kit';
 import { SigningKey } from './signing-key';
 
 export { Certificate, DeclarationFact, RateLimitBucket, SigningKey };

@@ -8,7 +8,7 @@ import {
   VerificationOutcome,
 } from '../domain/verification';
 import { Certificate } from '../entities';
-import { hitRateLimit } from './rate-limit';
+import { hitRateLimit } from '@zhicheng/server-kit';
 
 export interface VerificationResult {
   outcome: VerificationOutcome;

@@ -3,7 +3,7 @@ import { appError, ErrorCode, type EntityManager } from '@zhicheng/server-kit';
 import { DB_SCHEMA } from '../db-schema';
 import { Captcha } from '../entities';
 import { isUuid } from '../loaders';
-import { hitRateLimit } from './rate-limit';
+import { hitRateLimit } from '@zhicheng/server-kit';
 
 const CAPTCHA_TTL_MS = 5 * 60_000;
 

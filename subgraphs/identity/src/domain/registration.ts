@@ -5,7 +5,7 @@ import { consumeCaptcha } from './captcha';
 import { announcePerson } from './person-registered';
 import type { CallerMeta, IdentityDeps } from './deps';
 import { hashPassword } from './passwords';
-import { hitRateLimit } from './rate-limit';
+import { hitRateLimit } from '@zhicheng/server-kit';
 import { consumeSmsCode, issueSmsCode, verifySmsCode, type SmsDelivery, type SmsIssued } from './sms';
 import { accountThrottleKey, clearAccountFailures } from './sign-in-throttle';
 import { revokeAccountSessions } from './tokens';

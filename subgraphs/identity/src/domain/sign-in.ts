@@ -13,7 +13,7 @@ import { consumeCaptcha } from './captcha';
 import type { CallerMeta, IdentityDeps } from './deps';
 import { decoyPasswordHash, verifyPassword } from './passwords';
 import { principalOf, type Account } from './principal';
-import { hitRateLimit } from './rate-limit';
+import { hitRateLimit } from '@zhicheng/server-kit';
 import {
   accountThrottleKey,
   clearFailures,

@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { appError, ErrorCode, type EntityManager, type Logger } from '@zhicheng/server-kit';
 import { maskMobile } from '@zhicheng/domain-codes';
 import { SmsCode, SmsOutboxMessage, SmsPurpose } from '../entities';
-import { hitRateLimit } from './rate-limit';
+import { hitRateLimit } from '@zhicheng/server-kit';
 import type { DataCipher } from './secrets';
 
 export const SMS_CODE_TTL_SECONDS = 300;
