@@ -151,6 +151,7 @@ export async function loadDemoData(em: EntityManager, now = new Date()): Promise
         status: NoticeStatus.PUBLISHED,
         publishedAt: now,
         createdBy: DEMO_CREATOR,
+        ownerOrganisationId: demoOrganisationId('province'),
       }),
     );
   }

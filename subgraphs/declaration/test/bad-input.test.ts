@@ -623,7 +623,10 @@ describe('starting', () => {
     const talent = await publishedNotice(bureau, {
       channelCode: 'TALENT_CLASSIFICATION',
       title: '人才分类定级通知2',
-      route: [{ level: 'BUREAU', name: '省人社厅' }],
+      route: [
+        { level: 'UNIT', name: '推荐单位' },
+        { level: 'BUREAU', name: '省人社厅' },
+      ],
     });
     const error = expectError(
       await applicant.client.request(START, { noticeId: talent.id, category: 'EXCEPTIONAL' }),

@@ -67,7 +67,11 @@ describe('federation entities', () => {
           title: '草稿通知',
           opensAt: new Date().toISOString(),
           closesAt: new Date(Date.now() + 86400000).toISOString(),
-          route: [{ level: 'UNIT', name: '推荐单位' }],
+          route: [
+            { level: 'UNIT', name: '推荐单位' },
+            { level: 'BUREAU', name: '吉林省人力资源和社会保障厅' },
+            { level: 'COMMITTEE', name: '职称评审委员会' },
+          ],
         },
       },
     );

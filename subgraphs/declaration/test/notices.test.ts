@@ -207,6 +207,49 @@ describe('creating and publishing notices', () => {
   });
 });
 
+describe('who changes a notice (found by an outside probe)', () => {
+  it('only the issuing bureau updates or publishes it; another bureau is refused and nothing changes', async () => {
+    const county = await t.bureau();
+    const notice = await publishedNotice(bureau);
+    const draft = (
+      await bureau.client.ok<{ createNotice: { id: string } }>(CREATE_NOTICE, { input: noticeInput() })
+    ).createNotice;
+    const unitOnly = noticeInput({ route: [{ level: 'UNIT', name: '推荐单位' }] });
+    for (const attempt of [
+      await county.client.request(UPDATE, { id: notice.id, input: noticeInput({ title: '县局改写' }) }),
+      await county.client.request(PUBLISH_NOTICE, { id: draft.id }),
+    ])
+      expect(expectError(attempt, 'FORBIDDEN').extensions?.reason).toBe('NOT_NOTICE_OWNER');
+    expect(
+      fieldCodes(
+        expectError(await county.client.request(CREATE_NOTICE, { input: unitOnly }), 'BAD_USER_INPUT'),
+      ),
+    ).toEqual(['input.route:ROUTE_INCOMPLETE']);
+    const { notice: unchanged } = await bureau.client.ok<{ notice: { title: string; status: string } }>(
+      NOTICE,
+      {
+        id: notice.id,
+      },
+    );
+    expect(unchanged.title).toBe(noticeInput().title);
+  });
+
+  it('a published notice keeps its route: declarations already follow it', async () => {
+    const notice = await publishedNotice(bureau);
+    const shorter = noticeInput({
+      route: [
+        { level: 'UNIT', name: '推荐单位' },
+        { level: 'BUREAU', name: '吉林省人力资源和社会保障厅' },
+        { level: 'COMMITTEE', name: '职称评审委员会' },
+      ],
+    });
+    expect(
+      expectError(await bureau.client.request(UPDATE, { id: notice.id, input: shorter }), 'CONFLICT')
+        .extensions?.reason,
+    ).toBe('ROUTE_LOCKED');
+  });
+});
+
 describe('committees (江苏 职称评审申报)', () => {
   const committees = [
     {

@@ -77,6 +77,10 @@ export class Notice extends BaseEntity {
   @Property({ type: 'uuid' })
   createdBy!: string;
 
+  /** The bureau that issued it: only its staff change or publish it. */
+  @Property({ type: 'uuid', nullable: true })
+  ownerOrganisationId?: string | null;
+
   @Property({ type: 'timestamptz', nullable: true })
   publishedAt?: Date | null;
 }

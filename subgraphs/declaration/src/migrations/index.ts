@@ -3,6 +3,7 @@ import { Migration20261123050604_initial } from './Migration20261123050604_initi
 import { Migration20261124090000_review_status } from './Migration20261124090000_review_status';
 import { Migration20261202080000_route_seats } from './Migration20261202080000_route_seats';
 import { Migration20261202081000_applicant_identity } from './Migration20261202081000_applicant_identity';
+import { Migration20261202120000_notice_owner } from './Migration20261202120000_notice_owner';
 
 /** Every committed migration, in order. Listed explicitly so builds never scan the disk. */
 export const migrations: MigrationObject[] = [
@@ -10,4 +11,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261124090000_review_status', class: Migration20261124090000_review_status },
   { name: 'Migration20261202080000_route_seats', class: Migration20261202080000_route_seats },
   { name: 'Migration20261202081000_applicant_identity', class: Migration20261202081000_applicant_identity },
+  { name: 'Migration20261202120000_notice_owner', class: Migration20261202120000_notice_owner },
 ];

@@ -74,6 +74,12 @@ export interface FormConfigLike {
 export const LIMITS = { title: 200, notes: 10000, name: 100 } as const;
 
 const ROUTE_ORDER = ['UNIT', 'DEPARTMENT', 'BUREAU', 'COMMITTEE'] as const;
+const ROUTE_LEVEL_NAMES: Record<(typeof ROUTE_ORDER)[number], string> = {
+  UNIT: '推荐单位',
+  DEPARTMENT: '主管部门',
+  BUREAU: '人社部门',
+  COMMITTEE: '评委会',
+};
 const REGION = /^\d{6}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const COMMITTEE_ID = /^[A-Za-z0-9_.:-]{1,64}$/;
@@ -196,6 +202,19 @@ export function checkNoticeInput(input: NoticeInputLike, channel: ChannelConfig 
       name,
     });
   });
+
+  // A channel's route decides who must have reviewed before its outcome (a certificate for title
+  // channels): a notice may skip the competent department (无) but no other level of it.
+  if (channel && input.route.length > 0) {
+    const levels = new Set(input.route.map((level) => level.level));
+    const missing = channel.route.filter((level) => level !== 'DEPARTMENT' && !levels.has(level));
+    if (missing.length > 0)
+      problems.add(
+        'input.route',
+        'ROUTE_INCOMPLETE',
+        `“${channel.name}”通道的审核流程须包含 ${missing.map((level) => ROUTE_LEVEL_NAMES[level]).join('、')}（主管部门可为无）`,
+      );
+  }
 
   const formConfig = input.formConfig
     ? formFromInput(input.formConfig)

@@ -1,9 +1,12 @@
 import {
+  appError,
   conflict,
+  ErrorCode,
   notFound,
   requireRole,
   Role,
   type AuthResult,
+  type Principal,
   type EntityManager,
 } from '@zhicheng/server-kit';
 import type { ChannelConfig } from '../domain';
@@ -14,6 +17,20 @@ import { checkNoticeInput, publishProblems, type NoticeInputLike } from './notic
 
 /** Staff of a bureau (人社部门) manage notices. */
 export const requireBureau = (auth: AuthResult) => requireRole(auth, Role.BUREAU_REVIEWER);
+
+/**
+ * Only the bureau that issued a notice changes or publishes it: another bureau (a county's staff
+ * and the province's notice, say) could otherwise rewrite its route and skip levels of review.
+ */
+function requireNoticeOwner(principal: Principal, notice: Notice): void {
+  if (!notice.ownerOrganisationId || notice.ownerOrganisationId !== principal.organisationId)
+    throw appError(ErrorCode.FORBIDDEN, '只有发布该通知的人社部门可以修改或发布它', {
+      reason: 'NOT_NOTICE_OWNER',
+    });
+}
+
+const routeKey = (route: Notice['route']) =>
+  JSON.stringify(route.map((level) => [level.level, level.organisationId ?? null]));
 
 const canSeeDrafts = (auth: AuthResult) => Boolean(auth.principal?.roles.includes(Role.BUREAU_REVIEWER));
 
@@ -33,6 +50,7 @@ export async function createNotice(
     ...draft,
     channel: em.getReference(Channel, draft.channelCode),
     createdBy: principal.accountId,
+    ownerOrganisationId: principal.organisationId ?? null,
   });
   await em.persistAndFlush(notice);
   return notice;
@@ -44,12 +62,19 @@ export async function updateNotice(
   id: string,
   input: NoticeInputLike,
 ): Promise<Notice> {
-  requireBureau(auth);
+  const principal = requireBureau(auth);
   const notice = isUuid(id) ? await em.findOne(Notice, { id }) : null;
   if (!notice) throw notFound('通知不存在');
+  requireNoticeOwner(principal, notice);
   const draft = checkNoticeInput(input, await channelConfig(em, input.channelCode));
   if (draft.channelCode !== notice.channel.code && (await em.count(Declaration, { notice })) > 0)
     throw conflict('该通知下已有申报，不能更换申报通道');
+  // Declarations already follow the published route; a changed one would move them between
+  // reviewers (or past one) mid-review.
+  if (notice.status === NoticeStatus.PUBLISHED && routeKey(draft.route) !== routeKey(notice.route))
+    throw appError(ErrorCode.CONFLICT, '通知已发布，审核流程不能再修改；如需调整，请发布新的通知', {
+      reason: 'ROUTE_LOCKED',
+    });
   const { channelCode, ...rest } = draft;
   em.assign(notice, { ...rest, channel: em.getReference(Channel, channelCode) });
   if (notice.status === NoticeStatus.PUBLISHED) {
@@ -66,9 +91,10 @@ export async function publishNotice(
   id: string,
   now: Date,
 ): Promise<Notice> {
-  requireBureau(auth);
+  const principal = requireBureau(auth);
   const notice = isUuid(id) ? await em.findOne(Notice, { id }, { populate: ['channel'] }) : null;
   if (!notice) throw notFound('通知不存在');
+  requireNoticeOwner(principal, notice);
   if (notice.status === NoticeStatus.PUBLISHED) return notice;
   publishProblems(notice, notice.channel.getEntity().config).throwIfAny();
   notice.status = NoticeStatus.PUBLISHED;
