@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '@zhicheng/server-kit';
 import type { IdentityContext } from './context';
+import { mayResolvePerson } from './domain/person-reference';
 import { isUuid, personById, unitByCreditCode, unitById } from './loaders';
 import { AccessLogResolver, PersonIdNumberResolver } from './resolvers/access-log.resolver';
 import { AgentResolver } from './resolvers/agent.resolver';
@@ -27,7 +28,7 @@ export function buildIdentitySchema(): Promise<GraphQLSchema> {
     {
       Person: {
         __resolveReference: async (ref, ctx) => {
-          if (!isUuid(ref.id)) return null;
+          if (!isUuid(ref.id) || !mayResolvePerson(ctx.auth, ref.id)) return null;
           const person = await personById(ctx).load(ref.id);
           return person && PersonView.of(person);
         },

@@ -36,7 +36,12 @@ beforeAll(async () => {
   t = await startTestIdentity();
   signedIn = new GraphQLClient(
     t.server.url,
-    await t.tokenFor({ accountId: randomUUID(), kind: 'PERSON', roles: ['APPLICANT'], displayName: '旁人' }),
+    await t.tokenFor({
+      accountId: randomUUID(),
+      kind: 'STAFF',
+      roles: ['BUREAU_REVIEWER'],
+      displayName: '审核员',
+    }),
   );
   persons = [];
   for (const name of ['甲', '乙', '丙', '丁']) persons.push(await seedPerson(t, { name: `申报人${name}` }));
@@ -57,6 +62,23 @@ async function resolve(representations: object[]) {
 }
 
 describe('federation entities', () => {
+  it('another applicant resolves no person, the person themself does (found by an outside probe)', async () => {
+    const representations = [{ __typename: 'Person', id: persons[0].id }];
+    const asToken = async (accountId: string) =>
+      new GraphQLClient(
+        t.server.url,
+        await t.tokenFor({ accountId, kind: 'PERSON', roles: ['APPLICANT'], displayName: '申报人' }),
+      );
+    const other = await (
+      await asToken(persons[1].id)
+    ).ok<{ _entities: EntityJson[] }>(ENTITIES, { representations });
+    expect(other._entities).toEqual([null]);
+    const own = await (
+      await asToken(persons[0].id)
+    ).ok<{ _entities: EntityJson[] }>(ENTITIES, { representations });
+    expect(own._entities[0]?.name).toBe(persons[0].name);
+  });
+
   it('answers no entity without a valid token (anonymous, expired, forged): person data is not public', async () => {
     const representations = [
       { __typename: 'Person', id: persons[0].id },
