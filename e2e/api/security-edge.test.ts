@@ -173,6 +173,14 @@ describe('hole 4: every bad request is a coded JSON answer, at the gateway and e
       expectCoded(await post(url, '{"query":"{"}'), 400, 'GRAPHQL_PARSE_FAILED');
   });
 
+  it('answers a persisted-query hash that does not match its query with 400 BAD_REQUEST (outside probe)', async () => {
+    const body = JSON.stringify({
+      query: '{ __typename }',
+      extensions: { persistedQuery: { version: 1, sha256Hash: 'abc' } },
+    });
+    for (const [, url] of endpoints()) expectCoded(await post(url, body), 400, 'BAD_REQUEST');
+  });
+
   it('answers two operations without operationName with 400', async () => {
     for (const [, url] of endpoints())
       expectCoded(await graphql(url, 'query A { __typename } query B { __typename }'), 400, 'BAD_REQUEST');
@@ -411,6 +419,19 @@ describe('holes 5 and 7 over graphql-ws', () => {
       expect(errors[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       expect(errors[0]?.extensions?.fields).toEqual([expect.objectContaining({ field: 'id' })]);
     }
+  });
+
+  it('answers a subgraph socket’s parse, validation and operation errors with their codes, not INTERNAL_SERVER_ERROR (outside probe)', async () => {
+    const cases: Array<[string, string]> = [
+      ['subscription { nope }', 'GRAPHQL_VALIDATION_FAILED'],
+      ['subscription {', 'GRAPHQL_PARSE_FAILED'],
+      ['mutation { __typename }', 'BAD_REQUEST'],
+    ];
+    for (const url of [stack.graphqlUrl, stack.declaration.url])
+      for (const [query, code] of cases) {
+        const errors = await subscriptionErrors(url, query);
+        expect({ url, query, code: errors[0]?.extensions?.code }).toEqual({ url, query, code });
+      }
   });
 
   it('applies the query limits to subscriptions sent to a subgraph directly', async () => {

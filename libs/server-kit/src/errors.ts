@@ -94,6 +94,7 @@ const publicCodes = new Set<string>([
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
@@ -151,6 +152,8 @@ export function coercionProblem(message: string): FieldProblem | null {
 }
 
 /** The public code of a formatted error: the code a limit rule means, a token limit, else its own. */
+const APQ_MISTAKES = new Set(['provided sha does not match query', 'Unsupported persisted query version']);
+
 function publicCodeOf(formatted: GraphQLFormattedError): unknown {
   if (formatted.extensions?.reason === ErrorCode.QUERY_TOO_COMPLEX) return ErrorCode.QUERY_TOO_COMPLEX;
   if (
@@ -158,6 +161,13 @@ function publicCodeOf(formatted: GraphQLFormattedError): unknown {
     /Document contains more tha[nt] \d+ tokens/.test(formatted.message)
   )
     return ErrorCode.QUERY_TOO_COMPLEX;
+  // Apollo's persisted-query checks raise these without a code (and HTTP 400): the client's to fix.
+  // (Apollo fills in INTERNAL_SERVER_ERROR for an error without a code.)
+  if (
+    APQ_MISTAKES.has(formatted.message) &&
+    [undefined, 'INTERNAL_SERVER_ERROR'].includes(formatted.extensions?.code as string)
+  )
+    return 'BAD_REQUEST';
   // Apollo answers a request it cannot run (two operations and no operationName, a missing
   // query) with BAD_REQUEST or OPERATION_RESOLUTION_FAILURE: both are the client's to fix.
   return formatted.extensions?.code;

@@ -167,14 +167,15 @@ export function serveSubscriptions<C extends RequestContext>(
         try {
           document = parse(payload.query, options.parseOptions);
         } catch (error) {
-          return [error as GraphQLError];
+          return [withCode(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
         }
         const errors = validate(schema, document, [...specifiedRules, ...(options.validationRules ?? [])]);
-        if (errors.length > 0) return errors;
+        if (errors.length > 0) return errors.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED'));
         const refused = refusedText(document, payload.variables, false);
         if (refused) return [refused];
         const operation = getOperationAST(document, payload.operationName);
-        if (!operation) return [new GraphQLError('请求中没有可执行的操作')];
+        if (!operation)
+          return [new GraphQLError('请求中没有可执行的操作', { extensions: { code: 'BAD_REQUEST' } })];
         if (operation.operation !== 'subscription') {
           return [
             new GraphQLError('WebSocket 仅用于订阅；查询和变更请用 HTTP POST', {
@@ -269,4 +270,20 @@ async function subscribeWithFreshContext(
     },
   };
   return iterator;
+}
+
+/**
+ * graphql-js's parse and validation errors carry no code; over HTTP Apollo adds one, over the
+ * socket we do, so they are not mistaken for internal errors (a code a rule set stays).
+ */
+function withCode(error: GraphQLError, code: string): GraphQLError {
+  if (error.extensions?.code) return error;
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    originalError: error.originalError,
+    extensions: { ...error.extensions, code },
+  });
 }
