@@ -24,6 +24,9 @@ import { certificateHandlers, CONSUMER_NAME } from './events/consumers';
 import { createCertificateOrm } from './orm';
 import { buildCertificateSchema } from './schema';
 import { KeyRing } from './services/keys';
+import { PdfLinks } from './pdf/links';
+import { mountPdfRoute } from './pdf/routes';
+import { PdfSigner } from './pdf/sign';
 import { mountIssuerDocuments } from './services/publish';
 
 export { CONSUMER_NAME };
@@ -69,7 +72,16 @@ export async function startCertificate(
     throw error;
   }
   const live = createLivePubSub(env.DATABASE_URL, logger);
-  const deps: CertificateDeps = { env, logger, keys, live, now: options.now ?? (() => new Date()) };
+  let pdfSigner: PdfSigner | undefined;
+  const deps: CertificateDeps = {
+    env,
+    logger,
+    keys,
+    live,
+    pdfLinks: new PdfLinks(env),
+    pdfSigner: () => (pdfSigner ??= new PdfSigner(env.ISSUER_NAME)),
+    now: options.now ?? (() => new Date()),
+  };
   let server: RunningServer;
   try {
     server = await startSubgraphServer<CertificateContext>({
@@ -83,7 +95,10 @@ export async function startCertificate(
       trustProxy: env.TRUST_PROXY,
       production: env.NODE_ENV === 'production',
       queryLimits: queryLimitSettingsOf(env),
-      configureApp: (app) => mountIssuerDocuments(app, orm, deps),
+      configureApp: (app) => {
+        mountIssuerDocuments(app, orm, deps);
+        mountPdfRoute(app, orm, deps);
+      },
       extendContext: (base) => ({ ...base, deps }),
       pubSub: live,
     });
