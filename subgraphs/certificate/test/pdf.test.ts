@@ -3,7 +3,7 @@
 // that decodes to the /verify link with that credential, a PDF signature over the whole file;
 // and who may have it (the holder only; another person's or a forged link reads nothing).
 import { randomUUID } from 'node:crypto';
-import { readPdf } from '@zhicheng/testing';
+import { attachments, decodePrintedQr, pageFacts, pdfSignature, readPdf } from '@zhicheng/testing';
 import {
   approved,
   PUBLIC_URL,
@@ -12,7 +12,6 @@ import {
   type Actor,
   type TestCertificate,
 } from './helpers';
-import { attachments, decodePrintedQr, pageFacts, pdfSignature } from './pdf-read';
 
 let t: TestCertificate;
 let holder: Actor;

@@ -1,4 +1,4 @@
-// Reads back what a certificate PDF holds, as a reader or a scanner would: its pages, its
+// Reads back what a generated PDF (a certificate) holds, as a reader or a scanner would: its pages, its
 // attached files, its signature, and the QR code as printed (the module squares of the page's
 // content stream put back on a pixel grid and decoded by jsQR).
 import { createHash } from 'node:crypto';
