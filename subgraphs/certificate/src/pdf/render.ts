@@ -141,10 +141,8 @@ export function renderCertificatePdf(
     ['评审通过日期', chineseDate(certificate.approvedOn)],
   ]);
   row([['评审委员会', certificate.committeeName]]);
-  row([
-    ['发证机关', certificate.issuerName],
-    ['发证日期', chineseDate(certificate.issuedAt)],
-  ]);
+  row([['发证机关', certificate.issuerName]]);
+  row([['发证日期', chineseDate(certificate.issuedAt)]]);
 
   // The QR code of the /verify link, drawn as vector modules (sharp at any print size).
   const link = verifyLink(options.publicUrl, certificate.credential);
@@ -195,7 +193,10 @@ export function renderCertificatePdf(
   return done;
 }
 
-/** A round red seal mark: ring, five-pointed star, the issuer's name along the upper arc. */
+/**
+ * A round red seal mark over the issuer and date (as a stamp sits on them): ring, five-pointed star,
+ * the issuer's name along the upper arc. A drawing: the signatures are the proof.
+ */
 function drawSeal(doc: PDFKit.PDFDocument, cx: number, cy: number, radius: number, text: string): void {
   doc.save().opacity(0.85).strokeColor(RED).fillColor(RED);
   doc.lineWidth(3).circle(cx, cy, radius).stroke();
@@ -232,7 +233,5 @@ function drawSeal(doc: PDFKit.PDFDocument, cx: number, cy: number, radius: numbe
     doc.text(ch, -size / 2, -size * 0.7, { lineBreak: false });
     doc.restore();
   });
-  doc.font('cjk').fontSize(7.5);
-  doc.text('证书专用章', cx - 30, cy + outer + 4, { width: 60, align: 'center', lineBreak: false });
   doc.restore();
 }
