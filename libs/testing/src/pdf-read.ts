@@ -88,7 +88,12 @@ export async function decodePrintedQr(pdf: Buffer): Promise<string | null> {
  * The PDF signature: the detached PKCS#7 in /Contents, whether its signed message digest is the
  * SHA-256 of the /ByteRange (all of the file but the signature itself), and its signer's name.
  */
-export function pdfSignature(pdf: Buffer): { digestMatches: boolean; signer: string; subFilter: string } {
+export function pdfSignature(pdf: Buffer): {
+  digestMatches: boolean;
+  signer: string;
+  subFilter: string;
+  certificatePem: string;
+} {
   const latin = pdf.toString('latin1');
   const range = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/.exec(latin);
   if (!range) throw new Error('no /ByteRange');
@@ -111,5 +116,6 @@ export function pdfSignature(pdf: Buffer): { digestMatches: boolean; signer: str
     digestMatches: digest === expected,
     signer: forge.util.decodeUtf8(String(cert.subject.getField('O')?.value ?? '')),
     subFilter: /\/SubFilter\s*\/(\S+)/.exec(latin)?.[1] ?? '',
+    certificatePem: forge.pki.certificateToPem(cert),
   };
 }

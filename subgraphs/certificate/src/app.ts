@@ -26,7 +26,6 @@ import { buildCertificateSchema } from './schema';
 import { KeyRing } from './services/keys';
 import { PdfLinks } from './pdf/links';
 import { mountPdfRoute } from './pdf/routes';
-import { PdfSigner } from './pdf/sign';
 import { mountIssuerDocuments } from './services/publish';
 
 export { CONSUMER_NAME };
@@ -63,6 +62,7 @@ export async function startCertificate(
   const keys = new KeyRing({
     publicUrl: env.PUBLIC_URL,
     keyEncryptionKey: env.CERTIFICATE_KEY_ENCRYPTION_KEY,
+    issuerName: env.ISSUER_NAME,
   });
   try {
     if (options.migrateOnStart) await migrate(orm, DB_SCHEMA);
@@ -72,14 +72,12 @@ export async function startCertificate(
     throw error;
   }
   const live = createLivePubSub(env.DATABASE_URL, logger);
-  let pdfSigner: PdfSigner | undefined;
   const deps: CertificateDeps = {
     env,
     logger,
     keys,
     live,
     pdfLinks: new PdfLinks(env),
-    pdfSigner: () => (pdfSigner ??= new PdfSigner(env.ISSUER_NAME)),
     now: options.now ?? (() => new Date()),
   };
   let server: RunningServer;

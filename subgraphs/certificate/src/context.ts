@@ -2,7 +2,6 @@ import type { LivePubSub } from '@zhicheng/live';
 import type { Logger, RequestContext } from '@zhicheng/server-kit';
 import type { CertificateEnv } from './env';
 import type { PdfLinks } from './pdf/links';
-import type { PdfSigner } from './pdf/sign';
 import type { KeyRing } from './services/keys';
 
 /** What certificate's services need besides the request's EntityManager. */
@@ -13,8 +12,6 @@ export interface CertificateDeps {
   live: LivePubSub;
   /** Signed links to certificate PDFs (Certificate.pdfUrl). */
   pdfLinks: PdfLinks;
-  /** The PDF signer, made on first use (its self-signed certificate takes a key generation). */
-  pdfSigner(): PdfSigner;
   /** The clock (tests may move it). */
   now(): Date;
 }

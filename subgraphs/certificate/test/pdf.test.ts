@@ -82,7 +82,7 @@ test('the printed QR code decodes to the /verify link with the credential in the
 
 test('the PDF carries a detached PKCS#7 signature over the whole file, by the issuer; one changed byte breaks it', () => {
   const signature = pdfSignature(pdf);
-  expect(signature).toEqual({
+  expect(signature).toMatchObject({
     digestMatches: true,
     signer: '吉林省人力资源和社会保障厅',
     subFilter: 'adbe.pkcs7.detached',
@@ -133,4 +133,42 @@ test('a tampered, foreign or expired link is refused and reads nothing', async (
   const late = await fetch(new URL(expired.url, t.server.url));
   expect(late.status).toBe(410);
   expect(await late.json()).toMatchObject({ error: { code: 'TOKEN_EXPIRED' } });
+});
+
+test('the PDF signer is stored with the signing key (the same across restarts and replicas) and rotates with it', async () => {
+  const stored = async () =>
+    (
+      await t.sql.query(
+        'select pdf_certificate_pem from certificate.signing_key where retired_at is null order by created_at desc limit 1',
+      )
+    ).rows[0].pdf_certificate_pem as string;
+  const download = async () => {
+    const { myCertificates } = await holder.client.ok<{ myCertificates: Array<{ pdfUrl: string }> }>(
+      '{ myCertificates { pdfUrl } }',
+    );
+    return Buffer.from(await (await fetch(new URL(myCertificates[0].pdfUrl, t.server.url))).arrayBuffer());
+  };
+  const before = await stored();
+  expect(pdfSignature(pdf).certificatePem.trim()).toBe(before.trim());
+  // Its private key is stored encrypted, never as PEM.
+  const { rows } = await t.sql.query('select pdf_private_key_encrypted from certificate.signing_key');
+  for (const row of rows) expect(row.pdf_private_key_encrypted).not.toMatch(/PRIVATE KEY/);
+
+  await t.server.deps.keys.rotate(t.server.orm.em.fork());
+  const after = await stored();
+  expect(after).not.toBe(before);
+  const signed = pdfSignature(await download());
+  expect(signed.digestMatches).toBe(true);
+  expect(signed.certificatePem.trim()).toBe(after.trim());
+});
+
+test('a signing key made before PDF signing gets its PDF signer when the service starts', async () => {
+  await t.sql.query(
+    'update certificate.signing_key set pdf_certificate_pem = null, pdf_private_key_encrypted = null where retired_at is null',
+  );
+  await t.server.deps.keys.ensureKey(t.server.orm.em.fork());
+  const { rows } = await t.sql.query(
+    'select pdf_certificate_pem from certificate.signing_key where retired_at is null',
+  );
+  expect(rows[0].pdf_certificate_pem).toMatch(/BEGIN CERTIFICATE/);
 });

@@ -18,13 +18,14 @@ export function mountPdfRoute(app: Express, orm: MikroORM, deps: CertificateDeps
   app.get(`${CERTIFICATE_FILES_PREFIX}/:token`, async (req, res) => {
     const claims = verifyOrAnswer(req, res, () => deps.pdfLinks.verify(String(req.params.token), deps.now()));
     if (!claims) return;
+    const em = orm.em.fork();
     const row = UUID.test(claims.certificateId)
-      ? await orm.em.fork().findOne(Certificate, { id: claims.certificateId })
+      ? await em.findOne(Certificate, { id: claims.certificateId })
       : null;
     if (!row || row.holderPersonId !== claims.holderPersonId)
       return sendFileError(req, res, 404, 'NOT_FOUND', '证书不存在');
     try {
-      const pdf = await certificatePdf(row, deps);
+      const pdf = await certificatePdf(em, row, deps);
       await serveDownload(res, {
         stream: Readable.from([pdf]),
         fileName: `职称证书-${row.number}.pdf`,

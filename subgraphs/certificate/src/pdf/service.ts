@@ -1,11 +1,13 @@
+import type { EntityManager } from '@zhicheng/server-kit';
 import type { CertificateDeps } from '../context';
 import type { Certificate } from '../entities';
 import { renderCertificatePdf } from './render';
 
 /** The certificate's PDF as the holder downloads it: rendered from the stored row, then signed. */
 export async function certificatePdf(
+  em: EntityManager,
   row: Certificate,
-  deps: Pick<CertificateDeps, 'env' | 'pdfSigner' | 'now'>,
+  deps: Pick<CertificateDeps, 'env' | 'keys' | 'now'>,
 ): Promise<Buffer> {
   const pdf = await renderCertificatePdf(
     {
@@ -25,5 +27,5 @@ export async function certificatePdf(
     },
     { publicUrl: deps.env.PUBLIC_URL },
   );
-  return deps.pdfSigner().sign(pdf, deps.now());
+  return (await deps.keys.pdfSigner(em)).sign(pdf, deps.now());
 }
