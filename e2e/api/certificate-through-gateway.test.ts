@@ -3,11 +3,14 @@
 // graphql-ws on the gateway), exactly one certificate is issued even when the stream is replayed,
 // anyone verifies it by number + name (a wrong name answers like an unknown number), and the
 // downloaded credential verifies offline with jose against /.well-known/did.json fetched from the
-// gateway's own origin.
+// gateway's own origin. The holder downloads the certificate PDF through the gateway's
+// /files/certificates/<link>: its text holds the name, it carries the credential and its QR
+// decodes to the /verify link; nobody else gets a link, and a changed link reads nothing.
 import { randomUUID } from 'node:crypto';
 import { compactVerify, decodeProtectedHeader, importJWK, type JWK } from 'jose';
 import pino from 'pino';
 import { createPostgresTransport } from '@zhicheng/events';
+import { attachments, decodePrintedQr, pageFacts, pdfSignature, readPdf } from '@zhicheng/testing';
 import {
   bindToDemoUnit,
   completeTitleModules,
@@ -162,6 +165,41 @@ test('终审通过 → one certificate, heard live → verified by number + name
   expect(
     (await ok<{ myCertificates: unknown[] }>(other, `{ myCertificates { id } }`)).myCertificates,
   ).toEqual([]);
+
+  // The PDF: the holder's link, on the gateway's origin, downloads a signed file holding its proof.
+  const withLink = await ok<{ myCertificates: Array<{ pdfUrl: string | null }> }>(
+    applicant,
+    `{ myCertificates { pdfUrl } }`,
+  );
+  const pdfUrl = withLink.myCertificates[0].pdfUrl!;
+  expect(pdfUrl).toMatch(/^\/files\/certificates\/[\w-]+\.[\w-]+$/);
+  const download = await fetch(`${stack.origin}${pdfUrl}`);
+  expect(download.status).toBe(200);
+  expect(download.headers.get('content-type')).toBe('application/pdf');
+  expect(download.headers.get('content-disposition')).toMatch(/^attachment;/);
+  expect(download.headers.get('x-content-type-options')).toBe('nosniff');
+  const pdf = Buffer.from(await download.arrayBuffer());
+  expect(await pageFacts(pdf)).toEqual([{ width: 841.89, height: 595.28 }]);
+  expect(readPdf(pdf).text).toContain(certificate.holderName);
+  expect((await attachments(pdf)).get('credential.jwt')?.toString()).toBe(certificate.credential);
+  expect(await decodePrintedQr(pdf)).toBe(`http://localhost:4000/verify#${certificate.credential}`);
+  expect(pdfSignature(pdf).digestMatches).toBe(true);
+
+  // Nobody else gets a link; a changed link is refused at the certificate service.
+  const othersView = await ok<{ declaration: { certificate: { pdfUrl: string } | null } | null }>(
+    await demoStaff(stack, 'bureau.province'),
+    `query($id: ID!) { declaration(id: $id) { certificate { pdfUrl } } }`,
+    { id: declarationId },
+  );
+  expect(othersView.declaration?.certificate ?? null).toBeNull();
+  const [linkBody, linkMac] = pdfUrl.split('/').pop()!.split('.');
+  const claims = JSON.parse(Buffer.from(linkBody, 'base64url').toString());
+  claims.p.holderPersonId = randomUUID();
+  const tampered = await fetch(
+    `${stack.origin}/files/certificates/${Buffer.from(JSON.stringify(claims)).toString('base64url')}.${linkMac}`,
+  );
+  expect(tampered.status).toBe(403);
+  expect(await tampered.json()).toMatchObject({ error: { code: 'TOKEN_INVALID' } });
 
   // Replays: the certificate consumer reads the whole stream again, and a duplicate approval
   // arrives under a new event id. Nothing more is issued.

@@ -158,14 +158,16 @@ export function mountFileRoute(app: Express, upstreamFor: FileUpstreams, logger:
 export interface FileUpstreams {
   declaration: URL | null;
   review: URL | null;
+  certificate: URL | null;
 }
 
 const originOf = (url: string | undefined) => (url ? new URL(new URL(url).origin) : null);
 
 /**
- * The file services: `/files/review/*` (batch attachments) belongs to the review subgraph, the
- * rest (declaration attachments, business forms) to FILES_UPSTREAM_URL, else the declaration
- * subgraph. Only the origins are kept.
+ * The file services: `/files/review/*` (batch attachments) belongs to the review subgraph,
+ * `/files/certificates/*` (certificate PDFs) to the certificate subgraph, the rest (declaration
+ * attachments, business forms) to FILES_UPSTREAM_URL, else the declaration subgraph. Only the
+ * origins are kept.
  */
 export function fileUpstreams(env: {
   FILES_UPSTREAM_URL?: string;
@@ -174,6 +176,7 @@ export function fileUpstreams(env: {
   return {
     declaration: originOf(env.FILES_UPSTREAM_URL ?? env.SUBGRAPH_URLS.declaration),
     review: originOf(env.SUBGRAPH_URLS.review),
+    certificate: originOf(env.SUBGRAPH_URLS.certificate),
   };
 }
 
@@ -181,7 +184,7 @@ export function fileUpstreams(env: {
 const TOKEN = '[A-Za-z0-9_-]{1,4096}\\.[A-Za-z0-9_-]{1,512}';
 
 /**
- * Every path shape the file services serve (the files/routes.ts of declaration and review), with its owner and
+ * Every path shape the file services serve (the files/routes.ts of declaration and review, certificate's pdf/routes.ts), with its owner and
  * methods. A path that is none of these is not passed anywhere.
  */
 const FILE_ROUTES = [
@@ -208,6 +211,12 @@ const FILE_ROUTES = [
     name: 'review-download',
     pattern: new RegExp(`^/files/review/downloads/(${TOKEN})$`),
     owner: 'review',
+    methods: ['GET'],
+  },
+  {
+    name: 'certificate-pdf',
+    pattern: new RegExp(`^/files/certificates/(${TOKEN})$`),
+    owner: 'certificate',
     methods: ['GET'],
   },
 ] as const satisfies ReadonlyArray<{

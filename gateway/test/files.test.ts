@@ -71,6 +71,9 @@ beforeAll(async () => {
         record.closedEarly = !record.completed;
       });
     });
+    app.get('/files/certificates/:token', (req, res) => {
+      res.type('application/pdf').end(Buffer.from(`%PDF-1.7 certificate ${req.url}`));
+    });
     app.get('/files/downloads/missing.x', (_req, res) => {
       res.status(404).json({ error: { code: 'NOT_FOUND', message: '文件不存在或您无权查看' } });
     });
@@ -271,6 +274,32 @@ describe('/files/* when the file service is down', () => {
       await split.close();
     }
   });
+
+  it('sends /files/certificates/* to the certificate subgraph, on its fixed origin', async () => {
+    const split = await startTestGateway({
+      SUBGRAPH_URLS: JSON.stringify({
+        declaration: 'http://127.0.0.1:9/graphql',
+        certificate: `${upstream.url}/graphql`,
+      }),
+    });
+    try {
+      const pdf = await fetch(`${split.origin}/files/certificates/abc.def`);
+      expect(pdf.status).toBe(200);
+      expect(await pdf.text()).toBe('%PDF-1.7 certificate /files/certificates/abc.def');
+      expect((await fetch(`${split.origin}/files/downloads/x.x`)).status).toBe(502);
+      // Only GET: a certificate link is never an upload.
+      expect((await fetch(`${split.origin}/files/certificates/abc.def`, { method: 'POST' })).status).toBe(
+        405,
+      );
+    } finally {
+      await split.close();
+    }
+  });
+
+  it('answers 502 for a certificate PDF when no certificate subgraph is configured', async () => {
+    const answer = await fetch(`${gateway.origin}/files/certificates/abc.def`);
+    expect(answer.status).toBe(502);
+  });
 });
 
 describe('matchFileRoute', () => {
@@ -285,6 +314,8 @@ describe('matchFileRoute', () => {
     ['/files/forms/abc.def?x=1', 'declaration', '/files/forms/abc.def'],
     ['/files/review/uploads/a-b_c.d-e', 'review', '/files/review/uploads/a-b_c.d-e'],
     ['/files/review/downloads/abc.def', 'review', '/files/review/downloads/abc.def'],
+    ['/files/certificates/abc.def', 'certificate', '/files/certificates/abc.def'],
+    ['/files/certificates/abc.def?x=http://evil', 'certificate', '/files/certificates/abc.def'],
   ])('maps %s to %s as %s', (target, owner, upstreamPath) => {
     expect(matchFileRoute(target)).toMatchObject({ kind: 'route', owner, upstreamPath });
   });
@@ -311,6 +342,8 @@ describe('matchFileRoute', () => {
     '/files/downloads/',
     '/files/downloads/nodot',
     '/files/review/graphql',
+    '/files/certificates/nodot',
+    '/files/certificates/a.b/graphql',
   ])('knows no route at %s', (target) => {
     expect(matchFileRoute(target)).toEqual({ kind: 'unknown' });
   });

@@ -4,6 +4,8 @@ import type { BusinessFormData, BusinessFormKind } from './types';
 export * from './types';
 export { renderPublicity, renderReviewList, renderTalentApplication } from './forms';
 export { dateText, monthText, periodText, excerpt } from './text';
+/** The embedded Noto Sans SC, for other PDFs of the platform (the certificate). */
+export { cjkFonts } from './fonts';
 
 /**
  * A business form (业务表册) as a PDF: Chinese text in an embedded, subset Noto Sans SC, tables

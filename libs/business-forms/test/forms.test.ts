@@ -1,5 +1,5 @@
 import { BUSINESS_FORM_NAMES, renderBusinessForm, type ReviewListEntry } from '../src';
-import { readPdf } from './pdf-text';
+import { readPdf } from '@zhicheng/testing';
 import { publicity, reviewList, talentApplication, title, zhangWei } from './samples';
 
 const expectPdf = (pdf: Buffer) => {

@@ -14,3 +14,6 @@ export {
 export { recordSql } from './record-sql';
 export { startTestTokenIssuer, type TestTokenIssuer } from './test-token-issuer';
 export { minimalPdf, PHOTO_PIXELS, postUpload, testFiles, type Pixels, type UploadAnswer } from './uploads';
+// Reads a generated PDF's text back (business forms, certificates).
+export { readPdf, type PdfFacts } from './pdf-text';
+export { attachments, decodePrintedQr, pageFacts, pdfSignature } from './pdf-read';

@@ -24,6 +24,8 @@ import { certificateHandlers, CONSUMER_NAME } from './events/consumers';
 import { createCertificateOrm } from './orm';
 import { buildCertificateSchema } from './schema';
 import { KeyRing } from './services/keys';
+import { PdfLinks } from './pdf/links';
+import { mountPdfRoute } from './pdf/routes';
 import { mountIssuerDocuments } from './services/publish';
 
 export { CONSUMER_NAME };
@@ -60,6 +62,7 @@ export async function startCertificate(
   const keys = new KeyRing({
     publicUrl: env.PUBLIC_URL,
     keyEncryptionKey: env.CERTIFICATE_KEY_ENCRYPTION_KEY,
+    issuerName: env.ISSUER_NAME,
   });
   try {
     if (options.migrateOnStart) await migrate(orm, DB_SCHEMA);
@@ -69,7 +72,14 @@ export async function startCertificate(
     throw error;
   }
   const live = createLivePubSub(env.DATABASE_URL, logger);
-  const deps: CertificateDeps = { env, logger, keys, live, now: options.now ?? (() => new Date()) };
+  const deps: CertificateDeps = {
+    env,
+    logger,
+    keys,
+    live,
+    pdfLinks: new PdfLinks(env),
+    now: options.now ?? (() => new Date()),
+  };
   let server: RunningServer;
   try {
     server = await startSubgraphServer<CertificateContext>({
@@ -83,7 +93,10 @@ export async function startCertificate(
       trustProxy: env.TRUST_PROXY,
       production: env.NODE_ENV === 'production',
       queryLimits: queryLimitSettingsOf(env),
-      configureApp: (app) => mountIssuerDocuments(app, orm, deps),
+      configureApp: (app) => {
+        mountIssuerDocuments(app, orm, deps);
+        mountPdfRoute(app, orm, deps);
+      },
       extendContext: (base) => ({ ...base, deps }),
       pubSub: live,
     });

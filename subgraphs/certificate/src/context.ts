@@ -1,6 +1,7 @@
 import type { LivePubSub } from '@zhicheng/live';
 import type { Logger, RequestContext } from '@zhicheng/server-kit';
 import type { CertificateEnv } from './env';
+import type { PdfLinks } from './pdf/links';
 import type { KeyRing } from './services/keys';
 
 /** What certificate's services need besides the request's EntityManager. */
@@ -9,6 +10,8 @@ export interface CertificateDeps {
   logger: Logger;
   keys: KeyRing;
   live: LivePubSub;
+  /** Signed links to certificate PDFs (Certificate.pdfUrl). */
+  pdfLinks: PdfLinks;
   /** The clock (tests may move it). */
   now(): Date;
 }

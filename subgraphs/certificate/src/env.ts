@@ -6,6 +6,9 @@ import { baseEnvSchema, parseEnv } from '@zhicheng/server-kit';
  * stored under it are readable by anyone with this source: production refuses to start without
  * its own CERTIFICATE_KEY_ENCRYPTION_KEY.
  */
+/** Used only outside production: anyone with this source could forge its download links. */
+export const DEV_FILES_SIGNING_SECRET = 'zhicheng-dev-only-certificate-files-secret-not-for-production';
+
 export const DEV_KEY_ENCRYPTION_KEY = Buffer.from('zhicheng-dev-only-certificate-ke').toString('base64');
 
 const base64Key = z.string().refine((text) => Buffer.from(text, 'base64').length === 32, {
@@ -31,6 +34,10 @@ export const certificateEnvSchema = baseEnvSchema
     /** verifyCertificate (number + name) per client address and window. */
     VERIFY_LIMIT_PER_IP: z.coerce.number().int().min(1).default(30),
     VERIFY_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+    /** HMAC secret of the certificate PDF download links (≥ 32 characters). */
+    FILES_SIGNING_SECRET: z.string().min(32).optional(),
+    /** How long a certificate PDF link (Certificate.pdfUrl) works. */
+    DOWNLOAD_LINK_TTL_SECONDS: z.coerce.number().int().min(10).max(3600).default(300),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.CERTIFICATE_KEY_ENCRYPTION_KEY)
@@ -39,10 +46,17 @@ export const certificateEnvSchema = baseEnvSchema
         path: ['CERTIFICATE_KEY_ENCRYPTION_KEY'],
         message: 'required in production: 32 random bytes, base64 (e.g. `openssl rand -base64 32`)',
       });
+    if (env.NODE_ENV === 'production' && !env.FILES_SIGNING_SECRET)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['FILES_SIGNING_SECRET'],
+        message: 'required in production (a random string of at least 32 characters)',
+      });
   })
   .transform((env) => ({
     ...env,
     CERTIFICATE_KEY_ENCRYPTION_KEY: env.CERTIFICATE_KEY_ENCRYPTION_KEY ?? DEV_KEY_ENCRYPTION_KEY,
+    FILES_SIGNING_SECRET: env.FILES_SIGNING_SECRET ?? DEV_FILES_SIGNING_SECRET,
   }));
 
 export type CertificateEnv = z.infer<typeof certificateEnvSchema>;

@@ -15,6 +15,7 @@ async function main() {
     const keys = new KeyRing({
       publicUrl: env.PUBLIC_URL,
       keyEncryptionKey: env.CERTIFICATE_KEY_ENCRYPTION_KEY,
+      issuerName: env.ISSUER_NAME,
     });
     console.log(`certificate: signing with ${await keys.rotate(orm.em.fork())} from now on`);
   } finally {

@@ -5,6 +5,7 @@ import { buildFederatedSchema } from '@zhicheng/server-kit';
 import type { CertificateContext } from './context';
 import { certificateById } from './loaders';
 import {
+  CertificateFilesResolver,
   CertificateResolver,
   DeclarationCertificateResolver,
   PersonCertificateResolver,
@@ -34,6 +35,7 @@ export function buildCertificateSchema(pubSub: PubSub = NO_LIVE): Promise<GraphQ
     {
       resolvers: [
         CertificateResolver,
+        CertificateFilesResolver,
         PersonCertificateResolver,
         DeclarationCertificateResolver,
         CertificateLiveResolver,

@@ -77,10 +77,29 @@ describe('configuration', () => {
       loadCertificateEnv({ ...base, NODE_ENV: 'production', CERTIFICATE_KEY_ENCRYPTION_KEY: 'c2hvcnQ=' }),
     ).toThrow(/32 random bytes/);
     const key = randomBytes(32).toString('base64');
+    const secret = randomBytes(32).toString('base64url');
     expect(
-      loadCertificateEnv({ ...base, NODE_ENV: 'production', CERTIFICATE_KEY_ENCRYPTION_KEY: key })
-        .CERTIFICATE_KEY_ENCRYPTION_KEY,
+      loadCertificateEnv({
+        ...base,
+        NODE_ENV: 'production',
+        CERTIFICATE_KEY_ENCRYPTION_KEY: key,
+        FILES_SIGNING_SECRET: secret,
+      }).CERTIFICATE_KEY_ENCRYPTION_KEY,
     ).toBe(key);
+  });
+  it('production refuses to start without its own PDF link secret', () => {
+    const key = randomBytes(32).toString('base64');
+    expect(() =>
+      loadCertificateEnv({ ...base, NODE_ENV: 'production', CERTIFICATE_KEY_ENCRYPTION_KEY: key }),
+    ).toThrow(/FILES_SIGNING_SECRET/);
+    expect(() =>
+      loadCertificateEnv({
+        ...base,
+        NODE_ENV: 'production',
+        CERTIFICATE_KEY_ENCRYPTION_KEY: key,
+        FILES_SIGNING_SECRET: 'short',
+      }),
+    ).toThrow(/FILES_SIGNING_SECRET/);
   });
   it('development works without one', () => {
     expect(

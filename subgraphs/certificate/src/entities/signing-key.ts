@@ -23,4 +23,12 @@ export class SigningKey {
 
   @Property({ type: 'timestamptz', nullable: true })
   retiredAt?: Date | null;
+
+  /** The PDF signer made with this key: its self-signed X.509 certificate (PEM). */
+  @Property({ type: 'text', nullable: true })
+  pdfCertificatePem?: string | null;
+
+  /** Its RSA private key, PKCS#8, encrypted as privateKeyEncrypted (additional data `<keyId>#pdf`). */
+  @Property({ type: 'text', nullable: true })
+  pdfPrivateKeyEncrypted?: string | null;
 }

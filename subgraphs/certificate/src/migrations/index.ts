@@ -1,7 +1,9 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261202090000_initial } from './Migration20261202090000_initial';
+import { Migration20261202100000_pdf_signer } from './Migration20261202100000_pdf_signer';
 
 /** Every committed migration, in order. Listed explicitly so builds never scan the disk. */
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261202090000_initial', class: Migration20261202090000_initial },
+  { name: 'Migration20261202100000_pdf_signer', class: Migration20261202100000_pdf_signer },
 ];

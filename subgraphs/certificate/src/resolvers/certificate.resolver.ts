@@ -43,6 +43,21 @@ export class CertificateResolver {
   }
 }
 
+/** The holder's own links to the certificate's files. */
+@Resolver(() => CertificateView)
+export class CertificateFilesResolver {
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      'A link to the certificate as a signed PDF (A4, QR code, the credential attached as credential.jwt), on the gateway’s ' +
+      'origin, valid for a few minutes (DOWNLOAD_LINK_TTL_SECONDS): ask again for a fresh one. The holder only, else null.',
+  })
+  pdfUrl(@Root() certificate: CertificateView, @Ctx() ctx: CertificateContext): string | null {
+    if (!isHolderOf(ctx.auth, certificate)) return null;
+    return ctx.deps.pdfLinks.link(certificate.id, certificate.holderPersonId, ctx.deps.now()).url;
+  }
+}
+
 /** A person's certificates are theirs alone: anyone else reads an empty list. */
 @Resolver(() => PersonRef)
 export class PersonCertificateResolver {

@@ -93,11 +93,14 @@ export class CertificateView extends CertificateFields {
       'The W3C Verifiable Credential 2.0 as a compact JWS (EdDSA, kid in did:web:<origin>): verifiable offline with the keys in /.well-known/did.json',
   })
   credential!: string;
+  /** Not in the schema: whose it is, for the holder-only fields (pdfUrl). */
+  holderPersonId!: string;
 
   static of(row: Certificate): CertificateView {
     return Object.assign(new CertificateView(), {
       ...fieldsOf(row),
       id: row.id,
+      holderPersonId: row.holderPersonId,
       declaration: DeclarationRef.of(row.declarationId),
       credential: row.credential,
     });

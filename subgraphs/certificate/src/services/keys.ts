@@ -14,6 +14,7 @@ import { didDocument, didWebOf, verificationMethodId } from '../domain/did';
 import { decryptPrivateKey, encryptPrivateKey } from '../domain/key-encryption';
 import { chinaDate } from '../domain/number';
 import { SigningKey } from '../entities';
+import { makePdfSigningCertificate, PdfSigner } from '../pdf/sign';
 
 /** Serialises key creation across replicas (two first starts must not make two active keys). */
 const KEY_LOCK = 4_206_105;
@@ -28,19 +29,47 @@ export class KeyRing {
   private readonly kek: Buffer;
   private readonly privateKeys = new Map<string, KeyLike>();
   private readonly publicKeys = new Map<string, KeyLike | Uint8Array>();
+  private readonly pdfSigners = new Map<string, PdfSigner>();
+  private readonly issuerName: string;
 
-  constructor(options: { publicUrl: string; keyEncryptionKey: string }) {
+  constructor(options: { publicUrl: string; keyEncryptionKey: string; issuerName: string }) {
     this.did = didWebOf(options.publicUrl);
     this.kek = Buffer.from(options.keyEncryptionKey, 'base64');
+    this.issuerName = options.issuerName;
   }
 
-  /** Makes sure a signing key exists (the first start creates one). */
+  /**
+   * Makes sure a signing key exists (the first start creates one), with its PDF signer (a key
+   * made before PDF signing existed gets one now).
+   */
   async ensureKey(em: EntityManager): Promise<void> {
-    if (await this.activeRow(em)) return;
+    const row = await this.activeRow(em);
+    if (row?.pdfCertificatePem) return;
     await em.transactional(async (tx) => {
       await tx.execute('select pg_advisory_xact_lock(?)', [KEY_LOCK]);
-      if (!(await this.activeRow(tx))) await this.createKey(tx);
+      const active = await this.activeRow(tx);
+      if (!active) await this.createKey(tx);
+      else if (!active.pdfCertificatePem) {
+        Object.assign(active, this.pdfSignerColumns(active.keyId));
+        await tx.flush();
+      }
     });
+  }
+
+  /** The PDF signer of the current key (its private key decrypted once per process). */
+  async pdfSigner(em: EntityManager): Promise<PdfSigner> {
+    const row = await this.activeRow(em);
+    if (!row?.pdfCertificatePem || !row.pdfPrivateKeyEncrypted)
+      throw new Error('no PDF signer: the certificate service creates one on start');
+    let signer = this.pdfSigners.get(row.keyId);
+    if (!signer) {
+      signer = new PdfSigner(this.issuerName, {
+        certificatePem: row.pdfCertificatePem,
+        privateKeyPem: decryptPrivateKey(this.kek, `${row.keyId}#pdf`, row.pdfPrivateKeyEncrypted),
+      });
+      this.pdfSigners.set(row.keyId, signer);
+    }
+    return signer;
   }
 
   /** Retires the signing key and makes a new one (run by operators: `node dist/rotate-key.js`). */
@@ -86,6 +115,15 @@ export class KeyRing {
     return didDocument(this.did, rows);
   }
 
+  private pdfSignerColumns(keyId: string, now = new Date()) {
+    const { certificatePem, privateKeyPem } = makePdfSigningCertificate(this.issuerName, now);
+    return {
+      pdfCertificatePem: certificatePem,
+      // Its own additional data: the Ed25519 key's ciphertext cannot stand in for it.
+      pdfPrivateKeyEncrypted: encryptPrivateKey(this.kek, `${keyId}#pdf`, privateKeyPem),
+    };
+  }
+
   private activeRow(em: EntityManager): Promise<SigningKey | null> {
     return em.findOne(SigningKey, { retiredAt: null }, { orderBy: { createdAt: 'desc' } });
   }
@@ -98,6 +136,7 @@ export class KeyRing {
       keyId,
       publicJwk: { kty: publicJwk.kty, crv: publicJwk.crv, x: publicJwk.x },
       privateKeyEncrypted: encryptPrivateKey(this.kek, keyId, await exportPKCS8(privateKey)),
+      ...this.pdfSignerColumns(keyId, now),
       createdAt: now,
     });
     await em.flush();

@@ -68,7 +68,8 @@ function parseCMap(cmap: string): Map<number, string> {
       const from = parseInt(line[1], 16);
       const to = parseInt(line[2], 16);
       if (line[3].startsWith('[')) {
-        const items = [...line[3].matchAll(/<([0-9a-fA-F]+)>/g)].map((m) => utf16(m[1]));
+        // A ligature maps to several characters, which pdfkit writes with a space: <0066 0069>.
+        const items = [...line[3].matchAll(/<([0-9a-fA-F\s]+)>/g)].map((m) => utf16(m[1].replace(/\s/g, '')));
         items.forEach((text, i) => map.set(from + i, text));
       } else {
         const base = parseInt(line[3].slice(1, -1), 16);
