@@ -193,12 +193,46 @@ describe('the declaration path in a real browser', () => {
     await expect(name.inputValue()).resolves.toBe('张伟');
     await expect(name.getAttribute('readonly')).resolves.not.toBeNull();
     await expect(basic.getByLabel('工作单位', { exact: true }).inputValue()).resolves.toBe(UNIT_NAME);
-    await basic.getByLabel('手机号码', { exact: true }).fill('');
+    // A malformed value is refused, next to its field and in the summary.
+    await basic.getByLabel('手机号码', { exact: true }).fill('12345');
     await applicant.getByRole('button', { name: /^暂\s*存$/ }).click();
     await applicant.getByText(/请修正以下 \d+ 个问题/).waitFor();
-    await basic.getByText('请填写手机号码').first().waitFor(); // next to the field too
+    await basic
+      .getByText(/手机号码应为11位数字/)
+      .first()
+      .waitFor(); // next to the field too
+    // 暂存 keeps a half-filled module: what is missing is the report's to say, not a refusal.
+    await basic.getByLabel('手机号码', { exact: true }).fill('13800000001');
     await choose(applicant, basic, '性别', '男');
     await choose(applicant, basic, '民族', '汉族');
+    await applicant.getByRole('button', { name: /^暂\s*存$/ }).click();
+    await savedOrExplained(applicant);
+    await applicant.reload();
+    await basic.locator('.ant-select-content[title="汉族"]').waitFor();
+    await expect(basic.getByLabel('手机号码', { exact: true }).inputValue()).resolves.toBe('13800000001');
+    // The module says it is in progress (not done), and lists what is still missing.
+    await moduleLink(applicant, '基本信息')
+      .and(applicant.getByRole('menuitem', { name: /填写中/ }))
+      .waitFor();
+    await applicant.getByText(/本模块有 \d+ 个问题待处理/).waitFor();
+    await applicant.getByText('基本信息:请填写政治面貌').waitFor();
+    // Leaving with unsaved changes: the safe choice is the primary button, the other names its effect.
+    await basic.getByLabel('现专业技术资格', { exact: true }).fill('工程师');
+    await moduleLink(applicant, '教育经历').click();
+    const leave = applicant.getByRole('dialog', { name: '当前模块有未暂存的修改' });
+    await leave.getByText(/无法恢复/).waitFor();
+    const keep = leave.getByRole('button', { name: '继续编辑' });
+    await expect(keep.getAttribute('class')).resolves.toMatch(/ant-btn-primary/);
+    await expect(
+      leave.getByRole('button', { name: '放弃修改并离开' }).getAttribute('class'),
+    ).resolves.not.toMatch(/ant-btn-primary/);
+    await keep.click();
+    await leave.waitFor({ state: 'hidden' });
+    await expect(basic.getByLabel('现专业技术资格', { exact: true }).inputValue()).resolves.toBe('工程师');
+    // An untouched optional module is not started, not ticked as done.
+    await moduleLink(applicant, '专业获奖')
+      .and(applicant.getByRole('menuitem', { name: /选填，未开始/ }))
+      .waitFor();
     await choose(applicant, basic, '政治面貌', '中共党员');
     // The ID number is locked once identity has told the declaration service; typed until then.
     const idTypeShown = basic

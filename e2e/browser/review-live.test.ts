@@ -189,6 +189,14 @@ describe('review followed live by the applicant in a real browser', () => {
     await moduleLink(applicant, '教育经历')
       .and(applicant.getByRole('menuitem', { name: /退回需修改/ }))
       .waitFor();
+    // One marker per module: the flagged one does not also claim to be fine.
+    await expect(moduleLink(applicant, '教育经历').textContent()).resolves.not.toMatch(/无问题|已完成/);
+    // Opened without naming a module, a returned declaration shows its first flagged module.
+    const reopened = await applicant.context().newPage();
+    await reopened.goto(applicant.url().replace(/\?module=EDUCATION$/, ''));
+    await reopened.getByRole('heading', { name: /教育经历/ }).waitFor();
+    await expect(reopened.getByText('该模块未被退回部门勾选，不能修改。').count()).resolves.toBe(0);
+    await reopened.close();
     // Another module is read-only: no 暂存, no 添加, the form disabled.
     await moduleLink(applicant, '工作经历').click();
     await applicant.getByText('该模块未被退回部门勾选，不能修改。').waitFor();

@@ -128,9 +128,9 @@ describe('module input', () => {
         id: declaration.id,
         expectedVersion: 1,
         input: {
-          basicInfo: basicInfo({ practisedSpecialtyCode: 'ENG.ME.MECHATRONICS', ethnicity: '' }),
+          basicInfo: basicInfo({ practisedSpecialtyCode: 'ENG.ME.MECHATRONICS', mobile: '12345' }),
           workExperience: [
-            { id: '5e0f6a57-68a6-4f55-9d1a-8e1f1c1f0c01', unit: '', post: '工程师', startDate: '2010-07-01' },
+            { id: '5e0f6a57-68a6-4f55-9d1a-8e1f1c1f0c01', unit: '', post: '工程师', startDate: '2010-02-30' },
           ],
         },
       }),
@@ -143,6 +143,85 @@ describe('module input', () => {
     expect(fields.find((f) => f.field === 'input.basicInfo.practisedSpecialtyCode')?.message).toMatch(
       /从事专业.*申报专业范围/,
     );
+    expect(await snapshot(applicant, declaration.id)).toEqual(before);
+  });
+
+  it('暂存 saves a half-filled module; submit then lists every missing field', async () => {
+    const { applicant, declaration } = await startedDeclaration(t, noticeId);
+    const full = basicInfo();
+    const half = {
+      name: full.name,
+      idType: full.idType,
+      idNumber: full.idNumber,
+      workUnitName: full.workUnitName,
+      mobile: full.mobile,
+      seriesCode: 'ENG',
+    };
+    const saved = await save(applicant, declaration, { basicInfo: half });
+    expect(saved.version).toBe(2);
+    const stored = await read(applicant, declaration.id);
+    expect(stored.modules.basicInfo).toMatchObject({
+      name: half.name,
+      seriesCode: 'ENG',
+      specialtyCode: null,
+    });
+    // The 数据验证信息 report names what is still missing …
+    expect(stored.validation.ok).toBe(false);
+    const reported = stored.validation.problems.filter((p) => p.module === 'BASIC_INFO');
+    expect(reported.map((p) => `${p.field}:${p.code}`)).toEqual(
+      expect.arrayContaining([
+        'basicInfo.gender:REQUIRED',
+        'basicInfo.birthDate:REQUIRED',
+        'basicInfo.specialtyCode:REQUIRED',
+        'basicInfo.practisedSpecialtyCode:REQUIRED',
+      ]),
+    );
+    // … and submit refuses with the same list, nothing changed.
+    const before = await snapshot(applicant, declaration.id);
+    const error = expectError(
+      await applicant.client.request(SUBMIT, { id: declaration.id, expectedVersion: 2, pledge: true }),
+      'BAD_USER_INPUT',
+      'VALIDATION_FAILED',
+    );
+    const problems = error.extensions!.problems as Array<{ field?: string; code: string }>;
+    expect(problems.map((p) => `${p.field}:${p.code}`)).toEqual(
+      expect.arrayContaining(reported.map((p) => `${p.field}:${p.code}`)),
+    );
+    expect(await snapshot(applicant, declaration.id)).toEqual(before);
+  });
+
+  it('暂存 refuses every malformed value at once, and another person’s name', async () => {
+    const { applicant, declaration } = await startedDeclaration(t, noticeId);
+    const before = await snapshot(applicant, declaration.id);
+    const error = expectError(
+      await applicant.client.request(SAVE, {
+        id: declaration.id,
+        expectedVersion: 1,
+        input: {
+          basicInfo: {
+            name: '李四',
+            idType: 'RESIDENT_ID',
+            idNumber: '22010219880808123X',
+            birthDate: '1988-02-30',
+            ethnicity: '汉'.repeat(300),
+            seriesCode: 'ENG',
+            specialtyCode: 'HEALTH.MED',
+          },
+        },
+      }),
+      'BAD_USER_INPUT',
+    );
+    const codes = fieldCodes(error);
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        'input.basicInfo.name:NOT_ACCOUNT_HOLDER',
+        'input.basicInfo.birthDate:DATE_INVALID',
+        'input.basicInfo.ethnicity:TEXT_TOO_LONG',
+        'input.basicInfo.specialtyCode:CATALOGUE_NOT_CHILD',
+      ]),
+    );
+    expect(codes.some((c) => c.startsWith('input.basicInfo.idNumber:'))).toBe(true);
+    expect(codes.some((c) => c.endsWith(':REQUIRED'))).toBe(false);
     expect(await snapshot(applicant, declaration.id)).toEqual(before);
   });
 

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Descriptions, Flex, Popconfirm, Skeleton, Tag, Typography } from 'antd';
+import { Alert, App, Button, Descriptions, Flex, Skeleton, Tag, Typography } from 'antd';
 import { LinkOutlined, HistoryOutlined } from '@ant-design/icons';
 import {
   errorMessage,
@@ -13,6 +13,7 @@ import { BindingHistory } from './BindingHistory';
 import { BindUnitModal } from './BindUnitModal';
 import { CancelBindingRequestMutation, MyBindingQuery, UnbindMutation } from './documents';
 import { BINDING_STATUS_COLOURS } from './status';
+import { confirmDestructive } from '../components/confirmDestructive';
 
 /**
  * 申请人基本信息 with the 推荐单位: the bound unit (解绑), a pending request (撤回申请), or
@@ -20,7 +21,7 @@ import { BINDING_STATUS_COLOURS } from './status';
  */
 export function BindingPanel() {
   const { t } = useTranslation('applicant');
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const context = useMemo(() => ({ additionalTypenames: ['Binding'] }), []);
   const [{ data, fetching, error }, refetch] = useQuery({ query: MyBindingQuery, context });
   const [unbound, unbind] = useMutation(UnbindMutation);
@@ -77,27 +78,39 @@ export function BindingPanel() {
       <strong>{current.unit.name}</strong>
       <Tag color={BINDING_STATUS_COLOURS[current.status]}>{current.statusText}</Tag>
       {current.status === 'APPROVED' && (
-        <Popconfirm
-          title={t('binding.unbindConfirm', { unit: current.unit.name })}
-          description={t('binding.unbindHint')}
-          okText={t('binding.unbind')}
-          okButtonProps={{ danger: true, loading: unbound.fetching }}
-          onConfirm={doUnbind}
+        <Button
+          size="small"
+          danger
+          loading={unbound.fetching}
+          onClick={() =>
+            confirmDestructive(modal, {
+              title: t('binding.unbindConfirm', { unit: current.unit.name }),
+              content: t('binding.unbindHint'),
+              confirmText: t('binding.unbindButton'),
+              keepText: t('back'),
+              onConfirm: doUnbind,
+            })
+          }
         >
-          <Button size="small" danger>
-            {t('binding.unbind')}
-          </Button>
-        </Popconfirm>
+          {t('binding.unbind')}
+        </Button>
       )}
       {current.status === 'PENDING' && (
-        <Popconfirm
-          title={t('binding.cancelConfirm', { unit: current.unit.name })}
-          okText={t('binding.cancelRequest')}
-          okButtonProps={{ danger: true, loading: cancelled.fetching }}
-          onConfirm={doCancel}
+        <Button
+          size="small"
+          loading={cancelled.fetching}
+          onClick={() =>
+            confirmDestructive(modal, {
+              title: t('binding.cancelConfirm', { unit: current.unit.name }),
+              content: t('binding.cancelRequestHint'),
+              confirmText: t('binding.cancelRequestButton'),
+              keepText: t('back'),
+              onConfirm: doCancel,
+            })
+          }
         >
-          <Button size="small">{t('binding.cancelRequest')}</Button>
-        </Popconfirm>
+          {t('binding.cancelRequest')}
+        </Button>
       )}
     </Flex>
   );

@@ -7,10 +7,13 @@ export type StepIndex = 0 | 1 | 2 | 3;
 export function DeclarationSteps({
   current,
   finished,
+  fillProblems = 0,
   onChange,
 }: {
   current: StepIndex;
   finished?: boolean;
+  /** Problems left in the modules: 02 信息填报 is not ticked while there are any. */
+  fillProblems?: number;
   /** Makes 信息填报 and 附件上传 clickable (a draft moves freely between them). */
   onChange?: (step: StepIndex) => void;
 }) {
@@ -24,6 +27,9 @@ export function DeclarationSteps({
         onChange={onChange ? (next) => onChange(next as StepIndex) : undefined}
         items={keys.map((key, index) => ({
           title: t(`steps.${key}`),
+          ...(key === 'fill' && index < current && fillProblems > 0
+            ? { status: 'wait' as const, content: t('fill.stepProblems', { count: fillProblems }) }
+            : {}),
           'aria-current': index === current ? 'step' : undefined,
           disabled: onChange ? index === 0 || index === 3 : undefined,
         }))}

@@ -1,4 +1,4 @@
-import { App, Button, Popconfirm, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { App, Button, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { errorMessage, Link, translateOrUndefined, useMutation, useTranslation } from '@zhicheng/web-kit';
 import type { DeclarationRowFieldsFragment } from '../gql/graphql';
 import { formatTime } from '../format';
@@ -6,6 +6,7 @@ import { paths } from '../routes';
 import { CancelDeclarationMutation, DeleteDeclarationMutation } from './documents';
 import { LiveTrack } from './LiveTrack';
 import { actionsFor, DECLARATION_STATUS_COLOURS } from './status';
+import { confirmDestructive } from '../components/confirmDestructive';
 
 export type DeclarationRow = DeclarationRowFieldsFragment;
 
@@ -13,7 +14,7 @@ const REFRESH = { additionalTypenames: ['Declaration'] };
 
 function RowActions({ row }: { row: DeclarationRow }) {
   const { t } = useTranslation('applicant');
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [cancelled, cancel] = useMutation(CancelDeclarationMutation);
   const [deleted, remove] = useMutation(DeleteDeclarationMutation);
   const actions = actionsFor(row.status, row.notice.isOpen);
@@ -48,30 +49,44 @@ function RowActions({ row }: { row: DeclarationRow }) {
         </Link>
       )}
       {actions.includes('cancel') && (
-        <Popconfirm
-          title={t('history.cancelConfirm')}
-          description={t('history.cancelHint')}
-          okText={t('history.actions.cancel')}
-          okButtonProps={{ danger: true, loading: cancelled.fetching }}
-          onConfirm={doCancel}
+        <Button
+          type="link"
+          size="small"
+          danger
+          loading={cancelled.fetching}
+          aria-label={label('cancel')}
+          onClick={() =>
+            confirmDestructive(modal, {
+              title: t('history.cancelConfirm'),
+              content: t('history.cancelHint'),
+              confirmText: t('history.cancelButton'),
+              keepText: t('back'),
+              onConfirm: doCancel,
+            })
+          }
         >
-          <Button type="link" size="small" aria-label={label('cancel')}>
-            {t('history.actions.cancel')}
-          </Button>
-        </Popconfirm>
+          {t('history.actions.cancel')}
+        </Button>
       )}
       {actions.includes('delete') && (
-        <Popconfirm
-          title={t('history.deleteConfirm')}
-          description={t('history.deleteHint')}
-          okText={t('history.actions.delete')}
-          okButtonProps={{ danger: true, loading: deleted.fetching }}
-          onConfirm={doDelete}
+        <Button
+          type="link"
+          size="small"
+          danger
+          loading={deleted.fetching}
+          aria-label={label('delete')}
+          onClick={() =>
+            confirmDestructive(modal, {
+              title: t('history.deleteConfirm'),
+              content: t('history.deleteHint'),
+              confirmText: t('history.deleteButton'),
+              keepText: t('back'),
+              onConfirm: doDelete,
+            })
+          }
         >
-          <Button type="link" size="small" danger aria-label={label('delete')}>
-            {t('history.actions.delete')}
-          </Button>
-        </Popconfirm>
+          {t('history.actions.delete')}
+        </Button>
       )}
     </Space>
   );
@@ -141,22 +156,34 @@ export function DeclarationsTable({ rows, loading, caption, emptyText }: Declara
       render: (_v, row) => <RowActions row={row} />,
     },
   ];
+  // 作废 and 删除 side by side: say once what each does (the dialogs say it again).
+  const destructive = rows.some((row) => {
+    const actions = actionsFor(row.status, row.notice.isOpen);
+    return actions.includes('cancel') || actions.includes('delete');
+  });
   return (
-    <Table<DeclarationRow>
-      rowKey="id"
-      size="middle"
-      columns={columns}
-      dataSource={rows}
-      loading={loading}
-      locale={{ emptyText: emptyText ?? t('history.empty') }}
-      pagination={{ pageSize: 10, hideOnSinglePage: true }}
-      scroll={{ x: 'max-content' }}
-      caption={<span className="zc-visually-hidden">{caption}</span>}
-      expandable={{
-        // 进度跟踪 / 流程推送 of anything submitted, live while open.
-        rowExpandable: (row) => !!row.submittedAt,
-        expandedRowRender: (row) => <LiveTrack id={row.id} submittedAt={row.submittedAt} />,
-      }}
-    />
+    <>
+      {destructive && (
+        <Typography.Paragraph type="secondary" className="zc-actions-note">
+          {t('history.actionsNote')}
+        </Typography.Paragraph>
+      )}
+      <Table<DeclarationRow>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={rows}
+        loading={loading}
+        locale={{ emptyText: emptyText ?? t('history.empty') }}
+        pagination={{ pageSize: 10, hideOnSinglePage: true }}
+        scroll={{ x: 'max-content' }}
+        caption={<span className="zc-visually-hidden">{caption}</span>}
+        expandable={{
+          // 进度跟踪 / 流程推送 of anything submitted, live while open.
+          rowExpandable: (row) => !!row.submittedAt,
+          expandedRowRender: (row) => <LiveTrack id={row.id} submittedAt={row.submittedAt} />,
+        }}
+      />
+    </>
   );
 }

@@ -24,6 +24,7 @@ import {
 import { CancelDeclarationMutation, SubmitDeclarationMutation } from '../declaration/documents';
 import { isModuleEditable } from '../declaration/status';
 import { paths } from '../routes';
+import { confirmDestructive } from '../components/confirmDestructive';
 import { useWizard } from './context';
 import { filesOf, SlotUpload } from './files/SlotUpload';
 import { visibleModules } from './FillStep';
@@ -78,12 +79,12 @@ export function AttachmentsStep() {
   };
 
   const onCancel = () =>
-    modal.confirm({
+    confirmDestructive(modal, {
       title: t('history.cancelConfirm'),
       content: t('history.cancelHint'),
-      okText: t('history.actions.cancel'),
-      okButtonProps: { danger: true, loading: cancelled.fetching },
-      onOk: async () => {
+      confirmText: t('history.cancelButton'),
+      keepText: t('back'),
+      onConfirm: async () => {
         const result = await cancel({ id: declaration.id }, { additionalTypenames: ['Declaration'] });
         if (result.error) return void message.error(errorMessage(result.error, translateOrUndefined));
         message.success(t('history.cancelled'));
@@ -218,7 +219,7 @@ export function AttachmentsStep() {
             {t('fill.previous')}
           </Button>
           {declaration.status === 'DRAFT' && (
-            <Button danger onClick={onCancel}>
+            <Button danger loading={cancelled.fetching} onClick={onCancel}>
               {t('history.actions.cancel')}
             </Button>
           )}
@@ -226,6 +227,7 @@ export function AttachmentsStep() {
             title={t('submit.confirm')}
             description={t('submit.confirmHint')}
             okText={t('submit.button')}
+            cancelText={t('back')}
             onConfirm={onSubmit}
             disabled={!canSubmit}
           >

@@ -14,6 +14,7 @@ import { ModuleSlots } from './modules/ModuleSlots';
 import { TalentBasicInfoForm } from './modules/TalentBasicInfoForm';
 import { TextModuleForm } from './modules/TextModuleForm';
 import type { ModuleConfigOf } from './modules/types';
+import { moduleMarker, openingModule, type ModuleMarker, type ProgressFacts } from './progress';
 
 /** The modules this declaration shows: 破格推荐专家 only for a 破格 declaration. */
 export function visibleModules(modules: readonly ModuleConfigOf[], category: string): ModuleConfigOf[] {
@@ -80,14 +81,26 @@ export function FillStep() {
     () => visibleModules(declaration.notice.formConfig.modules, declaration.category),
     [declaration.notice.formConfig.modules, declaration.category],
   );
-  const requested = searchParams.get('module');
-  const index = Math.max(
-    0,
-    modules.findIndex((m) => m.key === requested),
-  );
-  const config = modules[index];
   const returned = declaration.status === 'RETURNED';
   const editableModules = declaration.editableModules;
+  const facts = useMemo<ProgressFacts>(
+    () => ({
+      status: declaration.status,
+      modules: declaration.modules as Record<string, unknown>,
+      attachments: declaration.attachments,
+      slots: declaration.notice.formConfig.attachments,
+      problems: declaration.validation.problems,
+      flagged: returned ? editableModules : [],
+    }),
+    [declaration, editableModules, returned],
+  );
+  // A returned declaration opens on its first flagged module, not on a locked one.
+  const opening = openingModule(modules, facts, searchParams.get('module'));
+  const index = Math.max(
+    0,
+    modules.findIndex((m) => m.key === opening),
+  );
+  const config = modules[index];
   const editable = !!config && isModuleEditable(declaration.status, editableModules, config.key);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const firstRender = useRef(true);
@@ -99,6 +112,11 @@ export function FillStep() {
     }
     return counts;
   }, [declaration.validation.problems]);
+  const markers = useMemo(() => {
+    const out: Partial<Record<ModuleKey, ModuleMarker>> = {};
+    for (const m of modules) out[m.key] = moduleMarker(m.key, facts);
+    return out;
+  }, [modules, facts]);
 
   // Moving to another module puts focus on its heading (keyboard and screen-reader users follow).
   useEffect(() => {
@@ -128,7 +146,7 @@ export function FillStep() {
           modules={modules}
           current={config.key}
           problemCounts={problemCounts}
-          flagged={returned ? editableModules : undefined}
+          markers={markers}
           onSelect={go}
         />
       </Col>

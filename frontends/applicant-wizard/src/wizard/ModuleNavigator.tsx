@@ -1,24 +1,45 @@
 import { Badge, Menu } from 'antd';
-import { CheckCircleFilled } from '@ant-design/icons';
+import { CheckCircleFilled, CloseCircleFilled, EditOutlined } from '@ant-design/icons';
 import { useTranslation } from '@zhicheng/web-kit';
 import type { ModuleKey } from '../gql/graphql';
 import type { ModuleConfigOf } from './modules/types';
+import type { ModuleMarker } from './progress';
 
 export interface ModuleNavigatorProps {
   modules: readonly ModuleConfigOf[];
   current: ModuleKey;
   problemCounts: Partial<Record<ModuleKey, number>>;
-  /** While 被退回: the modules the reviewer flagged (×), the only ones editable. */
-  flagged?: readonly ModuleKey[];
+  /** Each module's progress (progress.ts): one marker, never two that contradict each other. */
+  markers: Partial<Record<ModuleKey, ModuleMarker>>;
   onSelect: (key: ModuleKey) => void;
 }
 
-/** The notice's modules on the left: * marks required ones, a red badge counts each module's problems. */
+function MarkerIcon({ marker, problems }: { marker: ModuleMarker; problems: number }) {
+  switch (marker) {
+    case 'COMPLETE':
+      return <CheckCircleFilled className="zc-ok-icon" aria-hidden />;
+    case 'TO_FIX':
+      return <CloseCircleFilled className="zc-fix-icon" aria-hidden />;
+    case 'IN_PROGRESS':
+      return problems > 0 ? (
+        <Badge count={problems} size="small" color="#b35c00" aria-hidden />
+      ) : (
+        <EditOutlined className="zc-progress-icon" aria-hidden />
+      );
+    default:
+      return <span className="zc-empty-icon" aria-hidden />;
+  }
+}
+
+/**
+ * The notice's modules on the left: * marks required ones; one marker says where each stands
+ * (not started / in progress with its problem count / complete / to fix), in words for screen readers.
+ */
 export function ModuleNavigator({
   modules,
   current,
   problemCounts,
-  flagged,
+  markers,
   onSelect,
 }: ModuleNavigatorProps) {
   const { t } = useTranslation('applicant');
@@ -30,11 +51,11 @@ export function ModuleNavigator({
         onClick={({ key }) => onSelect(key as ModuleKey)}
         items={modules.map((module) => {
           const problems = problemCounts[module.key] ?? 0;
-          const isFlagged = flagged?.includes(module.key);
+          const marker = markers[module.key] ?? 'NOT_STARTED';
           const status = [
-            module.required ? t('required') : null,
-            problems ? t('fill.problemCount', { count: problems }) : t('fill.noProblems'),
-            isFlagged ? t('fill.flagged') : null,
+            module.required ? t('required') : t('optional'),
+            t(`fill.marker.${marker}`),
+            problems && marker !== 'NOT_STARTED' ? t('fill.problemCount', { count: problems }) : null,
           ]
             .filter(Boolean)
             .join('，');
@@ -42,7 +63,7 @@ export function ModuleNavigator({
             key: module.key,
             title: `${module.name}（${status}）`,
             label: (
-              <span className="zc-module-nav-item">
+              <span className="zc-module-nav-item" data-marker={marker}>
                 <span>
                   {module.required && (
                     <span className="zc-required-mark" aria-hidden>
@@ -50,19 +71,9 @@ export function ModuleNavigator({
                     </span>
                   )}
                   {module.name}
-                  {isFlagged && (
-                    <span className="zc-flagged" aria-hidden>
-                      {' '}
-                      ×
-                    </span>
-                  )}
                   <span className="zc-visually-hidden">（{status}）</span>
                 </span>
-                {problems > 0 ? (
-                  <Badge count={problems} size="small" aria-hidden />
-                ) : (
-                  <CheckCircleFilled className="zc-ok-icon" aria-hidden />
-                )}
+                <MarkerIcon marker={marker} problems={problems} />
               </span>
             ),
           };

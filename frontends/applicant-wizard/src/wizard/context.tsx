@@ -15,6 +15,7 @@ import {
   RequestUploadMutation,
   SaveDeclarationMutation,
 } from '../declaration/documents';
+import { confirmDestructive } from '../components/confirmDestructive';
 import type { AttachmentSlotInput, DeclarationModulesInput, WizardFieldsFragment } from '../gql/graphql';
 
 export type WizardDeclaration = WizardFieldsFragment;
@@ -138,12 +139,12 @@ export function WizardProvider({
   const leave = useCallback(
     (target: string) => {
       if (!dirty.current) return navigate(target);
-      modal.confirm({
+      confirmDestructive(modal, {
         title: t('fill.unsavedTitle'),
         content: t('fill.unsavedBody'),
-        okText: t('fill.discard'),
-        cancelText: t('fill.stay'),
-        onOk: () => {
+        confirmText: t('fill.discard'),
+        keepText: t('fill.stay'),
+        onConfirm: () => {
           dirty.current = false;
           navigate(target);
         },

@@ -1,7 +1,10 @@
-// What must be refused when a module is saved (暂存/保存): shapes, required fields of an entry,
-// limits, dates, the catalogue cascade, 从事专业 = 申报专业范围 and the talent conditionals.
-// Rules that only matter for submitting (an entry's proof files, exactly two recommenders,
-// required modules) belong to the validation report, so a draft can be saved half done.
+// The rules of one module's value, in two strengths. A save (暂存/保存, `draft: true`) refuses
+// only what is malformed: a wrong shape or ID format, a text over its limit, a date that is no
+// date, a value outside its dictionary, a cascading pick under the wrong parent, fields that
+// contradict each other. Completeness (required fields, fields required by another one, the
+// whole cascade, certificate numbers) is added without `draft`: that is what the 数据验证信息
+// report (report.ts) and submit use, so a draft can be saved half done and is still complete
+// before it is submitted. Entry counts, proof files and required modules live in report.ts.
 import { validateMobile, validateResidentId } from '@zhicheng/domain-codes';
 import { TITLE_CATALOGUE, selectionProblems, type CatalogueNode } from './catalogue';
 import { MODULE_DEFAULTS, WORK_SUMMARY_MAX_CHARS } from './data/modules';
@@ -38,6 +41,8 @@ export interface ModuleInputContext {
   /** The declaration's modules as they will be after this save (for rules across modules). */
   data?: ModuleData;
   catalogue?: readonly CatalogueNode[];
+  /** 暂存: only malformed values are problems; what is missing is left to the report. */
+  draft?: boolean;
 }
 
 type Row = Record<string, unknown>;
@@ -120,12 +125,13 @@ function checkField(
   value: unknown,
   spec: FieldSpec,
   field: string,
-  today: IsoDate,
+  ctx: ModuleInputContext,
   problems: FieldProblem[],
 ): void {
+  const today = ctx.today;
   const add = (code: string, message: string) => problems.push({ field, code, message });
   if (isBlank(value)) {
-    if (spec.required) {
+    if (spec.required && !ctx.draft) {
       const verb =
         spec.kind === 'text' || spec.kind === 'integer' || spec.kind === 'year' ? '请填写' : '请选择';
       add('REQUIRED', `${verb}${spec.label}`);
@@ -165,11 +171,11 @@ function checkFields(
   row: Row,
   specs: Readonly<Record<string, FieldSpec | undefined>>,
   prefix: string,
-  today: IsoDate,
+  ctx: ModuleInputContext,
   problems: FieldProblem[],
 ): void {
   for (const [name, spec] of Object.entries(specs)) {
-    if (spec) checkField(row[name], spec, `${prefix}.${name}`, today, problems);
+    if (spec) checkField(row[name], spec, `${prefix}.${name}`, ctx, problems);
   }
 }
 
@@ -193,8 +199,9 @@ function checkDateRanges(
   }
 }
 
-/** Requires `dependent` when `condition` holds (e.g. 引进人才 ⇒ 从何地引进). */
+/** Requires `dependent` when `condition` holds (e.g. 引进人才 ⇒ 从何地引进); a draft may lack it. */
 function requireWhen(
+  ctx: ModuleInputContext,
   condition: boolean,
   row: Row,
   dependent: string,
@@ -202,7 +209,7 @@ function requireWhen(
   message: string,
   problems: FieldProblem[],
 ): void {
-  if (condition && isBlank(row[dependent]))
+  if (!ctx.draft && condition && isBlank(row[dependent]))
     problems.push({ field: `${prefix}.${dependent}`, code: 'REQUIRED', message });
 }
 
@@ -285,7 +292,7 @@ function checkBasicInfo(
 ): void {
   const row = asRow(value, prefix, problems);
   if (!row) return;
-  checkFields(row, BASIC_INFO_FIELDS, prefix, ctx.today, problems);
+  checkFields(row, BASIC_INFO_FIELDS, prefix, ctx, problems);
   checkIdentity(row, prefix, ctx.today, problems, true);
   checkMobile(row, prefix, problems);
   if (isIsoDate(row.birthDate) && isIsoDate(row.workStartDate) && row.workStartDate < row.birthDate)
@@ -297,6 +304,7 @@ function checkBasicInfo(
 
   // A date without its name (or the reverse) says nothing.
   requireWhen(
+    ctx,
     !isBlank(row.currentTitleName),
     row,
     'currentTitleDate',
@@ -305,6 +313,7 @@ function checkBasicInfo(
     problems,
   );
   requireWhen(
+    ctx,
     !isBlank(row.currentTitleDate),
     row,
     'currentTitleName',
@@ -313,6 +322,7 @@ function checkBasicInfo(
     problems,
   );
   requireWhen(
+    ctx,
     !isBlank(row.practiceQualificationName),
     row,
     'practiceQualificationDate',
@@ -321,6 +331,7 @@ function checkBasicInfo(
     problems,
   );
   requireWhen(
+    ctx,
     !isBlank(row.practiceQualificationDate),
     row,
     'practiceQualificationName',
@@ -332,7 +343,7 @@ function checkBasicInfo(
   problems.push(
     ...selectionProblems(row, {
       prefix: `${prefix}.`,
-      complete: ctx.channel.usesTitleCatalogue,
+      complete: ctx.channel.usesTitleCatalogue && !ctx.draft,
       filter: ctx.channel.titleFilter,
       catalogue: ctx.catalogue ?? TITLE_CATALOGUE,
     }),
@@ -340,9 +351,10 @@ function checkBasicInfo(
   // The seeds: "从事专业"必须与"申报专业范围"保持一致.
   const practisedField = `${prefix}.practisedSpecialtyCode`;
   if (isBlank(row.practisedSpecialtyCode)) {
-    if (ctx.channel.usesTitleCatalogue)
+    if (ctx.channel.usesTitleCatalogue && !ctx.draft)
       problems.push({ field: practisedField, code: 'REQUIRED', message: '请选择从事专业' });
-  } else if (row.practisedSpecialtyCode !== row.scopeCode) {
+  } else if (row.practisedSpecialtyCode !== row.scopeCode && !(ctx.draft && isBlank(row.scopeCode))) {
+    // A draft may pick 从事专业 before 申报专业范围; two different picks contradict each other.
     problems.push({
       field: practisedField,
       code: 'PRACTISED_SPECIALTY_MISMATCH',
@@ -352,9 +364,10 @@ function checkBasicInfo(
 
   const kindField = `${prefix}.exceptionalKind`;
   if (ctx.category === 'EXCEPTIONAL') {
-    if (isBlank(row.exceptionalKind))
-      problems.push({ field: kindField, code: 'REQUIRED', message: '申报类别为破格时，请选择破格类别' });
-    else if (row.exceptionalKind === 'TWO_EXPERTS' && !moduleConfigOf(ctx.config, 'RECOMMENDERS'))
+    if (isBlank(row.exceptionalKind)) {
+      if (!ctx.draft)
+        problems.push({ field: kindField, code: 'REQUIRED', message: '申报类别为破格时，请选择破格类别' });
+    } else if (row.exceptionalKind === 'TWO_EXPERTS' && !moduleConfigOf(ctx.config, 'RECOMMENDERS'))
       problems.push({
         field: kindField,
         code: 'EXCEPTIONAL_KIND_NOT_IN_FORM',
@@ -377,11 +390,12 @@ function checkTalentBasicInfo(
 ): void {
   const row = asRow(value, prefix, problems);
   if (!row) return;
-  checkFields(row, TALENT_BASIC_INFO_FIELDS, prefix, ctx.today, problems);
+  checkFields(row, TALENT_BASIC_INFO_FIELDS, prefix, ctx, problems);
   checkIdentity(row, prefix, ctx.today, problems, true);
   checkMobile(row, prefix, problems);
 
   requireWhen(
+    ctx,
     row.source === 'INTRODUCED',
     row,
     'introducedFrom',
@@ -391,6 +405,7 @@ function checkTalentBasicInfo(
   );
   const promotion = row.serviceType === 'PROMOTION';
   requireWhen(
+    ctx,
     promotion,
     row,
     'previousCategoryCode',
@@ -398,8 +413,9 @@ function checkTalentBasicInfo(
     '晋升认定时，请选择已在吉认定人才类别',
     problems,
   );
-  requireWhen(promotion, row, 'previousRecognitionDate', prefix, '晋升认定时，请选择认定日期', problems);
+  requireWhen(ctx, promotion, row, 'previousRecognitionDate', prefix, '晋升认定时，请选择认定日期', problems);
   requireWhen(
+    ctx,
     row.longTermContract === false,
     row,
     'contractStartDate',
@@ -478,7 +494,7 @@ function checkList(
         message: '条目标识重复，请刷新页面后重试',
       });
     else seenIds.add(row.id.toLowerCase());
-    checkFields(row, specs, prefix, ctx.today, problems);
+    checkFields(row, specs, prefix, ctx, problems);
     checkDateRanges(key, row, prefix, specs, problems);
     rows.push({ row, prefix });
   });
@@ -547,7 +563,7 @@ const LIST_RULES: Partial<Record<ModuleKey, ListRule>> = {
     }
   },
   EDUCATION: (rows, { ctx, problems }) => {
-    if (!ctx.config.educationCertificateNumbers) return;
+    if (!ctx.config.educationCertificateNumbers || ctx.draft) return;
     // 江苏: 学历证书编号、学位证书编号二者至少填写一项 (a registry record carries its own).
     for (const { row, prefix } of rows) {
       if (row.source !== 'REGISTRY' && isBlank(row.diplomaNumber) && isBlank(row.degreeNumber))

@@ -33,7 +33,10 @@ export interface ModuleCheckContext {
   now: Date;
 }
 
-/** Shape and limit problems of one module's new value; paths start at ModuleData (`education.2.school`). */
+/**
+ * What a save (暂存) refuses in one module's new value: malformed values only, never what is
+ * missing (the report and submit say that); paths start at ModuleData (`education.2.school`).
+ */
 export function moduleInputProblems(key: ModuleKey, value: unknown, ctx: ModuleCheckContext): FieldProblem[] {
   return validateModuleInput(key, value as ModuleValue<typeof key>, {
     config: ctx.config,
@@ -41,6 +44,7 @@ export function moduleInputProblems(key: ModuleKey, value: unknown, ctx: ModuleC
     category: ctx.category,
     today: chinaDate(ctx.now),
     data: ctx.data,
+    draft: true,
   });
 }
 

@@ -15,6 +15,7 @@ import {
   type ModuleInputContext,
 } from '../../src/domain';
 import {
+  APPLICANT_ID,
   EXPERT_A_ID,
   EXPERT_B_ID,
   TODAY,
@@ -820,5 +821,95 @@ describe('the report lists every problem at once', () => {
       expect(messages(decl)).toEqual([]);
     }
     expect(channel('TITLE_PS_FULL_SENIOR').titleFilter?.levelCodes).toEqual(['FULL_SENIOR']);
+  });
+});
+
+describe('暂存 a draft: only malformed values are refused, completeness is the report’s', () => {
+  const draftCtx = (decl: DeclarationFacts): ModuleInputContext => ({ ...ctxOf(decl), draft: true });
+
+  it('saves a half-filled 基本信息 and the report still lists every missing field', () => {
+    const decl = titleDeclaration({ category: 'EXCEPTIONAL' });
+    const half = {
+      name: '张伟',
+      idType: 'RESIDENT_ID',
+      idNumber: APPLICANT_ID,
+      currentTitleName: '工程师', // its date is missing: a pair half filled
+      seriesCode: 'ENG', // the cascade stops after its first level
+    } as unknown as ReturnType<typeof basicInfo>;
+    expect(validateModuleInput('BASIC_INFO', half, draftCtx(decl))).toEqual([]);
+    // Without `draft` (the report and submit), the same value lacks its required fields.
+    const missing = validateModuleInput('BASIC_INFO', half, ctxOf(decl));
+    expect(missing.every((p) => p.code === 'REQUIRED')).toBe(true);
+    expect(missing.map((p) => p.field)).toEqual(
+      expect.arrayContaining([
+        'basicInfo.gender',
+        'basicInfo.mobile',
+        'basicInfo.workUnitName',
+        'basicInfo.currentTitleDate',
+        'basicInfo.specialtyCode',
+        'basicInfo.practisedSpecialtyCode',
+        'basicInfo.exceptionalKind',
+      ]),
+    );
+    decl.data.basicInfo = half;
+    const report = validationReport(decl).filter((p) => p.module === 'BASIC_INFO');
+    expect(report.map((p) => p.message)).toEqual(
+      expect.arrayContaining([
+        '基本信息:请选择性别',
+        '基本信息:请选择取得资格日期',
+        '基本信息:请选择申报专业',
+      ]),
+    );
+  });
+
+  it('refuses every malformed value at once, even in a draft', () => {
+    const decl = titleDeclaration();
+    const bad = {
+      idType: 'RESIDENT_ID',
+      idNumber: '220102198808081234', // wrong check digit
+      mobile: '12345',
+      workUnitName: '长'.repeat(200),
+      birthDate: '1988-02-30',
+      gender: 'UNKNOWN',
+      seriesCode: 'ENG',
+      specialtyCode: 'HEALTH.MED', // not under 工程系列
+    } as unknown as ReturnType<typeof basicInfo>;
+    const codes = validateModuleInput('BASIC_INFO', bad, draftCtx(decl)).map((p) => `${p.field}:${p.code}`);
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        'basicInfo.idNumber:ID_CHECK_DIGIT',
+        'basicInfo.workUnitName:TEXT_TOO_LONG',
+        'basicInfo.birthDate:DATE_INVALID',
+        'basicInfo.gender:INVALID',
+        'basicInfo.specialtyCode:CATALOGUE_NOT_CHILD',
+      ]),
+    );
+    expect(codes).toContain('basicInfo.mobile:MOBILE_FORMAT');
+    expect(codes.some((c) => c.endsWith(':REQUIRED'))).toBe(false);
+  });
+
+  it('refuses a cascading pick without its parent in a draft', () => {
+    const decl = titleDeclaration();
+    const orphan = { titleCode: 'ENG.SENIOR_ENGINEER' } as unknown as ReturnType<typeof basicInfo>;
+    expect(only(validateModuleInput('BASIC_INFO', orphan, draftCtx(decl)))).toContainEqual({
+      field: 'basicInfo.titleCode',
+      code: 'CATALOGUE_PARENT_MISSING',
+      message: '请先选择申报系列',
+    });
+  });
+
+  it('saves a list entry with empty required fields; the report asks for them', () => {
+    const decl = titleDeclaration();
+    const entry = { id: uuid(), school: '吉林大学' };
+    expect(validateModuleInput('EDUCATION', [entry] as never, draftCtx(decl))).toEqual([]);
+    expect(validateModuleInput('EDUCATION', [entry] as never, ctxOf(decl)).map((p) => p.code)).toContain(
+      'REQUIRED',
+    );
+    // A malformed date in an entry is still refused.
+    expect(
+      validateModuleInput('EDUCATION', [{ ...entry, startDate: '2020-13-01' }] as never, draftCtx(decl)).map(
+        (p) => p.code,
+      ),
+    ).toContain('DATE_INVALID');
   });
 });

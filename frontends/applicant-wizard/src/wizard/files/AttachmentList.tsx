@@ -1,4 +1,5 @@
-import { Button, Popconfirm } from 'antd';
+import { App, Button } from 'antd';
+import { confirmDestructive } from '../../components/confirmDestructive';
 import { FileOutlined } from '@ant-design/icons';
 import { formatBytes, useTranslation } from '@zhicheng/web-kit';
 import { useWizard, type WizardAttachment } from '../context';
@@ -13,6 +14,7 @@ export function AttachmentList({
 }) {
   const { t } = useTranslation('applicant');
   const { removeAttachment } = useWizard();
+  const { modal } = App.useApp();
   if (files.length === 0) return null;
   return (
     <ul className="zc-file-list">
@@ -24,16 +26,23 @@ export function AttachmentList({
           </a>{' '}
           <span className="zc-muted">({formatBytes(file.sizeBytes)})</span>
           {editable && (
-            <Popconfirm
-              title={t('files.removeConfirm', { name: file.fileName })}
-              okText={t('files.remove')}
-              okButtonProps={{ danger: true }}
-              onConfirm={() => removeAttachment(file)}
+            <Button
+              type="link"
+              size="small"
+              danger
+              aria-label={`${t('files.remove')} ${file.fileName}`}
+              onClick={() =>
+                confirmDestructive(modal, {
+                  title: t('files.removeConfirm', { name: file.fileName }),
+                  content: t('files.removeHint'),
+                  confirmText: t('files.removeButton'),
+                  keepText: t('back'),
+                  onConfirm: () => removeAttachment(file),
+                })
+              }
             >
-              <Button type="link" size="small" danger aria-label={`${t('files.remove')} ${file.fileName}`}>
-                {t('files.remove')}
-              </Button>
-            </Popconfirm>
+              {t('files.remove')}
+            </Button>
           )}
         </li>
       ))}

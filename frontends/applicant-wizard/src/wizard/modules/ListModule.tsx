@@ -1,17 +1,5 @@
 import { useState } from 'react';
-import {
-  App,
-  Button,
-  Flex,
-  Form,
-  Modal,
-  Popconfirm,
-  Space,
-  Table,
-  Tag,
-  Typography,
-  type TableColumnsType,
-} from 'antd';
+import { App, Button, Flex, Form, Modal, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import {
   ErrorSummary,
@@ -20,6 +8,7 @@ import {
   useFormErrors,
   useTranslation,
 } from '@zhicheng/web-kit';
+import { confirmDestructive } from '../../components/confirmDestructive';
 import { uuid } from '../../uuid';
 import { useWizard } from '../context';
 import { filesOf, SlotUpload } from '../files/SlotUpload';
@@ -50,7 +39,7 @@ export interface ListModuleProps {
  */
 export function ListModule({ config, def, editable }: ListModuleProps) {
   const { t } = useTranslation('applicant');
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const { declaration, save, saving } = useWizard();
   const entries = ((declaration.modules[def.dataKey] ?? []) as unknown as Entry[]).filter(Boolean);
   const [editing, setEditing] = useState<{ index: number; initial: Record<string, unknown> } | null>(null);
@@ -155,17 +144,23 @@ export function ListModule({ config, def, editable }: ListModuleProps) {
           >
             {t('list.edit')}
           </Button>
-          <Popconfirm
-            title={t('list.deleteConfirm', { entry: entryLabel(index) })}
-            description={files ? t('list.deleteHint') : undefined}
-            okText={t('list.delete')}
-            okButtonProps={{ danger: true, loading: saving }}
-            onConfirm={() => onDelete(index)}
+          <Button
+            type="link"
+            size="small"
+            danger
+            aria-label={`${t('list.delete')} ${entryLabel(index)}`}
+            onClick={() =>
+              confirmDestructive(modal, {
+                title: t('list.deleteConfirm', { entry: entryLabel(index) }),
+                content: files ? t('list.deleteHint') : t('list.deleteHintNoFiles'),
+                confirmText: t('list.deleteButton'),
+                keepText: t('back'),
+                onConfirm: () => onDelete(index),
+              })
+            }
           >
-            <Button type="link" size="small" danger aria-label={`${t('list.delete')} ${entryLabel(index)}`}>
-              {t('list.delete')}
-            </Button>
-          </Popconfirm>
+            {t('list.delete')}
+          </Button>
         </Space>
       ),
     });
@@ -244,11 +239,9 @@ export function ListModule({ config, def, editable }: ListModuleProps) {
                 name={field.name}
                 label={label(field.name)}
                 className={field.kind === 'textarea' ? 'zc-span-all' : undefined}
-                rules={
-                  field.required
-                    ? [{ required: true, message: t('form.required', { label: label(field.name) }) }]
-                    : []
-                }
+                // Marked, not enforced: an entry saves half filled like any draft; the 数据验证信息
+                // report names what is missing, and submit refuses until it is there.
+                required={field.required}
               >
                 <FieldControl field={field} />
               </Form.Item>
