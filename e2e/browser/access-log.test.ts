@@ -37,6 +37,14 @@ async function signIn(page: Page, tab: string, fill: (page: Page) => Promise<voi
   await page.getByRole('button', { name: '安全退出' }).waitFor({ timeout: 15_000 });
 }
 
+/** The page is no wider than the phone's 360 px, and the sign-out button is within it. */
+async function expectFitsPhone(page: Page) {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  const signOut = await page.getByRole('button', { name: '安全退出' }).boundingBox();
+  expect(signOut).not.toBeNull();
+  expect(signOut!.x + signOut!.width).toBeLessThanOrEqual(360);
+}
+
 test('the agent verifies a binding with the full ID number; the applicant sees it in 谁查看了我的信息 at 360 px', async () => {
   const problems: string[] = [];
   // The applicant asks the demo unit to bind (through the API).
@@ -75,20 +83,38 @@ test('the agent verifies a binding with the full ID number; the applicant sees i
   await signIn(phone, '个人登录', async (page) => {
     await page.getByLabel('身份证号/手机号').fill('13800000001');
   });
+  // Nothing scrolls sideways on a phone (issue 10 item 6), and 安全退出 stays on screen.
+  await expectFitsPhone(phone);
   // The home page's task cards (the side menu is folded away on a phone).
   await phone
     .locator('main')
     .getByRole('link', { name: /谁查看了我的信息/ })
     .click();
   await phone.getByRole('heading', { name: '谁查看了我的信息' }).waitFor({ timeout: 15_000 });
+  // The header's menu button opens the menu in a drawer; its entry leads to the same page.
+  await phone.getByRole('button', { name: '主菜单' }).click();
+  const drawer = phone.getByRole('dialog');
+  await drawer.getByText('张伟').waitFor();
+  await drawer.getByRole('link', { name: '首页' }).click();
+  await drawer.waitFor({ state: 'hidden' });
+  await phone.getByRole('heading', { name: /欢迎/ }).waitFor({ timeout: 15_000 });
+  await phone.getByRole('button', { name: '主菜单' }).click();
+  await drawer.getByRole('link', { name: '谁查看了我的信息' }).click();
+  await phone.getByRole('heading', { name: '谁查看了我的信息' }).waitFor({ timeout: 15_000 });
   const table = phone.getByRole('table');
   await table.getByText(unit.name).waitFor({ timeout: 15_000 });
   await table.getByText('单位经办人').waitFor();
   await table.getByText('完整身份证号码').waitFor();
+  await expectFitsPhone(phone);
   // Opening the dialog read the number once; approving did not read it again.
   expect(await table.getByText(/共 \d+ 次/).count()).toBe(0);
   // The table fits the phone's width: no sideways scrolling to read a line.
   const tableRight = await table.evaluate((element) => element.getBoundingClientRect().right);
   expect(tableRight).toBeLessThanOrEqual(360);
+  // The agent's 绑定审核 (five filters, a wide table) fits a phone too: they scroll on their own.
+  await agentPage.setViewportSize({ width: 360, height: 740 });
+  await agentPage.goto(`${stack.origin}/unit/bindings?status=ALL`);
+  await agentPage.getByRole('table').getByText('张伟').waitFor({ timeout: 15_000 });
+  await expectFitsPhone(agentPage);
   expect(problems).toEqual([]);
 }, 120_000);

@@ -22,7 +22,7 @@ const zhCN = {
   },
   home: {
     welcome: '欢迎，{{name}}',
-    intro: '请从左侧菜单选择要办理的业务。',
+    intro: '请选择要办理的业务。',
     nothingYet: '您的账号暂无可办理的业务。',
   },
   roles: {

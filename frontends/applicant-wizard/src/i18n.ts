@@ -600,7 +600,7 @@ const en: ApplicantResources = {
     times: '{{n}} times',
     empty: 'Nobody else has viewed your data',
     more: 'Load more',
-    total: '{{n}} records',
+    total: 'Records: {{n}}', // no plural form to get wrong ("1 records")
     roles: {
       UNIT_LEGAL_PERSON: 'Unit legal person',
       UNIT_AGENT: 'Unit agent',

@@ -42,9 +42,9 @@ function LogPage({
       key: 'time',
       render: (_v, line) => (
         <>
-          {/* Date and time on two lines keep the three columns within a 360 px screen. */}
+          {/* Date and time on two lines (each whole) keep the three columns within a 360 px screen. */}
           <time dateTime={line.viewedAt} className="zc-access-log-time">
-            {formatDate(line.viewedAt)}{' '}
+            <span className="zc-nowrap">{formatDate(line.viewedAt)}</span>{' '}
             <span className="zc-nowrap">{dayjs(line.viewedAt).format('HH:mm')}</span>
           </time>
           {line.viewCount > 1 && (

@@ -75,13 +75,15 @@ export function BindingRequestsPage() {
       }
     >
       <p className="zc-form-note zc-muted">{t('bindings.intro')}</p>
-      <Segmented<Filter>
-        aria-label={t('bindings.filter')}
-        value={filter}
-        onChange={setFilter}
-        options={FILTERS.map((value) => ({ value, label: t(`bindings.filters.${value}`) }))}
-        style={{ marginBottom: 16 }}
-      />
+      {/* The five filters are wider than a phone: they scroll on their own, the page does not. */}
+      <div className="zc-scroll-x" style={{ marginBottom: 16 }}>
+        <Segmented<Filter>
+          aria-label={t('bindings.filter')}
+          value={filter}
+          onChange={setFilter}
+          options={FILTERS.map((value) => ({ value, label: t(`bindings.filters.${value}`) }))}
+        />
+      </div>
       {error && (
         <Alert
           type="error"
