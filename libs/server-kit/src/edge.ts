@@ -66,9 +66,13 @@ export function apiSecurityHeaders(production: boolean): RequestHandler {
   };
 }
 
-/** No page of ours uses these browser features; a script injected into one gets none of them. */
+/**
+ * No page of ours uses these browser features; a script injected into one gets none of them.
+ * Only features Chromium knows (an unknown one, such as `bluetooth`, is logged as an error on
+ * every page).
+ */
 export const PERMISSIONS_POLICY =
-  'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), ' +
+  'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), ' +
   'magnetometer=(), gyroscope=(), accelerometer=()';
 
 /**
