@@ -144,6 +144,24 @@ describe('a legal person manages the unit’s agents', () => {
   });
 });
 
+describe('an agent is who their registered numbers say (found by an outside probe)', () => {
+  it('refuses another person’s ID number under another name, and another person’s mobile; the person themself may be an agent', async () => {
+    const person = await seedPerson(t, { name: '李娜' });
+    const impostor = await legalA.request(CREATE, {
+      input: agentInput({ name: '冒名', idNumber: person.idNumber, mobile: person.mobile }),
+    });
+    expect(fieldCodes(expectError(impostor, 'BAD_USER_INPUT'))).toEqual(['name:NAME_ID_MISMATCH']);
+    const borrowedMobile = await legalA.request(CREATE, { input: agentInput({ mobile: person.mobile }) });
+    expect(fieldCodes(expectError(borrowedMobile, 'BAD_USER_INPUT'))).toEqual([
+      'mobile:MOBILE_OF_ANOTHER_PERSON',
+    ]);
+    const { agent } = await createAgent({ name: '李娜', idNumber: person.idNumber, mobile: person.mobile });
+    expect(agent.name).toBe('李娜');
+    const renamed = await legalA.request(UPDATE, { id: agent.id, input: { name: '冒名' } });
+    expect(fieldCodes(expectError(renamed, 'BAD_USER_INPUT'))).toEqual(['name:NAME_ID_MISMATCH']);
+  });
+});
+
 describe('agents sign in with the unit’s credit code', () => {
   it('signs in by mobile and by ID number; disabling ends sign-in and refresh; re-enabling restores it', async () => {
     const { input, agent } = await createAgent({ name: '吴经办' });

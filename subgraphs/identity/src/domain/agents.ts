@@ -8,7 +8,7 @@ import {
   type AuthResult,
   type EntityManager,
 } from '@zhicheng/server-kit';
-import { AccountKind, Agent, Unit } from '../entities';
+import { AccountKind, Agent, Person, Unit } from '../entities';
 import { isUuid } from '../loaders';
 import { hashPassword } from './passwords';
 import { accountThrottleKey, clearAccountFailures } from './sign-in-throttle';
@@ -51,6 +51,32 @@ async function assertUniqueInUnit(
   if (problems.has()) throw conflict(problems.all.map((p) => p.message).join('；'));
 }
 
+/**
+ * An agent is a real person: where the ID number or the mobile belongs to a registered applicant,
+ * the agent must be that person (the same name and ID number), so a unit cannot set up an agent
+ * account under someone else's identity (found by an outside probe). Unregistered numbers cannot
+ * be checked here.
+ */
+async function assertSamePersonAsRegistered(
+  em: EntityManager,
+  values: { name: string; mobile: string; idNumber: string },
+): Promise<void> {
+  const [byId, byMobile] = await Promise.all([
+    em.findOne(Person, { idNumber: values.idNumber }, { fields: ['name'] }),
+    em.findOne(Person, { mobile: values.mobile }, { fields: ['idNumber'] }),
+  ]);
+  const problems = new Problems();
+  if (byId && byId.name !== values.name)
+    problems.add(
+      'name',
+      'NAME_ID_MISMATCH',
+      '姓名与该身份证号码实名登记的姓名不一致，请核对经办人本人的姓名和身份证号码',
+    );
+  if (byMobile && byMobile.idNumber !== values.idNumber)
+    problems.add('mobile', 'MOBILE_OF_ANOTHER_PERSON', '该手机号已实名登记给他人，请填写经办人本人的手机号');
+  problems.throwIfAny();
+}
+
 async function flushUnique(em: EntityManager) {
   try {
     await em.flush();
@@ -81,6 +107,7 @@ export async function createAgent(
   checkPassword(problems, 'password', request.password, [name, mobile, idNumber]);
   problems.throwIfAny();
   await assertUniqueInUnit(em, unitId, { mobile, idNumber });
+  await assertSamePersonAsRegistered(em, { name, mobile, idNumber });
 
   const agent = em.create(Agent, {
     unit: em.getReference(Unit, unitId),
@@ -108,6 +135,11 @@ export async function updateAgent(
     changes.idNumber != null ? checkResidentId(problems, 'idNumber', changes.idNumber) : undefined;
   problems.throwIfAny();
   await assertUniqueInUnit(em, agent.unit.id, { mobile, idNumber }, agent.id);
+  await assertSamePersonAsRegistered(em, {
+    name: name ?? agent.name,
+    mobile: mobile ?? agent.mobile,
+    idNumber: idNumber ?? agent.idNumber,
+  });
   if (name !== undefined) agent.name = name;
   if (mobile !== undefined) agent.mobile = mobile;
   if (idNumber !== undefined) agent.idNumber = idNumber;
