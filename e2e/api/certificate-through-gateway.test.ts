@@ -13,7 +13,6 @@ import { createPostgresTransport } from '@zhicheng/events';
 import { attachments, decodePrintedQr, pageFacts, pdfSignature, readPdf } from '@zhicheng/testing';
 import {
   bindToDemoUnit,
-  completeTitleModules,
   demoAgent,
   demoStaff,
   files,
@@ -22,8 +21,7 @@ import {
   ok,
   postFile,
   signedIn,
-  TITLE_CATALOGUE_FILES,
-  uploadToDeclaration,
+  submittedTitleDeclaration,
 } from '../support/flows';
 import { GraphQLSession } from '../support/graphql';
 import { startStack, type Stack } from '../support/stack';
@@ -56,46 +54,8 @@ async function pass(session: GraphQLSession, id: string, opinion: string) {
 async function declarationAtCommittee(applicant: GraphQLSession) {
   const agent = await demoAgent(stack);
   const unit = await bindToDemoUnit(stack, applicant, agent);
-  const { notices } = await ok<{ notices: Array<{ id: string }> }>(
-    applicant,
-    `{ notices(channelCode: "TITLE_NORMAL", openOnly: true) { id } }`,
-  );
-  const { startDeclaration: draft } = await ok<{ startDeclaration: { id: string; version: number } }>(
-    applicant,
-    `mutation($n: ID!) { startDeclaration(noticeId: $n, category: NORMAL) { id version } }`,
-    { n: notices[0].id },
-  );
-  const { saveDeclaration: saved } = await ok<{
-    saveDeclaration: { version: number; modules: { education: Array<{ id: string }> } };
-  }>(
-    applicant,
-    `mutation($id: ID!, $v: Int!, $input: DeclarationModulesInput!) {
-      saveDeclaration(id: $id, expectedVersion: $v, input: $input) { version modules { education { id } } } }`,
-    { id: draft.id, v: draft.version, input: completeTitleModules(unit.name) },
-  );
-  for (const [slot, name, bytes, type] of TITLE_CATALOGUE_FILES)
-    expect((await uploadToDeclaration(stack, applicant, draft.id, slot, name, bytes(), type)).status).toBe(
-      201,
-    );
-  const proof = { kind: 'ENTRY', module: 'EDUCATION', entryId: saved.modules.education[0].id };
-  const diploma = await uploadToDeclaration(
-    stack,
-    applicant,
-    draft.id,
-    proof,
-    '毕业证书.pdf',
-    files.pdf(),
-    'application/pdf',
-  );
-  expect(diploma.status).toBe(201);
-  await ok(
-    applicant,
-    `mutation($id: ID!, $v: Int!) { submitDeclaration(id: $id, expectedVersion: $v, pledge: true) { statusText } }`,
-    { id: draft.id, v: saved.version },
-  );
-  await stack.settleEvents();
-
-  await pass(agent, draft.id, '材料齐全，同意推荐。');
+  const id = await submittedTitleDeclaration(stack, applicant, unit.name);
+  await pass(agent, id, '材料齐全，同意推荐。');
   const report = files.pdf();
   const { requestBatchAttachmentUpload } = await ok<{ requestBatchAttachmentUpload: { url: string } }>(
     agent,
@@ -107,13 +67,13 @@ async function declarationAtCommittee(applicant: GraphQLSession) {
     agent,
     `mutation($ids: [ID!]!, $a: ID!) { forwardBatch(declarationIds: $ids, attachmentId: $a) { id } }`,
     {
-      ids: [draft.id],
+      ids: [id],
       a: stored.body.attachment!.id,
     },
   );
   await stack.settleEvents();
-  await pass(await demoStaff(stack, 'bureau.province'), draft.id, '符合申报条件，同意提交评审。');
-  return draft.id;
+  await pass(await demoStaff(stack, 'bureau.province'), id, '符合申报条件，同意提交评审。');
+  return id;
 }
 
 interface CertificateJson {

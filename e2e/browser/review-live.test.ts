@@ -10,15 +10,12 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser';
 import {
   bindToDemoUnit,
-  completeTitleModules,
   DEMO_PASSWORD,
   DEMO_UNIT_CREDIT_CODE,
   demoAgent,
   files,
-  ok,
   signedIn,
-  TITLE_CATALOGUE_FILES,
-  uploadToDeclaration,
+  submittedTitleDeclaration,
 } from '../support/flows';
 import type { GraphQLSession } from '../support/graphql';
 import { startStack, type Stack } from '../support/stack';
@@ -56,45 +53,8 @@ async function signIn(page: Page, tab: string, fill: (page: Page) => Promise<voi
 }
 
 /** A complete 正常职称申报, submitted through the API; answers its id. */
-async function submittedDeclaration(applicant: GraphQLSession, unitName: string): Promise<string> {
-  const { notices } = await ok<{ notices: Array<{ id: string }> }>(
-    applicant,
-    `{ notices(channelCode: "TITLE_NORMAL", openOnly: true) { id } }`,
-  );
-  const { startDeclaration: draft } = await ok<{ startDeclaration: { id: string; version: number } }>(
-    applicant,
-    `mutation($n: ID!) { startDeclaration(noticeId: $n, category: NORMAL) { id version } }`,
-    { n: notices[0].id },
-  );
-  const { saveDeclaration: saved } = await ok<{
-    saveDeclaration: { version: number; modules: { education: Array<{ id: string }> } };
-  }>(
-    applicant,
-    `mutation($id: ID!, $v: Int!, $input: DeclarationModulesInput!) {
-      saveDeclaration(id: $id, expectedVersion: $v, input: $input) { version modules { education { id } } } }`,
-    { id: draft.id, v: draft.version, input: completeTitleModules(unitName) },
-  );
-  const uploads: Array<[Record<string, string>, string, () => Buffer, string]> = [
-    ...TITLE_CATALOGUE_FILES,
-    [
-      { kind: 'ENTRY', module: 'EDUCATION', entryId: saved.modules.education[0].id },
-      '毕业证书.pdf',
-      files.pdf,
-      'application/pdf',
-    ],
-  ];
-  for (const [slot, name, bytes, type] of uploads) {
-    const stored = await uploadToDeclaration(stack, applicant, draft.id, slot, name, bytes(), type);
-    expect(stored.status).toBe(201);
-  }
-  await ok(
-    applicant,
-    `mutation($id: ID!, $v: Int!) { submitDeclaration(id: $id, expectedVersion: $v, pledge: true) { id } }`,
-    { id: draft.id, v: saved.version },
-  );
-  await stack.settleEvents(); // review opens the unit's task
-  return draft.id;
-}
+const submittedDeclaration = (applicant: GraphQLSession, unitName: string) =>
+  submittedTitleDeclaration(stack, applicant, unitName);
 
 const FLAG_EDUCATION = /^(教育经历|学历信息) 此模块信息是否有误$/;
 

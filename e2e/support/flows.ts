@@ -225,3 +225,52 @@ export class Followed<T = Record<string, unknown>> {
     }
   }
 }
+
+/**
+ * The applicant's complete 正常职称申报 under the first open title notice: every module, every
+ * catalogue file and the education proof uploaded, submitted with the pledge, and the events
+ * settled so review has opened the unit's task. Answers the declaration's id.
+ */
+export async function submittedTitleDeclaration(
+  stack: Stack,
+  applicant: GraphQLSession,
+  unitName: string,
+): Promise<string> {
+  const { notices } = await ok<{ notices: Array<{ id: string }> }>(
+    applicant,
+    `{ notices(channelCode: "TITLE_NORMAL", openOnly: true) { id } }`,
+  );
+  const { startDeclaration: draft } = await ok<{ startDeclaration: { id: string; version: number } }>(
+    applicant,
+    `mutation($n: ID!) { startDeclaration(noticeId: $n, category: NORMAL) { id version } }`,
+    { n: notices[0].id },
+  );
+  const { saveDeclaration: saved } = await ok<{
+    saveDeclaration: { version: number; modules: { education: Array<{ id: string }> } };
+  }>(
+    applicant,
+    `mutation($id: ID!, $v: Int!, $input: DeclarationModulesInput!) {
+      saveDeclaration(id: $id, expectedVersion: $v, input: $input) { version modules { education { id } } } }`,
+    { id: draft.id, v: draft.version, input: completeTitleModules(unitName) },
+  );
+  const uploads: Array<[Record<string, string>, string, () => Buffer, string]> = [
+    ...TITLE_CATALOGUE_FILES,
+    [
+      { kind: 'ENTRY', module: 'EDUCATION', entryId: saved.modules.education[0].id },
+      '毕业证书.pdf',
+      files.pdf,
+      'application/pdf',
+    ],
+  ];
+  for (const [slot, name, bytes, type] of uploads) {
+    const stored = await uploadToDeclaration(stack, applicant, draft.id, slot, name, bytes(), type);
+    if (stored.status !== 201) throw new Error(`upload of ${name} refused: ${JSON.stringify(stored.body)}`);
+  }
+  await ok(
+    applicant,
+    `mutation($id: ID!, $v: Int!) { submitDeclaration(id: $id, expectedVersion: $v, pledge: true) { id } }`,
+    { id: draft.id, v: saved.version },
+  );
+  await stack.settleEvents();
+  return draft.id;
+}
