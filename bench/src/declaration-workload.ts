@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { makeCreditCode, makeResidentId } from '@zhicheng/domain-codes';
 import { Role } from '@zhicheng/server-kit';
+import { testFiles } from '@zhicheng/testing';
 import { DEMO_PASSWORD } from '@zhicheng/identity';
 import { load, report, type LoadResult } from './support/load';
 import {
@@ -132,6 +133,7 @@ const MY_DIRECT = `query Mine { myDeclarations { ${ROW} applicant { id } unit { 
 interface Applicant {
   id: string;
   name: string;
+  idNumber: string;
   token: string;
   /** The draft under the first notice (the one (c) saves) and its version. */
   draftId: string;
@@ -141,9 +143,10 @@ interface Applicant {
 
 const DAY = 24 * 3600 * 1000;
 
-function basicInfo(idNumber: string, unitName: string) {
+/** 基本信息 names the account holder and the bound unit (the service refuses anyone else). */
+function basicInfo(name: string, idNumber: string, unitName: string) {
   return {
-    name: '张伟',
+    name,
     gender: 'MALE',
     ethnicity: '汉族',
     politicalStatus: '群众',
@@ -171,9 +174,9 @@ function basicInfo(idNumber: string, unitName: string) {
 }
 
 /** What 暂存 sends in (c): the required modules, with the same entry ids every time. */
-function draftModules(idNumber: string, unitName: string, ids: string[]) {
+function draftModules(name: string, idNumber: string, unitName: string, ids: string[]) {
   return {
-    basicInfo: basicInfo(idNumber, unitName),
+    basicInfo: basicInfo(name, idNumber, unitName),
     education: [
       {
         id: ids[0],
@@ -193,10 +196,10 @@ function draftModules(idNumber: string, unitName: string, ids: string[]) {
 }
 
 /** A full declaration for (a): every module of the title form (正常职称申报) filled. */
-function fullModules(idNumber: string, unitName: string) {
+function fullModules(name: string, idNumber: string, unitName: string) {
   const id = () => randomUUID();
   return {
-    ...draftModules(idNumber, unitName, [id(), id(), id(), id(), id()]),
+    ...draftModules(name, idNumber, unitName, [id(), id(), id(), id(), id()]),
     education: [
       {
         id: id(),
@@ -286,12 +289,11 @@ function fullModules(idNumber: string, unitName: string) {
   };
 }
 
-// Smallest files whose first bytes are what they claim (the service checks magic bytes).
+// Smallest files the service accepts: it checks magic bytes, parses PDFs and measures the photo.
 const files = {
-  pdf: () => Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(2048, 0x20), Buffer.from('\n%%EOF\n')]),
-  jpg: () => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(2048, 1)]),
-  png: () =>
-    Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(2048, 2)]),
+  pdf: () => testFiles.pdf(),
+  jpg: () => testFiles.jpg(),
+  png: () => testFiles.png(),
 };
 
 async function upload(p: Platform, token: string, declarationId: string, slot: Record<string, string>) {
@@ -467,6 +469,7 @@ async function arrange(p: Platform): Promise<Arranged> {
     return {
       id: x.id,
       name: x.name,
+      idNumber: x.idNumber,
       token: tokens[i],
       draftId: first.id,
       version: first.version,
@@ -523,7 +526,11 @@ async function arrange(p: Platform): Promise<Arranged> {
         }
       }
     `,
-    { id: reader.draftId, v: reader.version, input: fullModules(people[APPLICANTS].idNumber, unit.name) },
+    {
+      id: reader.draftId,
+      v: reader.version,
+      input: fullModules(people[APPLICANTS].name, people[APPLICANTS].idNumber, unit.name),
+    },
   );
   reader.version = saveDeclaration.version;
   const slots: Array<Record<string, string>> = [
@@ -723,9 +730,10 @@ async function main() {
 
     if (ONLY.has('c')) {
       const savers = applicants.slice(0, CONNECTIONS);
-      const inputs = savers.map((_, i) =>
+      const inputs = savers.map((saver) =>
         draftModules(
-          makeResidentId({ region: '220102', birthDate: '19850101', sequence: 1 + 2 * i }),
+          saver.name,
+          saver.idNumber,
           '吉林省长春市第一机械制造有限公司',
           Array.from({ length: 5 }, () => randomUUID()),
         ),
