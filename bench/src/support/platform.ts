@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 // The whole platform in this process, as the end-to-end stack runs it (e2e/support/stack.ts):
 // identity with its demo data, binding, declaration with its demo notices and the gateway, over
 // real HTTP on free ports, on an embedded PostgreSQL (or DATABASE_URL), plus what a benchmark needs
@@ -63,7 +64,13 @@ export async function startPlatform(): Promise<Platform> {
   const logger = createLogger('bench', 'warn');
   const common = { NODE_ENV: 'production', PORT: '0', DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' };
 
-  const identity = await startIdentity(loadIdentityEnv({ ...common, SIGN_IN_LIMIT_PER_IP: '1000' }), {
+  // Production refuses to start without a data key (it seals the signing key); a throw-away one here.
+  const identityEnv = {
+    ...common,
+    SIGN_IN_LIMIT_PER_IP: '1000',
+    IDENTITY_DATA_KEY: randomBytes(32).toString('base64'),
+  };
+  const identity = await startIdentity(loadIdentityEnv(identityEnv), {
     logger,
     migrateOnStart: true,
   });
