@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import 'reflect-metadata';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -44,7 +45,14 @@ async function main() {
   const databaseUrl = process.env.DATABASE_URL ?? (await ensureDatabase(pg!.url, 'zc_bench'));
   const logger = createLogger('bench', 'warn');
   const identity = await startIdentity(
-    loadIdentityEnv({ NODE_ENV: 'production', PORT: '0', DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' }),
+    loadIdentityEnv({
+      NODE_ENV: 'production',
+      PORT: '0',
+      DATABASE_URL: databaseUrl,
+      LOG_LEVEL: 'warn',
+      // Production refuses to start without a data key (it seals the signing key).
+      IDENTITY_DATA_KEY: randomBytes(32).toString('base64'),
+    }),
     {
       logger,
       migrateOnStart: true,
