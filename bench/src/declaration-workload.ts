@@ -717,13 +717,15 @@ async function main() {
           );
         }
       }
-      const flat = totals.every((t) => t === totals[0]);
+      // No N+1 means the count does not grow with the declarations listed; the first request may
+      // pay a one-off statement or two (a cold loader), which is not growth.
+      const flat = totals.every((t) => t <= totals[0]);
       if (!flat) process.exitCode = 1;
       print(
         `(b) home page for ${applicants.length} applicants (each request another applicant; 1–${NOTICES} declarations each)\n\n` +
           `${report(runs)}\n\nSQL statements per request (one request alone, recorded):\n\n${lines.join('\n')}\n\n` +
           (flat
-            ? `No N+1: the home page costs ${totals[0]} statements whether 1, 4 or ${NOTICES} declarations are listed.`
+            ? `No N+1: the home page costs at most ${totals[0]} statements whether 1, 4 or ${NOTICES} declarations are listed (${totals.join(' → ')}).`
             : `N+1 WARNING: statements grow with the declarations listed (${totals.join(' → ')}).`),
       );
     }
