@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { createLogger } from '@zhicheng/server-kit';
 import { ensureDatabase, findFreePort, startEmbeddedPostgres } from '@zhicheng/dev-postgres';
 import { createPostgresTransport, type EventEnvelope } from '@zhicheng/events';
+import { approved, submitted } from './support/certificate-events';
 import { Certificate, certificatePdf, loadCertificateEnv, startCertificate } from '@zhicheng/certificate';
 
 /**
@@ -23,61 +24,6 @@ import { Certificate, certificatePdf, loadCertificateEnv, startCertificate } fro
 const ISSUE_ONE = Number(process.env.BENCH_ISSUE_ONE ?? 50);
 const PDFS = Number(process.env.BENCH_PDFS ?? 50);
 const BURST = Number(process.env.BENCH_BURST ?? 1000);
-
-function submitted(
-  declarationId: string,
-  personId: string,
-  n: number,
-): EventEnvelope<'DeclarationSubmitted'> {
-  return {
-    id: randomUUID(),
-    type: 'DeclarationSubmitted',
-    source: 'declaration',
-    occurredAt: new Date().toISOString(),
-    payload: {
-      declarationId,
-      noticeId: randomUUID(),
-      channelCode: 'TITLE_NORMAL',
-      personId,
-      applicantName: `张${n}`,
-      applicantIdNumberMasked: '220***********1234',
-      unitId: randomUUID(),
-      title: {
-        seriesCode: 'ENG',
-        specialtyCode: 'ENG.CIVIL',
-        scopeCode: 'ENG.CIVIL.STRUCT',
-        titleCode: 'ENG.SENIOR',
-        levelCode: 'SENIOR',
-        titleName: '高级工程师',
-        levelName: '副高级',
-        seriesName: '工程系列',
-        specialtyName: '土木建筑工程',
-      },
-      category: 'NORMAL',
-      route: [],
-      outcomeAfterRoute: 'FINALLY_APPROVED',
-      committeeId: null,
-      submittedAt: new Date().toISOString(),
-      resubmission: false,
-    },
-  };
-}
-
-function approved(declarationId: string): EventEnvelope<'DeclarationFinallyApproved'> {
-  return {
-    id: randomUUID(),
-    type: 'DeclarationFinallyApproved',
-    source: 'review',
-    occurredAt: new Date().toISOString(),
-    payload: {
-      declarationId,
-      result: 'PASS',
-      committee: { organisationId: randomUUID(), name: '吉林省工程系列高级职称评审委员会' },
-      opinion: '经评审委员会评议，通过。',
-      approvedAt: new Date().toISOString(),
-    },
-  };
-}
 
 const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];

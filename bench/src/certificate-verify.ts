@@ -1,0 +1,141 @@
+import 'reflect-metadata';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { createLogger } from '@zhicheng/server-kit';
+import { ensureDatabase, findFreePort, startEmbeddedPostgres } from '@zhicheng/dev-postgres';
+import { createPostgresTransport, type EventEnvelope } from '@zhicheng/events';
+import { loadIdentityEnv, startIdentity } from '@zhicheng/identity';
+import { Certificate, loadCertificateEnv, startCertificate } from '@zhicheng/certificate';
+import { loadGatewayEnv, startGateway } from '@zhicheng/gateway';
+import { approved, submitted } from './support/certificate-events';
+
+/**
+ * 证书查询验证 by number + name, as anyone asks it (no token), through the real gateway to the real
+ * certificate service over real PostgreSQL, CERTIFICATES certificates on record, each request a
+ * different certificate (numbers and names cycled); beside it, `{ __typename }` on the same
+ * gateway, the cheapest request the gateway answers (parse, validate, plan-free), as the peer.
+ * The per-address limit (VERIFY_LIMIT_PER_IP) is lifted for the run: every request comes from one
+ * address here, and the limiter's own statement is still paid on each request.
+ * Figures, not a test: nothing here fails on a threshold.
+ */
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
+const CERTIFICATES = Number(process.env.BENCH_CERTIFICATES ?? 500);
+
+const VERIFY = `query($n: String!, $h: String!) { verifyCertificate(number: $n, holderName: $h) {
+  outcome valid message certificate { number holderName titleName levelName issuerName issuedAt statusText } } }`;
+
+interface Figures {
+  title: string;
+  rps: number;
+  p50: number;
+  p99: number;
+}
+
+async function load(title: string, url: string, bodies: string[]): Promise<Figures> {
+  let next = 0;
+  let wrong = 0;
+  const result = await autocannon({
+    url,
+    method: 'POST',
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    headers: { 'content-type': 'application/json' },
+    requests: [
+      {
+        setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length] }),
+        onResponse: (status, body) => {
+          // A verification that does not answer VALID is a failure of the run, not a figure.
+          if (status !== 200 || body.includes('"errors"') || (bodies.length > 1 && !body.includes('"VALID"')))
+            wrong++;
+        },
+      },
+    ],
+  });
+  const failures = result.errors + result.non2xx + wrong;
+  if (failures > 0) throw new Error(`${title}: ${failures} failed requests`);
+  return { title, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+}
+
+async function main() {
+  const scratch = mkdtempSync(join(tmpdir(), 'zc-bench-verify-'));
+  chmodSync(scratch, 0o755);
+  const pg = process.env.DATABASE_URL
+    ? null
+    : await startEmbeddedPostgres({
+        dataDir: join(scratch, 'pg'),
+        port: await findFreePort(),
+        ephemeral: true,
+      });
+  const databaseUrl = process.env.DATABASE_URL ?? (await ensureDatabase(pg!.url, 'zc_bench_verify'));
+  const logger = createLogger('bench', 'warn');
+  const production = { NODE_ENV: 'production', PORT: '0', LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl };
+  const identity = await startIdentity(
+    loadIdentityEnv({ ...production, IDENTITY_DATA_KEY: randomBytes(32).toString('base64') }),
+    { logger, migrateOnStart: true },
+  );
+  const certificate = await startCertificate(
+    loadCertificateEnv({
+      ...production,
+      IDENTITY_JWKS_URL: identity.jwksUrl,
+      CERTIFICATE_KEY_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+      FILES_SIGNING_SECRET: randomUUID() + randomUUID(),
+      VERIFY_LIMIT_PER_IP: String(1e9),
+    }),
+    { logger, migrateOnStart: true },
+  );
+  const gateway = await startGateway(
+    loadGatewayEnv({
+      NODE_ENV: 'production',
+      PORT: '0',
+      LOG_LEVEL: 'warn',
+      SUBGRAPH_URLS: JSON.stringify({ identity: identity.url, certificate: certificate.url }),
+      IDENTITY_JWKS_URL: identity.jwksUrl,
+    }),
+    { logger },
+  );
+  const bus = createPostgresTransport(databaseUrl, logger);
+  try {
+    const events: EventEnvelope[] = [];
+    for (let i = 0; i < CERTIFICATES; i++) {
+      const declarationId = randomUUID();
+      events.push(submitted(declarationId, randomUUID(), i), approved(declarationId));
+    }
+    await bus.publish(events);
+    await certificate.consumer.catchUp();
+    const rows = await certificate.orm.em.fork().find(Certificate, {}, { fields: ['number', 'holderName'] });
+    if (rows.length !== CERTIFICATES) throw new Error(`issued ${rows.length} of ${CERTIFICATES}`);
+    const verifyBodies = rows.map((row) =>
+      JSON.stringify({ query: VERIFY, variables: { n: row.number, h: row.holderName } }),
+    );
+    const typename = [JSON.stringify({ query: '{ __typename }' })];
+
+    // Warm both (JIT, pools, the plan cache) before measuring.
+    await load('warm-up', gateway.url, verifyBodies).catch(() => undefined);
+    const peer = await load('{ __typename } (peer)', gateway.url, typename);
+    const verify = await load('verifyCertificate(number, holderName)', gateway.url, verifyBodies);
+    console.log(
+      `\n证书查询验证 through the gateway: ${CERTIFICATES} certificates, ${CONNECTIONS} connections, ${SECONDS}s each, Node ${process.version}, PostgreSQL ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded'}\n`,
+    );
+    console.log('| request | requests/s | p50 ms | p99 ms |\n|---|---:|---:|---:|');
+    for (const r of [peer, verify]) console.log(`| ${r.title} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} |`);
+    console.log(
+      `\nverification vs the peer: throughput ×${(verify.rps / peer.rps).toFixed(2)}, p50 ×${(verify.p50 / Math.max(peer.p50, 1)).toFixed(2)}, p99 ×${(verify.p99 / Math.max(peer.p99, 1)).toFixed(2)}`,
+    );
+  } finally {
+    await bus.close();
+    await gateway.close();
+    await certificate.close();
+    await identity.close();
+    await pg?.stop();
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
