@@ -5,6 +5,7 @@ import {
   errorMessage,
   isDeployed,
   Link,
+  navigate,
   onReconnected,
   PageContainer,
   translateOrUndefined,
@@ -70,7 +71,8 @@ function CertificateCard({
           })}
         />
       )}
-      <CertificateFields certificate={certificate} showHolder={false} />
+      {/* Status and revocation are in the title and the alert above. */}
+      <CertificateFields certificate={{ ...certificate, status: undefined }} showHolder={false} />
       <Space wrap style={{ marginTop: 12 }}>
         <Button
           icon={<EyeOutlined aria-hidden />}
@@ -89,13 +91,19 @@ function CertificateCard({
           {t('mine.download')}
         </Button>
         {isDeployed('@zhicheng/applicant-wizard') && (
-          <Link
-            to={paths.declaration(certificate.declaration.id)}
-            className="ant-btn ant-btn-default zc-link-button"
+          // A link (it opens a page) drawn as a button like its neighbours; navigates in place.
+          <Button
+            href={paths.declaration(certificate.declaration.id)}
+            icon={<FileTextOutlined aria-hidden />}
             aria-label={t('mine.declarationLabel', { number: certificate.number })}
+            onClick={(event) => {
+              if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+              event.preventDefault();
+              navigate(paths.declaration(certificate.declaration.id));
+            }}
           >
-            <FileTextOutlined aria-hidden /> {t('mine.declaration')}
-          </Link>
+            {t('mine.declaration')}
+          </Button>
         )}
       </Space>
     </Card>

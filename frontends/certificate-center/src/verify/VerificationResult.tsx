@@ -116,7 +116,9 @@ export function VerificationResult({
       ? t('verify.result.valid')
       : revoked
         ? t('verify.result.revoked')
-        : t('verify.result.invalid');
+        : outcome === 'NOT_FOUND'
+          ? t('verify.result.notFound')
+          : t('verify.result.invalid');
   const subTitle =
     revoked && certificate
       ? t('mine.revoked', {

@@ -151,7 +151,15 @@ function FileDrop({
  */
 export function VerifyPage() {
   const { t } = useTranslation('certificates');
-  const [shown, setShown] = useState<Shown>({ kind: 'none' });
+  // Each answer is numbered (data-answer): the same words twice are still two answers.
+  const [{ shown, answer }, setAnswer] = useState<{ shown: Shown; answer: number }>({
+    shown: { kind: 'none' },
+    answer: 0,
+  });
+  const setShown = useCallback(
+    (next: Shown) => setAnswer((previous) => ({ shown: next, answer: previous.answer + 1 })),
+    [],
+  );
   const [tab, setTab] = useState('number');
   const [offlineReady, setOfflineReady] = useState(false);
   const lastCredential = useRef<string | null>(null);
@@ -176,7 +184,7 @@ export function VerifyPage() {
         setShown({ kind: 'problem', message: errorMessage(error, translateOrUndefined) });
       }
     },
-    [t],
+    [t, setShown],
   );
 
   // A QR code's link: verify at once, and again when another link is opened in this tab.
@@ -242,7 +250,7 @@ export function VerifyPage() {
           },
         ]}
       />
-      <div ref={resultRef} tabIndex={-1} className="zc-verify-result" aria-live="polite">
+      <div ref={resultRef} tabIndex={-1} className="zc-verify-result" aria-live="polite" data-answer={answer}>
         {shown.kind === 'checking' && (
           <Flex justify="center" gap={8} style={{ padding: 24 }}>
             <Spin /> <span>{t('verify.checking')}</span>
