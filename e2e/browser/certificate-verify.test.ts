@@ -12,6 +12,7 @@
 import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import QRCode from 'qrcode';
 import { attachments, decodePrintedQr, pageFacts, readPdf } from '@zhicheng/testing';
 import { launchBrowser } from '../support/browser';
 import {
@@ -236,6 +237,13 @@ test('我的证照 live → PDF → /verify by number, QR link and PDF → offli
   });
   const byPdf = await nextVerification(verify, beforePdf);
   expect(byPdf).toMatchObject({ outcome: 'VALID', mode: 'online' });
+  // A picture of the QR code (as a phone photographs it: a PNG of the printed link), decoded by jsQR.
+  const photo = await QRCode.toBuffer(qrLink!, { errorCorrectionLevel: 'L', scale: 4, margin: 4 });
+  const beforePhoto = await answers(verify);
+  await chooser.setInputFiles({ name: '证书二维码.png', mimeType: 'image/png', buffer: photo });
+  const byPhoto = await nextVerification(verify, beforePhoto);
+  expect(byPhoto).toMatchObject({ outcome: 'VALID', mode: 'online' });
+  expect(byPhoto.text).toContain(certificate.number);
   await chooser.setInputFiles({
     name: 'notes.txt',
     mimeType: 'text/plain',
