@@ -258,6 +258,15 @@ test('我的证照 live → PDF → /verify by number, QR link and PDF → offli
   await qrPage.screenshot({ path: `${SHOTS}/verify-360.png`, fullPage: true });
   expect(await fitsPhone(qrPage)).toBeLessThanOrEqual(360);
 
+  // Sign-in offers 证书查询验证 to visitors, and its header still fits the phone.
+  await qrPage.goto(`${stack.origin}/sign-in`);
+  await qrPage.getByRole('link', { name: '证书查询验证' }).click();
+  await qrPage.getByRole('heading', { name: '证书查询验证', level: 1 }).waitFor();
+  await qrPage.goBack();
+  await qrPage.getByRole('tab', { name: '个人登录' }).waitFor();
+  await qrPage.screenshot({ path: `${SHOTS}/sign-in-360.png` });
+  expect(await fitsPhone(qrPage)).toBeLessThanOrEqual(360);
+
   // --- the network cut: the QR link still verifies, offline, and says what it checked -----------
   await visitor.setOffline(true);
   const offline = await visitor.newPage();
