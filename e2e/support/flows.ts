@@ -274,3 +274,62 @@ export async function submittedTitleDeclaration(
   await stack.settleEvents();
   return draft.id;
 }
+
+// --- review up to 终审通过 -----------------------------------------------------------------------
+
+const REVIEW_CASE = `query($id: ID!) { reviewCase(declarationId: $id) { currentTask { sequence } } }`;
+
+/** The reviewer passes the declaration's current task with an opinion. */
+export async function passReview(stack: Stack, session: GraphQLSession, id: string, opinion: string) {
+  const { reviewCase } = await ok<{ reviewCase: { currentTask: { sequence: number } } }>(
+    session,
+    REVIEW_CASE,
+    { id },
+  );
+  await ok(
+    session,
+    `mutation($id: ID!, $seq: Int!, $opinion: String!) {
+      decideReview(declarationId: $id, taskSequence: $seq, decision: PASS, opinion: $opinion) { statusText } }`,
+    { id, seq: reviewCase.currentTask.sequence, opinion },
+  );
+  await stack.settleEvents();
+}
+
+/**
+ * The applicant's complete 正常职称申报, submitted and passed by the unit (with the batch's
+ * recommendation report) and the bureau: it waits at the committee. Answers its id.
+ */
+export async function declarationAtCommittee(stack: Stack, applicant: GraphQLSession): Promise<string> {
+  const agent = await demoAgent(stack);
+  const unit = await bindToDemoUnit(stack, applicant, agent);
+  const id = await submittedTitleDeclaration(stack, applicant, unit.name);
+  await passReview(stack, agent, id, '材料齐全，同意推荐。');
+  const report = files.pdf();
+  const { requestBatchAttachmentUpload } = await ok<{ requestBatchAttachmentUpload: { url: string } }>(
+    agent,
+    `mutation($size: Int!) { requestBatchAttachmentUpload(fileName: "推荐报告.pdf", sizeBytes: $size, contentType: "application/pdf") { url } }`,
+    { size: report.length },
+  );
+  const stored = await postFile(stack, agent, requestBatchAttachmentUpload.url, report, 'application/pdf');
+  await ok(
+    agent,
+    `mutation($ids: [ID!]!, $a: ID!) { forwardBatch(declarationIds: $ids, attachmentId: $a) { id } }`,
+    {
+      ids: [id],
+      a: stored.body.attachment!.id,
+    },
+  );
+  await stack.settleEvents();
+  await passReview(stack, await demoStaff(stack, 'bureau.province'), id, '符合申报条件，同意提交评审。');
+  return id;
+}
+
+/** The engineering committee's secretary records 通过: the declaration is 终审通过. */
+export async function committeePasses(stack: Stack, id: string): Promise<void> {
+  await ok(
+    await demoStaff(stack, 'committee.engineering'),
+    `mutation($id: ID!) { recordCommitteeResult(declarationId: $id, result: PASS, opinion: "经评审委员会评议，通过。") { statusText } }`,
+    { id },
+  );
+  await stack.settleEvents();
+}

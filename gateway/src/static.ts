@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type Express, type Request, type Response } from 'express';
 import helmet from 'helmet';
-import type { Logger } from '@zhicheng/server-kit';
+import { PERMISSIONS_POLICY, type Logger } from '@zhicheng/server-kit';
 
 interface Manifest {
   name: string;
@@ -83,6 +83,46 @@ const shellPolicy = (production: boolean) =>
     },
   });
 
+/**
+ * The shell page's Permissions-Policy: the API's (every feature off), but the camera for our own
+ * origin, because /verify scans a certificate's QR code with it (getUserMedia asks the person
+ * first). Pages are one document for every route, so the policy is the page's, not /verify's.
+ */
+export const PAGE_PERMISSIONS_POLICY = PERMISSIONS_POLICY.replace('camera=()', 'camera=(self)');
+
+/** Where the /verify page's service worker is served (frontends/certificate-center/src/sw). */
+export const VERIFY_SERVICE_WORKER_PATH = '/verify-sw.js';
+
+/**
+ * A service worker controls only pages under the folder its script comes from (its maximum
+ * scope). /verify is at the root, so its worker is served from the root: under
+ * /apps/certificate-center/ it could not control /verify without a `Service-Worker-Allowed: /`
+ * answer header, which would let that folder's scripts claim every page of the origin. The name
+ * is fixed (the page registers it by name) and it is answered `no-cache`, so the browser checks
+ * it on every visit and a new deploy's worker replaces the old one. Its own CSP: it may only
+ * fetch from our origin (it keeps the page, its scripts and did.json for offline use).
+ */
+function mountVerifyServiceWorker(app: Express, root: string): void {
+  const file = join(root, 'frontends', 'certificate-center', 'dist', 'verify-sw.js');
+  app.get(VERIFY_SERVICE_WORKER_PATH, (req, res, next) => {
+    if (!existsSync(file)) return assetNotFound(req, res);
+    res.sendFile(
+      file,
+      {
+        cacheControl: false,
+        headers: {
+          'content-type': 'text/javascript; charset=utf-8',
+          'cache-control': 'no-cache',
+          'content-security-policy': "default-src 'none'; connect-src 'self'",
+        },
+      },
+      (error) => {
+        if (error) next(error);
+      },
+    );
+  });
+}
+
 /** Serves the shell, the web kit and the micro-frontends from the gateway's own origin. */
 export function mountFrontends(
   app: Express,
@@ -106,6 +146,7 @@ export function mountFrontends(
   );
   // `/apps` alone (no app name) is not a page either.
   app.use('/apps', assetNotFound);
+  mountVerifyServiceWorker(app, root);
 
   const indexPath = join(root, 'shell', 'dist', 'index.html');
   // Every other GET that wants a page is a client-side route of the shell.
@@ -128,7 +169,12 @@ export function mountFrontends(
       .replace(/<(script|style)\b/g, `<$1 nonce="${nonce}"`);
     pagePolicy(req, res, (error?: unknown) => {
       if (error) return next(error);
-      res.set({ 'cache-control': 'no-cache', 'x-frame-options': 'DENY', 'referrer-policy': 'same-origin' });
+      res.set({
+        'cache-control': 'no-cache',
+        'x-frame-options': 'DENY',
+        'referrer-policy': 'same-origin',
+        'permissions-policy': PAGE_PERMISSIONS_POLICY,
+      });
       res.type('html').send(html);
     });
   });

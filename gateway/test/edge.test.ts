@@ -82,7 +82,9 @@ describe('the gateway edge in production', () => {
     expect(page.status).toBe(200);
     expect(page.headers['strict-transport-security']).toMatch(/max-age=\d+/);
     expect(page.headers['x-content-type-options']).toBe('nosniff');
-    expect(page.headers['permissions-policy']).toContain('camera=()');
+    // Every feature off but the camera for our own origin (/verify scans QR codes with it).
+    expect(page.headers['permissions-policy']).toContain('camera=(self)');
+    expect(page.headers['permissions-policy']).toContain('microphone=()');
     const csp = String(page.headers['content-security-policy']);
     const nonce = /<script nonce="([^"]+)" type="importmap">/.exec(page.text)?.[1];
     expect(nonce).toBeDefined();

@@ -1,4 +1,5 @@
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { RunningGateway } from '../src';
 import { startTestGateway, staticRoot } from './helpers';
 
@@ -55,5 +56,20 @@ describe('front-end assets and pages', () => {
     expect(await answer.json()).toEqual({
       error: { code: 'UPSTREAM_UNAVAILABLE', message: '文件服务暂不可用，请稍后重试' },
     });
+  });
+
+  it('serves the /verify service worker from the root, uncached, with a CSP of its own', async () => {
+    expect((await get('/verify-sw.js', '*/*')).status).toBe(404);
+    mkdirSync(join(root, 'frontends', 'certificate-center', 'dist'), { recursive: true });
+    writeFileSync(join(root, 'frontends', 'certificate-center', 'dist', 'verify-sw.js'), 'self.x = 1;');
+    const worker = await get('/verify-sw.js', '*/*');
+    expect(worker.status).toBe(200);
+    expect(await worker.text()).toBe('self.x = 1;');
+    expect(worker.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(worker.headers.get('cache-control')).toBe('no-cache');
+    expect(worker.headers.get('content-security-policy')).toBe("default-src 'none'; connect-src 'self'");
+    expect(worker.headers.get('service-worker-allowed')).toBeNull();
+    // Only that file: nothing else of the app is served from the root.
+    expect((await get('/certificate-center.js', 'application/javascript')).status).toBe(404);
   });
 });

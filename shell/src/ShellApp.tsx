@@ -8,7 +8,7 @@ import { RegisterUnitPage } from './auth/RegisterUnitPage';
 import { SignInPage } from './auth/SignInPage';
 import { AppLayout } from './layout/AppLayout';
 import { PublicLayout } from './layout/PublicLayout';
-import { microFrontendFor } from './microFrontends';
+import { microFrontendFor, publicMicroFrontendFor } from './microFrontends';
 import { HomePage } from './pages/HomePage';
 import { MicroFrontendPage } from './pages/MicroFrontendPage';
 import { NotFoundPage } from './pages/NotFoundPage';
@@ -27,6 +27,14 @@ export function ShellApp() {
   const { t } = useTranslation();
   const { pathname, search, searchParams } = useLocation();
   const { status, signedOutReason } = useAuth();
+
+  // A public page of an app (/verify): for everyone, in the layout of whoever is looking. While the
+  // session is being restored it shows in the public frame rather than behind a spinner.
+  const publicApp = publicMicroFrontendFor(pathname);
+  if (publicApp) {
+    const page = <MicroFrontendPage app={publicApp} />;
+    return status === 'signedIn' ? <AppLayout>{page}</AppLayout> : <PublicLayout wide>{page}</PublicLayout>;
+  }
 
   if (status === 'restoring') {
     return (

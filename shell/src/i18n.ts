@@ -8,6 +8,7 @@ const zhCN = {
     bindings: '绑定审核',
     applicant: '我的申报',
     certificates: '我的证照',
+    verify: '证书查询验证',
     accessLog: '谁查看了我的信息',
     bureau: '审核工作台',
     review: '业务审核',
@@ -94,7 +95,7 @@ const zhCN = {
     done: '密码已重置',
     doneHint: '请使用新密码登录。',
   },
-  links: { signIn: '已有账号？去登录', toSignIn: '去登录', toActivate: '去激活' },
+  links: { signIn: '已有账号？去登录', toSignIn: '去登录', toActivate: '去激活', verify: '证书查询验证' },
 };
 
 type ShellResources = typeof zhCN;
@@ -106,6 +107,7 @@ const en: ShellResources = {
     bindings: 'Binding requests',
     applicant: 'My declarations',
     certificates: 'My certificates',
+    verify: 'Verify a certificate',
     accessLog: 'Who viewed my data',
     bureau: 'Review desk',
     review: 'Review',
@@ -196,7 +198,12 @@ const en: ShellResources = {
     done: 'Password reset',
     doneHint: 'Sign in with the new password.',
   },
-  links: { signIn: 'Have an account? Sign in', toSignIn: 'Sign in', toActivate: 'Activate' },
+  links: {
+    signIn: 'Have an account? Sign in',
+    toSignIn: 'Sign in',
+    toActivate: 'Activate',
+    verify: 'Verify a certificate',
+  },
 };
 
 registerTranslations('shell', { 'zh-CN': zhCN, en });

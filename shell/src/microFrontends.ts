@@ -7,15 +7,20 @@ import { appContainer } from './outlet';
 export interface MicroFrontend {
   /** The import-map key, also the single-spa application name. */
   name: string;
-  /** The URL prefix the app owns. */
+  /** The URL prefix the app owns (for signed-in accounts). */
   route: string;
+  /**
+   * Pages the app also serves to everyone, signed in or not (exact paths, e.g. /verify). The
+   * shell frames them in the public layout for visitors and in the signed-in one otherwise.
+   */
+  publicPages?: readonly string[];
 }
 
 export const MICRO_FRONTENDS: readonly MicroFrontend[] = [
   { name: '@zhicheng/unit-audit', route: '/unit' },
   { name: '@zhicheng/applicant-wizard', route: '/applicant' },
   { name: '@zhicheng/bureau-dashboard', route: '/bureau' },
-  { name: '@zhicheng/certificate-center', route: '/certificates' },
+  { name: '@zhicheng/certificate-center', route: '/certificates', publicPages: ['/verify'] },
 ];
 
 /** The apps whose bundle is deployed on this page. */
@@ -24,8 +29,19 @@ export function deployedMicroFrontends(): MicroFrontend[] {
   return MICRO_FRONTENDS.filter((app) => typeof imports[app.name] === 'string');
 }
 
+const isPublicPage = (app: MicroFrontend, pathname: string) =>
+  (app.publicPages ?? []).includes(pathname.replace(/(.)\/+$/, '$1'));
+
+/** The app that serves a signed-in account at this path. */
 export function microFrontendFor(pathname: string): MicroFrontend | undefined {
-  return deployedMicroFrontends().find((app) => matchPrefix(pathname, app.route));
+  return deployedMicroFrontends().find(
+    (app) => matchPrefix(pathname, app.route) || isPublicPage(app, pathname),
+  );
+}
+
+/** The app serving this path to everyone (a public page such as /verify), if any. */
+export function publicMicroFrontendFor(pathname: string): MicroFrontend | undefined {
+  return deployedMicroFrontends().find((app) => isPublicPage(app, pathname));
 }
 
 /** Loads an app's module through the import map (a bare specifier, resolved by the browser). */
@@ -61,9 +77,12 @@ export function registerMicroFrontends(): void {
     registerApplication({
       name: app.name,
       app: () => load(app.name),
-      // Apps show only to a signed-in account; the shell sends everyone else to sign-in first.
+      // Apps show only to a signed-in account (the shell sends everyone else to sign-in first),
+      // except on their public pages, which are active for everyone at once (no wait for the
+      // session to be restored, so /verify also opens offline).
       activeWhen: (location) =>
-        auth.getState().status === 'signedIn' && matchPrefix(location.pathname, app.route),
+        isPublicPage(app, location.pathname) ||
+        (auth.getState().status === 'signedIn' && matchPrefix(location.pathname, app.route)),
       customProps: { domElementGetter: () => appContainer(app.name) },
     });
   }

@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   EyeOutlined,
   FormOutlined,
+  FileSearchOutlined,
   HomeOutlined,
   LinkOutlined,
   MessageOutlined,
@@ -72,6 +73,13 @@ const NAV_ITEMS: NavItem[] = [
     labelKey: 'nav.certificates',
     icon: <SafetyCertificateOutlined />,
     roles: ['APPLICANT'],
+    app: '@zhicheng/certificate-center',
+  },
+  {
+    // 证书查询验证 is public; signed-in staff and holders reach it from the menu too.
+    path: '/verify',
+    labelKey: 'nav.verify',
+    icon: <FileSearchOutlined />,
     app: '@zhicheng/certificate-center',
   },
   {
