@@ -214,3 +214,162 @@ describe('a declaration through every level', () => {
     ]);
   });
 });
+
+describe('returns and resubmission', () => {
+  it('the unit returns to the applicant with flagged modules; the resubmission comes back to the unit', async () => {
+    const applicant = await t.applicant('李娜');
+    const { declarationId } = await t.submit(applicant, unit);
+    // The 有误 marks saved while auditing become the return's modules.
+    await agent.client.ok(
+      `mutation($id: ID!, $flags: [ModuleFlagInput!]!) { saveModuleFlags(declarationId: $id, taskSequence: 1, flags: $flags) { declarationId } }`,
+      {
+        id: declarationId,
+        flags: [
+          { module: 'BASIC_INFO', hasErrors: false },
+          { module: 'EDUCATION', hasErrors: true, note: '学历证书扫描件不清晰' },
+          { module: 'ANNUAL_ASSESSMENT', hasErrors: true },
+        ],
+      },
+    );
+    const returned = await decide(agent, declarationId, 'RETURN', { target: 'APPLICANT', task: 1 });
+    expect(returned).toMatchObject({
+      phase: 'RETURNED',
+      status: 'RETURNED',
+      statusText: '被退回',
+      currentTask: null,
+      returnedToApplicant: {
+        level: 'UNIT',
+        modules: ['EDUCATION', 'ANNUAL_ASSESSMENT'],
+        moduleNames: ['教育经历', '年度考核'],
+        opinion: RETURN_OPINION,
+      },
+    });
+    expect(await t.outbox(declarationId)).toEqual([
+      {
+        type: 'DeclarationReturned',
+        payload: expect.objectContaining({
+          fromLevel: 'UNIT',
+          organisationId: unit.unitId,
+          targetLevel: 'APPLICANT',
+          modules: ['EDUCATION', 'ANNUAL_ASSESSMENT'],
+          opinion: RETURN_OPINION,
+        }),
+      },
+    ]);
+    // The applicant reads the return on their own case.
+    expect((await reviewCase(applicant, declarationId)).timeline.at(-1)).toMatchObject({
+      step: 'RETURN',
+      modules: ['EDUCATION', 'ANNUAL_ASSESSMENT'],
+      returnTarget: 'APPLICANT',
+      statusText: '被退回',
+    });
+
+    await t.submit(applicant, unit, { declarationId, resubmission: true });
+    const back = await reviewCase(agent, declarationId);
+    expect(back.currentTask).toMatchObject({
+      sequence: 2,
+      level: 'UNIT',
+      state: 'PENDING',
+      origin: 'RESUBMITTED',
+    });
+    expect(back.timeline.at(-1)).toMatchObject({
+      step: 'RESUBMIT',
+      stepText: '修改后重新提交',
+      level: 'APPLICANT',
+    });
+  });
+
+  it('a bureau return to the applicant is resubmitted straight back to the bureau', async () => {
+    const applicant = await t.applicant();
+    const { declarationId } = await t.submit(applicant, unit);
+    await passAndForward(t, agent, [declarationId]);
+    await decide(department, declarationId, 'PASS');
+    await decide(bureau, declarationId, 'RETURN', { target: 'APPLICANT', modules: ['PAPERS'] });
+    await t.submit(applicant, unit, { declarationId, resubmission: true });
+    const back = await reviewCase(bureau, declarationId);
+    expect(back.currentTask).toMatchObject({ level: 'BUREAU', state: 'PENDING', origin: 'RESUBMITTED' });
+    // The unit and the department are not asked again.
+    expect((await reviewCase(agent, declarationId)).allowedActions).toEqual([]);
+  });
+
+  it('the bureau returns to the unit (a lower level), which sees why and decides again', async () => {
+    const applicant = await t.applicant();
+    const { declarationId } = await t.submit(applicant, unit);
+    await passAndForward(t, agent, [declarationId]);
+    await decide(department, declarationId, 'PASS');
+    const returned = await decide(bureau, declarationId, 'RETURN', {
+      target: 'UNIT',
+      modules: ['UNIT_PUBLICITY'],
+      opinion: '单位公示表未盖章，请重新公示。',
+    });
+    expect(returned.currentTask).toMatchObject({
+      level: 'UNIT',
+      state: 'PENDING',
+      origin: 'RETURNED_FROM_ABOVE',
+      returnedFrom: {
+        fromLevel: 'BUREAU',
+        modules: ['UNIT_PUBLICITY'],
+        opinion: '单位公示表未盖章，请重新公示。',
+      },
+    });
+    expect(returned.status).toBe('SUBMITTED');
+    // The unit can return to the applicant in turn, or pass and forward again.
+    await passAndForward(t, agent, [declarationId]);
+    expect((await reviewCase(department, declarationId)).currentTask).toMatchObject({
+      level: 'DEPARTMENT',
+      origin: 'ADVANCED',
+    });
+  });
+});
+
+describe('terminations and committee outcomes', () => {
+  it('审核不通过终止审核 at the department ends the review', async () => {
+    const applicant = await t.applicant();
+    const { declarationId } = await t.submit(applicant, unit);
+    await passAndForward(t, agent, [declarationId]);
+    const ended = await decide(department, declarationId, 'TERMINATE', {
+      opinion: '任职年限不满足申报要求，终止审核。',
+    });
+    expect(ended).toMatchObject({
+      phase: 'TERMINATED',
+      statusText: '审核不通过终止审核',
+      currentTask: null,
+      allowedActions: [],
+    });
+    expect((await t.outbox(declarationId)).map((e) => e.type)).toEqual([
+      'DeclarationAdvanced',
+      'DeclarationTerminated',
+    ]);
+  });
+
+  it('the committee defers (暂缓), then fails (不通过)', async () => {
+    const applicant = await t.applicant();
+    const { declarationId } = await t.submit(applicant, unit);
+    await passAndForward(t, agent, [declarationId]);
+    await decide(department, declarationId, 'PASS');
+    await decide(bureau, declarationId, 'PASS');
+    const deferred = await committeeResult(
+      committee,
+      declarationId,
+      'DEFER',
+      '经评审委员会研究，暂缓评审，待补充材料后再议。',
+    );
+    expect(deferred.currentTask).toMatchObject({ level: 'COMMITTEE', state: 'DEFERRED', stateText: '暂缓' });
+    const failed = await committeeResult(
+      committee,
+      declarationId,
+      'FAIL',
+      '经评审委员会评议表决，未获通过。',
+    );
+    expect(failed).toMatchObject({ phase: 'TERMINATED', statusText: '审核不通过终止审核' });
+    const types = (await t.outbox(declarationId)).map((e) => e.type);
+    expect(types.slice(-2)).toEqual(['DeclarationDeferred', 'DeclarationTerminated']);
+  });
+
+  it('opinions are trimmed and kept as written', async () => {
+    const applicant = await t.applicant();
+    const { declarationId } = await t.submit(applicant, unit);
+    const seen = await decide(agent, declarationId, 'PASS', { opinion: `  ${PASS_OPINION}  ` });
+    expect(seen.timeline.at(-1)?.opinion).toBe(PASS_OPINION);
+  });
+});
