@@ -333,3 +333,115 @@ export async function committeePasses(stack: Stack, id: string): Promise<void> {
   );
   await stack.settleEvents();
 }
+
+/** A demo applicant as identity's demo data registers them (name, mobile, ID number). */
+export interface DemoPerson {
+  name: string;
+  mobile: string;
+  idNumber: string;
+  birthDate: string;
+  /** As the ID number's sequence says (odd: male). */
+  gender: 'MALE' | 'FEMALE';
+}
+
+export const DEMO_APPLICANTS: Record<'zhangWei' | 'liNa', DemoPerson> = {
+  zhangWei: {
+    name: '张伟',
+    mobile: '13800000001',
+    idNumber: DEMO_APPLICANT_ID_NUMBER,
+    birthDate: '1986-03-15',
+    gender: 'MALE',
+  },
+  liNa: {
+    name: '李娜',
+    mobile: '13800000002',
+    idNumber: makeResidentId({ region: '220102', birthDate: '19900722', sequence: 202 }),
+    birthDate: '1990-07-22',
+    gender: 'FEMALE',
+  },
+};
+
+/**
+ * The person's complete 人才分类定级 declaration under the demo talent notice (standard C-01, so
+ * C类 is applied for): 基本信息, 学习经历 with its proof, 工作经历, 创新创业成果, 照片 and 身份证,
+ * submitted with the pledge, events settled. Answers the declaration's id.
+ */
+export async function submittedTalentDeclaration(
+  stack: Stack,
+  applicant: GraphQLSession,
+  person: DemoPerson,
+  unitName: string,
+): Promise<string> {
+  const { notices } = await ok<{ notices: Array<{ id: string }> }>(
+    applicant,
+    `{ notices(channelCode: "TALENT_CLASSIFICATION", openOnly: true) { id } }`,
+  );
+  const { startDeclaration: draft } = await ok<{ startDeclaration: { id: string; version: number } }>(
+    applicant,
+    `mutation($n: ID!) { startDeclaration(noticeId: $n, category: NORMAL) { id version } }`,
+    { n: notices[0].id },
+  );
+  const educationId = randomUUID();
+  const { saveDeclaration: saved } = await ok<{ saveDeclaration: { version: number } }>(
+    applicant,
+    `mutation($id: ID!, $v: Int!, $input: DeclarationModulesInput!) {
+      saveDeclaration(id: $id, expectedVersion: $v, input: $input) { version } }`,
+    {
+      id: draft.id,
+      v: draft.version,
+      input: {
+        talentBasicInfo: {
+          name: person.name,
+          gender: person.gender,
+          idType: 'RESIDENT_ID',
+          idNumber: person.idNumber,
+          mobile: person.mobile,
+          birthDate: person.birthDate,
+          educationLevel: '研究生',
+          workUnitName: unitName,
+          post: '总工程师',
+          source: 'IN_PROVINCE',
+          serviceType: 'FIRST',
+          longTermContract: true,
+          standardCode: 'C-01',
+        },
+        education: [
+          {
+            id: educationId,
+            school: '吉林大学',
+            major: '机械工程',
+            educationLevel: '研究生',
+            degree: '博士',
+            studyMode: '全日制',
+            startDate: '2008-09-01',
+            endDate: '2013-07-01',
+            diplomaNumber: '101831201305001234',
+          },
+        ],
+        workExperience: [{ id: randomUUID(), unit: unitName, post: '总工程师', startDate: '2013-07-01' }],
+        innovation: '主持省级重点研发项目两项，成果已在省内三家企业推广应用。',
+      },
+    },
+  );
+  const uploads: Array<[Record<string, string>, string, () => Buffer, string]> = [
+    [{ kind: 'CATALOGUE', code: 'PHOTO' }, '照片.png', files.png, 'image/png'],
+    [{ kind: 'CATALOGUE', code: 'ID_CARD' }, '身份证.pdf', files.pdf, 'application/pdf'],
+    [
+      { kind: 'ENTRY', module: 'EDUCATION', entryId: educationId },
+      '学位证.pdf',
+      files.pdf,
+      'application/pdf',
+    ],
+  ];
+  for (const [slot, name, bytes, type] of uploads) {
+    const stored = await uploadToDeclaration(stack, applicant, draft.id, slot, name, bytes(), type);
+    if (stored.status !== 201) throw new Error(`upload of ${name} refused: ${JSON.stringify(stored.body)}`);
+  }
+  await ok(
+    applicant,
+    `mutation($id: ID!, $v: Int!) { submitDeclaration(id: $id, expectedVersion: $v, pledge: true) { id } }`,
+    { id: draft.id, v: saved.version },
+  );
+  await stack.settleEvents();
+  return draft.id;
+}

@@ -393,6 +393,16 @@ const zhCN = {
       WAITING: '待审核',
     },
     deferred: '暂缓',
+    result: {
+      title: '评审结果',
+      AWAITING: '待评审',
+      awaiting: '材料审核已通过，线下评审结束后可在此查看评审结果。',
+      DEFER: '暂缓',
+      deferredHint: '评审结果为暂缓，最终结果录入后将在此显示。',
+      PASS: '通过',
+      FAIL: '不通过',
+      decidedBy: '{{org}}，{{at}}',
+    },
     timeline: '审核记录',
     noTimeline: '暂无审核记录',
     timelineColumns: {
@@ -973,6 +983,16 @@ const en: ApplicantResources = {
       WAITING: 'Waiting',
     },
     deferred: 'Deferred',
+    result: {
+      title: 'Evaluation result',
+      AWAITING: 'Awaiting',
+      awaiting: 'The materials are approved; the result appears here once the offline evaluation is over.',
+      DEFER: 'Deferred',
+      deferredHint: 'The evaluation was deferred; the final result will appear here.',
+      PASS: 'Passed',
+      FAIL: 'Not passed',
+      decidedBy: '{{org}}, {{at}}',
+    },
     timeline: 'Review record',
     noTimeline: 'No review steps yet',
     timelineColumns: {

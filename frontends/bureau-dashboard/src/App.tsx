@@ -16,17 +16,20 @@ const COMMITTEE = '/bureau/committee';
 
 /**
  * One desk (matters → queue → case) under a base path: 业务审核 for department and bureau
- * reviewers (待审 / 已审), 评审结果 for committee secretaries (待审 / 暂缓 / 已审).
+ * reviewers (待审 / 已审; bureaus also 暂缓, for the 人才分类定级 results they record after
+ * 材料审核通过), 评审结果 for committee secretaries (待审 / 暂缓 / 已审).
  */
 function Desk({ pathname, base, committee }: { pathname: string; base: string; committee: boolean }) {
   const { t } = useTranslation('bureau');
+  const isBureau = useHasRole('BUREAU_REVIEWER');
+  const defers = committee || isBureau;
   const home = { title: t('home'), to: '/' };
   const crumbs = [home, { title: committee ? t('committee') : t('review'), to: base }];
   if (matchPrefix(pathname, `${base}/queue`)) {
     return (
       <ReviewQueuePage
         basePath={base}
-        states={committee ? ['PENDING', 'DEFERRED', 'HANDLED'] : ['PENDING', 'HANDLED']}
+        states={defers ? ['PENDING', 'DEFERRED', 'HANDLED'] : ['PENDING', 'HANDLED']}
         breadcrumb={crumbs}
         actionLabel={committee ? t('committee') : undefined}
       />
@@ -47,7 +50,7 @@ function Desk({ pathname, base, committee }: { pathname: string; base: string; c
     return (
       <ReviewMattersPage
         basePath={base}
-        columns={committee ? ['pending', 'deferred'] : ['pending']}
+        columns={defers ? ['pending', 'deferred'] : ['pending']}
         breadcrumb={[home]}
       />
     );
@@ -60,6 +63,7 @@ export function App() {
   const { pathname } = useLocation();
   const { t } = useTranslation('bureau');
   const isSecretary = useHasRole('COMMITTEE_SECRETARY');
+  const isBureau = useHasRole('BUREAU_REVIEWER');
   const home = isSecretary ? COMMITTEE : REVIEW;
   if (pathname === '/bureau' || pathname === '/bureau/') return <Redirect to={home} />;
   if (matchPrefix(pathname, REVIEW)) return <Desk pathname={pathname} base={REVIEW} committee={false} />;
@@ -70,7 +74,10 @@ export function App() {
         kinds={
           isSecretary
             ? ['COMMITTEE_PASS', 'COMMITTEE_FAIL', 'COMMITTEE_DEFER']
-            : ['PASS', 'RETURN', 'TERMINATE']
+            : isBureau
+              ? // Bureaus also record 人才分类定级 results (通过 / 不通过 / 暂缓).
+                ['PASS', 'RETURN', 'TERMINATE', 'COMMITTEE_PASS', 'COMMITTEE_FAIL', 'COMMITTEE_DEFER']
+              : ['PASS', 'RETURN', 'TERMINATE']
         }
         breadcrumb={[{ title: t('home'), to: '/' }]}
       />

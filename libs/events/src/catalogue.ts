@@ -37,6 +37,32 @@ export interface CommitteeRef {
 }
 
 /**
+ * 人才分类定级's classes (人才类别), top class first, as the declaration subgraph names them
+ * (TALENT_LEVELS in its domain/data/talent-standards.ts); repeated here because review records the
+ * class awarded and certificate prints it.
+ */
+export type TalentLevelCode = 'A' | 'B' | 'C' | 'D' | 'E';
+
+/** What the applicant applied for in a 人才分类定级 declaration (its 基本信息). */
+export interface TalentApplication {
+  /** 申请评定级别(层次): set by the standard, never typed. */
+  levelCode: TalentLevelCode;
+  levelName: string;
+  /** 申请评定符合标准 (its code and text). */
+  standardCode: string;
+  standardText: string;
+  /** 人才认定服务类型: 首次认定 / 晋升认定. */
+  serviceType: 'FIRST' | 'PROMOTION';
+}
+
+/** The body that decided a 人才分类定级 result (the organisation holding the route's last seat). */
+export interface DecidingBody {
+  level: ReviewLevel;
+  organisationId: string;
+  name: string;
+}
+
+/**
  * What of a person's data a read showed (谁查看了我的信息). Masked values (110***********1234) and
  * names in queues are not personal-data reads; opening the record is.
  */
@@ -132,6 +158,11 @@ export interface EventPayloads {
     /** What passing the route's last level means: 终审通过, or 材料审核通过 (talent classification). */
     outcomeAfterRoute: 'FINALLY_APPROVED' | 'MATERIALS_APPROVED';
     committeeId?: string | null;
+    /**
+     * 人才分类定级 only: the class and standard applied for (review offers the class as the default
+     * result, certificate prints the standard). Null for other channels; absent in older events.
+     */
+    talent?: TalentApplication | null;
     submittedAt: string;
     resubmission: boolean;
   };
@@ -172,20 +203,37 @@ export interface EventPayloads {
     routeComplete: boolean;
     approvedAt: string;
   };
-  /** review: 终审通过 — the committee's 通过, or the last level of a route whose notice makes it final. */
+  /**
+   * review: 终审通过 — the committee's 通过, the last level of a route whose notice makes it final,
+   * or (kind TALENT_LEVEL) the 评审结果 通过 of a 人才分类定级 declaration after 材料审核通过.
+   */
   DeclarationFinallyApproved: {
     declarationId: string;
     result: 'PASS';
     committee: CommitteeRef | null;
     opinion: string;
     approvedAt: string;
+    /**
+     * What the approval grants, so certificate issues the right kind: a professional title
+     * (TITLE), or a talent class (TALENT_LEVEL). Absent in events recorded before talent results:
+     * TITLE.
+     */
+    kind?: 'TITLE' | 'TALENT_LEVEL';
+    /** TALENT_LEVEL: the class awarded (default the one applied for) and the body that decided. */
+    talent?: { levelCode: TalentLevelCode; levelName: string; decidedBy: DecidingBody } | null;
   };
-  /** review: 暂缓 — the committee will decide later; the declaration stays at the committee. */
+  /**
+   * review: 暂缓 — the committee (or, for 人才分类定级, the deciding body) will decide later; the
+   * declaration stays there.
+   */
   DeclarationDeferred: {
     declarationId: string;
+    /** The deferring body (the committee; for 人才分类定级 the deciding body). */
     committee: CommitteeRef;
     opinion: string;
     deferredAt: string;
+    /** The deferring body's route level; absent (older events): COMMITTEE. */
+    level?: ReviewLevel;
   };
   /**
    * Any subgraph: someone other than the person read the person's personal data (one event per

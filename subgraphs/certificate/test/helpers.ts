@@ -80,6 +80,65 @@ export function approved(
   );
 }
 
+/** A 人才分类定级 submission: the class and standard applied for. */
+export function talentSubmitted(
+  declarationId: string,
+  personId: string,
+  applicantName = '刘洋',
+  levelCode: 'A' | 'B' | 'C' | 'D' | 'E' = 'C',
+): EventEnvelope<'DeclarationSubmitted'> {
+  const base = submitted(declarationId, personId, applicantName);
+  return {
+    ...base,
+    payload: {
+      ...base.payload,
+      channelCode: 'TALENT_CLASSIFICATION',
+      title: {
+        seriesCode: '',
+        specialtyCode: '',
+        scopeCode: '',
+        titleCode: '',
+        levelCode,
+        titleName: '人才分类定级评定',
+        levelName: `${levelCode}类`,
+      },
+      outcomeAfterRoute: 'MATERIALS_APPROVED',
+      talent: {
+        levelCode,
+        levelName: `${levelCode}类`,
+        standardCode: `${levelCode}-01`,
+        standardText: '享受国务院政府特殊津贴专家',
+        serviceType: 'FIRST',
+      },
+    },
+  };
+}
+
+/** The bureau's 评审结果 通过 for a 人才分类定级 declaration, with the class awarded. */
+export function talentApproved(
+  declarationId: string,
+  levelCode: 'A' | 'B' | 'C' | 'D' | 'E' = 'C',
+  approvedAt = new Date(),
+): EventEnvelope<'DeclarationFinallyApproved'> {
+  return event(
+    'DeclarationFinallyApproved',
+    {
+      declarationId,
+      result: 'PASS',
+      committee: null,
+      opinion: '经认定，符合人才分类定级标准，同意认定。',
+      approvedAt: approvedAt.toISOString(),
+      kind: 'TALENT_LEVEL',
+      talent: {
+        levelCode,
+        levelName: `${levelCode}类`,
+        decidedBy: { level: 'BUREAU', organisationId: randomUUID(), name: '吉林省人力资源和社会保障厅' },
+      },
+    },
+    'review',
+  );
+}
+
 export interface TestCertificate {
   server: CertificateServer;
   sql: Pool;

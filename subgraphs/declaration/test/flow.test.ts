@@ -400,6 +400,14 @@ describe('the declaration wizard', () => {
       channelCode: 'TALENT_CLASSIFICATION',
       applicantName: '李娜',
       title: { levelCode: 'E', levelName: 'E类', titleName: '人才分类定级评定' },
+      // What review offers as the default result and certificate prints (申请评定符合标准).
+      talent: {
+        levelCode: 'E',
+        levelName: 'E类',
+        standardCode: 'E-01',
+        standardText: '具有副高级职称的专业技术人才',
+        serviceType: 'FIRST',
+      },
       route: [
         { level: 'UNIT', name: '推荐单位', organisationId: null },
         { level: 'BUREAU', name: '吉林省人力资源和社会保障厅', organisationId: null },

@@ -95,12 +95,26 @@ describe('the title route level by level', () => {
     expect((await read(await t.legalPerson(unit), id)).statusText).toBe('终审通过');
   });
 
-  it('a route that ends at the bureau (人才分类定级) stops at 材料审核通过', async () => {
+  it('a route that ends at the bureau (人才分类定级): 材料审核通过, the bureau’s 暂缓, then its 通过', async () => {
     const { applicant, declaration } = await submittedDeclaration(t, noticeId);
-    await t.publish(review.materialsApproved(declaration.id, reviewTime(t), true));
+    const approvedAt = reviewTime(t);
+    await t.publish(review.materialsApproved(declaration.id, approvedAt, true));
+    // The bureau that approved the materials records the 评审结果: the declaration waits there.
     expect(await read(applicant, declaration.id)).toMatchObject({
       status: 'MATERIALS_APPROVED',
       statusText: '材料审核通过',
+      reviewPosition: { level: 'BUREAU', organisationId: ORGS.bureau.id, deferred: false, since: approvedAt },
+    });
+    const deferredAt = reviewTime(t, 2000);
+    await t.publish(review.talentDeferred(declaration.id, deferredAt));
+    expect(await read(applicant, declaration.id)).toMatchObject({
+      status: 'MATERIALS_APPROVED',
+      reviewPosition: { level: 'BUREAU', deferred: true, deferredAt },
+    });
+    await t.publish(review.talentApproved(declaration.id, reviewTime(t, 3000)));
+    expect(await read(applicant, declaration.id)).toMatchObject({
+      status: 'FINALLY_APPROVED',
+      statusText: '终审通过',
       reviewPosition: null,
     });
   });

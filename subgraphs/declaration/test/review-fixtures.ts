@@ -67,6 +67,30 @@ export const review = {
       committeeResult: null,
       terminatedAt,
     }),
+  /** 人才分类定级: the bureau (the route's last seat) puts off its 评审结果. */
+  talentDeferred: (declarationId: string, deferredAt: string) =>
+    event('DeclarationDeferred', {
+      declarationId,
+      committee: { organisationId: ORGS.bureau.id, name: ORGS.bureau.name },
+      level: 'BUREAU',
+      opinion: '认定材料待进一步核实，暂缓认定。',
+      deferredAt,
+    }),
+  /** 人才分类定级: the bureau's 评审结果 通过 with the class awarded. */
+  talentApproved: (declarationId: string, approvedAt: string) =>
+    event('DeclarationFinallyApproved', {
+      declarationId,
+      result: 'PASS',
+      committee: null,
+      opinion: '经认定，符合人才分类定级标准，同意认定。',
+      approvedAt,
+      kind: 'TALENT_LEVEL',
+      talent: {
+        levelCode: 'C',
+        levelName: 'C类',
+        decidedBy: { level: 'BUREAU', organisationId: ORGS.bureau.id, name: ORGS.bureau.name },
+      },
+    }),
   deferred: (declarationId: string, deferredAt: string) =>
     event('DeclarationDeferred', {
       declarationId,

@@ -2,7 +2,8 @@
 // task at its unit; the unit passes it (待送审) and forwards it in a batch with its 推荐报告; the
 // department, the bureau and the committee follow; returns go to the applicant (flagged modules)
 // or a lower level; a resubmission goes back to the level that returned it; terminations end it;
-// talent classification ends at 材料审核通过. Events leave through the outbox, in order.
+// talent classification reaches 材料审核通过, then its result (talent-result.test.ts). Events
+// leave through the outbox, in order.
 import {
   committeeResult,
   decide,
@@ -186,7 +187,7 @@ describe('a declaration through every level', () => {
     });
   });
 
-  it('talent classification (人才分类定级) ends at 材料审核通过 after the bureau', async () => {
+  it('talent classification (人才分类定级): 材料审核通过 after the bureau, which then records the result', async () => {
     const applicant = await t.applicant();
     const { declarationId } = await t.submit(applicant, unit, {
       route: t.talentRoute(),
@@ -195,9 +196,17 @@ describe('a declaration through every level', () => {
     await passAndForward(t, agent, [declarationId]);
     const done = await decide(bureau, declarationId, 'PASS');
     expect(done).toMatchObject({
-      phase: 'MATERIALS_APPROVED',
+      phase: 'IN_REVIEW',
+      status: 'MATERIALS_APPROVED',
       statusText: '材料审核通过',
-      currentTask: null,
+      currentTask: { level: 'BUREAU', state: 'PENDING', origin: 'MATERIALS_APPROVED' },
+      allowedActions: [
+        {
+          type: 'RECORD_TALENT_RESULT',
+          results: ['PASS', 'FAIL', 'DEFER'],
+          appliedTalentLevel: { code: 'C', name: 'C类' },
+        },
+      ],
     });
     expect((await t.outbox(declarationId)).map((e) => [e.type, e.payload.routeComplete ?? null])).toEqual([
       ['DeclarationAdvanced', null],

@@ -82,6 +82,8 @@ export interface SubmitOptions {
   channelCode?: string;
   eventId?: string;
   applicantName?: string;
+  /** 人才分类定级: the class applied for (default C for the TALENT_CLASSIFICATION channel). */
+  talentLevelCode?: 'A' | 'B' | 'C' | 'D' | 'E' | null;
 }
 
 export interface Submitted {
@@ -269,6 +271,16 @@ export async function startTestReview(): Promise<TestReview> {
             options.outcomeAfterRoute ??
             (route[route.length - 1]?.level === 'COMMITTEE' ? 'FINALLY_APPROVED' : 'MATERIALS_APPROVED'),
           committeeId: null,
+          talent:
+            options.channelCode === 'TALENT_CLASSIFICATION' && options.talentLevelCode !== null
+              ? {
+                  levelCode: options.talentLevelCode ?? 'C',
+                  levelName: `${options.talentLevelCode ?? 'C'}类`,
+                  standardCode: `${options.talentLevelCode ?? 'C'}-01`,
+                  standardText: '享受国务院政府特殊津贴专家',
+                  serviceType: 'FIRST',
+                }
+              : null,
           submittedAt: new Date().toISOString(),
           resubmission: options.resubmission ?? false,
         },
@@ -312,7 +324,7 @@ export const CASE_FIELDS = `declarationId applicantName phase status statusText 
   tasks { sequence level state }
   progress { level name node taskState }
   returnedToApplicant { level organisationName modules moduleNames opinion }
-  allowedActions { type taskSequence decisions returnTargets results }
+  allowedActions { type taskSequence decisions returnTargets results talentLevels { code name } appliedTalentLevel { code name } }
   moduleFlags { module hasErrors note setByName }
   timeline { sequence step stepText level levelText organisationName actorName opinion modules returnTarget statusAfter statusText batchId }
   routingProblems { field code message }`;
@@ -324,6 +336,8 @@ export const DECIDE = `mutation($id: ID!, $task: Int!, $decision: ReviewDecision
     modules: $modules, target: $target, moduleFlags: $flags) { ${CASE_FIELDS} } }`;
 export const COMMITTEE = `mutation($id: ID!, $result: CommitteeResult!, $opinion: String!, $task: Int) {
   recordCommitteeResult(declarationId: $id, result: $result, opinion: $opinion, taskSequence: $task) { ${CASE_FIELDS} } }`;
+export const TALENT_RESULT = `mutation($id: ID!, $result: CommitteeResult!, $opinion: String!, $task: Int, $levelCode: String) {
+  recordTalentResult(declarationId: $id, result: $result, opinion: $opinion, taskSequence: $task, levelCode: $levelCode) { ${CASE_FIELDS} } }`;
 export const TICKET = `mutation($fileName: String!, $sizeBytes: Int!, $contentType: String!) {
   requestBatchAttachmentUpload(fileName: $fileName, sizeBytes: $sizeBytes, contentType: $contentType) { url expiresAt maxBytes formats } }`;
 export const FORWARD = `mutation($ids: [ID!]!, $attachmentId: ID!) {
@@ -396,6 +410,8 @@ export interface CaseJson {
     decisions: string[];
     returnTargets: string[];
     results: string[];
+    talentLevels: Array<{ code: string; name: string }>;
+    appliedTalentLevel: { code: string; name: string } | null;
   }>;
   moduleFlags: Array<{ module: string; hasErrors: boolean; note: string | null; setByName: string }>;
   timeline: TimelineJson[];
@@ -449,6 +465,24 @@ export async function committeeResult(
       opinion,
     })
   ).recordCommitteeResult;
+}
+
+/** 人才分类定级 评审结果 by the bureau at the route's last seat. */
+export async function talentResult(
+  actor: Actor,
+  declarationId: string,
+  result: 'PASS' | 'FAIL' | 'DEFER',
+  extra: { opinion?: string; levelCode?: string; task?: number } = {},
+): Promise<CaseJson> {
+  return (
+    await actor.client.ok<{ recordTalentResult: CaseJson }>(TALENT_RESULT, {
+      id: declarationId,
+      result,
+      opinion: extra.opinion ?? '经认定，符合人才分类定级标准，同意认定。',
+      levelCode: extra.levelCode,
+      task: extra.task,
+    })
+  ).recordTalentResult;
 }
 
 // ---- uploads ----------------------------------------------------------------------------------

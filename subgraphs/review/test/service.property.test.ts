@@ -1,6 +1,6 @@
 // Property test of the service (fast-check): random histories driven through the API by whoever
 // reviewCase.allowedActions says may act — decisions, returns, batch forwarding with uploads,
-// committee results, resubmissions as DeclarationSubmitted events — never reach an impossible
+// committee results, 人才分类定级 results, resubmissions as DeclarationSubmitted events — never reach an impossible
 // state in the database, and the stored audit trail always verifies (rows round-trip exactly
 // into what was hashed).
 import fc from 'fast-check';
@@ -12,6 +12,7 @@ import {
   DECIDE,
   FORWARD,
   reviewCase,
+  TALENT_RESULT,
   startTestReview,
   uploadRecommendation,
   type Actor,
@@ -62,14 +63,15 @@ describe('the review service (properties)', () => {
           const applicant = await t.applicant();
           const route =
             routeKind === 'full' ? t.fullRoute() : routeKind === 'demo' ? t.demoRoute() : t.talentRoute();
-          const { declarationId } = await t.submit(applicant, unit, { route });
+          const channelCode = routeKind === 'talent' ? 'TALENT_CLASSIFICATION' : undefined;
+          const { declarationId } = await t.submit(applicant, unit, { route, channelCode });
           let steps = 0;
           for (const n of tape) {
             // Who may act now, as each would see it.
             const views: Array<{ actor: Actor; seen: CaseJson }> = [];
             for (const actor of [...reviewers, applicant]) {
               const result = await actor.client.request<{ reviewCase: CaseJson }>(
-                `query($id: ID!) { reviewCase(declarationId: $id) { allowedActions { type taskSequence decisions returnTargets results } } }`,
+                `query($id: ID!) { reviewCase(declarationId: $id) { allowedActions { type taskSequence decisions returnTargets results talentLevels { code } } } }`,
                 { id: declarationId },
               );
               if (result.data?.reviewCase?.allowedActions.length)
@@ -92,6 +94,15 @@ describe('the review service (properties)', () => {
                 task: allowed.taskSequence,
                 result: allowed.results[n % 3],
                 opinion,
+              });
+            } else if (allowed.type === 'RECORD_TALENT_RESULT') {
+              await actor.client.ok(TALENT_RESULT, {
+                id: declarationId,
+                task: allowed.taskSequence,
+                result: allowed.results[n % 3],
+                opinion,
+                // The class applied for, or one of those that may be awarded.
+                levelCode: n % 2 ? null : allowed.talentLevels[n % allowed.talentLevels.length].code,
               });
             } else {
               const decision = (['PASS', 'PASS', 'RETURN', 'TERMINATE'] as const)[n % 4];

@@ -1,7 +1,8 @@
-import { Empty, Flex, Steps, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, Empty, Flex, Steps, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from '@zhicheng/web-kit';
 import { formatTime } from '../format';
 import type { ReviewTrackFieldsFragment } from '../gql/graphql';
+import { reviewResultOf, type ReviewResultKind } from './status';
 
 type Track = ReviewTrackFieldsFragment;
 type Entry = Track['timeline'][number];
@@ -25,6 +26,47 @@ const STEP_COLOURS: Partial<Record<Entry['step'], string>> = {
   COMMITTEE_FAIL: 'red',
   COMMITTEE_DEFER: 'gold',
 };
+
+const RESULT_ALERT: Record<ReviewResultKind, 'info' | 'warning' | 'success' | 'error'> = {
+  AWAITING: 'info',
+  DEFER: 'warning',
+  PASS: 'success',
+  FAIL: 'error',
+};
+
+/** 评审结果: awaited after 材料审核通过, then 通过 (with the class, for 人才分类定级) / 不通过 / 暂缓. */
+function ReviewResult({ result }: { result: NonNullable<ReturnType<typeof reviewResultOf>> }) {
+  const { t } = useTranslation('applicant');
+  const description =
+    result.kind === 'AWAITING' ? (
+      t('done.result.awaiting')
+    ) : (
+      <>
+        {/* 评审通过（认定为C类）: the class a 人才分类定级 result awarded. */}
+        {result.kind === 'PASS' && result.stepText && <div>{result.stepText}</div>}
+        {result.opinion && <div>{result.opinion}</div>}
+        {result.kind === 'DEFER' && <div>{t('done.result.deferredHint')}</div>}
+        {result.at && (
+          <Typography.Text type="secondary">
+            {t('done.result.decidedBy', { org: result.organisationName ?? '-', at: formatTime(result.at) })}
+          </Typography.Text>
+        )}
+      </>
+    );
+  return (
+    <Alert
+      role="status"
+      type={RESULT_ALERT[result.kind]}
+      showIcon
+      message={
+        <span>
+          {t('done.result.title')}：<strong>{t(`done.result.${result.kind}`)}</strong>
+        </span>
+      }
+      description={description}
+    />
+  );
+}
 
 /**
  * 进度跟踪 / 流程推送: the route's nodes (申报人 → 推荐单位 → … → 评委会) as review sees them, and
@@ -92,8 +134,10 @@ export function ReviewTrack({
     },
     { title: t('done.timelineColumns.status'), key: 'status', render: (_v, e) => e.statusText },
   ];
+  const result = reviewResultOf(track.status, track.timeline);
   return (
     <Flex vertical gap={16} className="zc-review-track">
+      {result && <ReviewResult result={result} />}
       <Steps
         orientation={compact ? 'horizontal' : 'vertical'}
         size="small"

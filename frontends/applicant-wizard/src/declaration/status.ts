@@ -50,3 +50,53 @@ export function isModuleEditable(
   if (status !== 'RETURNED') return false;
   return !module || editableModules.includes(module);
 }
+
+/** What a timeline entry needs for the result (ReviewTrackFields' entries have it). */
+interface ResultEntry {
+  step: string;
+  stepText: string;
+  opinion?: string | null;
+  organisationName?: string | null;
+  at: string;
+}
+
+export type ReviewResultKind = 'AWAITING' | 'DEFER' | 'PASS' | 'FAIL';
+
+export interface ReviewResultView {
+  kind: ReviewResultKind;
+  /** The server's words, e.g. 评审通过（认定为C类）; null while awaiting. */
+  stepText: string | null;
+  opinion: string | null;
+  organisationName: string | null;
+  at: string | null;
+}
+
+const RESULT_STEPS: Record<string, ReviewResultKind> = {
+  COMMITTEE_PASS: 'PASS',
+  COMMITTEE_FAIL: 'FAIL',
+  COMMITTEE_DEFER: 'DEFER',
+};
+
+/**
+ * 评审结果 (seed 001 §3.4): once the materials are approved the applicant waits for the offline
+ * evaluation (a committee's, or for 人才分类定级 the bureau's), then sees 通过 / 不通过 / 暂缓 with
+ * the opinion. Null when there is no result to speak of (before 材料审核通过, or a route that
+ * ended without an evaluation).
+ */
+export function reviewResultOf(
+  status: DeclarationStatus,
+  timeline: readonly ResultEntry[],
+): ReviewResultView | null {
+  const latest = [...timeline].reverse().find((entry) => entry.step in RESULT_STEPS);
+  if (latest)
+    return {
+      kind: RESULT_STEPS[latest.step],
+      stepText: latest.stepText,
+      opinion: latest.opinion ?? null,
+      organisationName: latest.organisationName ?? null,
+      at: latest.at,
+    };
+  return status === 'MATERIALS_APPROVED'
+    ? { kind: 'AWAITING', stepText: null, opinion: null, organisationName: null, at: null }
+    : null;
+}

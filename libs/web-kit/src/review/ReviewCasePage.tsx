@@ -16,7 +16,7 @@ import {
 } from './documents';
 import { MODULES } from './labels';
 import { ModulesView } from './ModulesView';
-import { CommitteeResultForm, ReviewDecisionForm } from './ReviewDecisionForm';
+import { CommitteeResultForm, ReviewDecisionForm, TalentResultForm } from './ReviewDecisionForm';
 import { ReviewTimeline } from './ReviewTimeline';
 import './i18n';
 
@@ -51,6 +51,7 @@ export function ReviewCasePage({ declarationId, listPath, homeCrumb, listTitle }
   const review = data?.reviewCase;
   const decide = review?.allowedActions.find((action) => action.type === 'DECIDE');
   const committee = review?.allowedActions.find((action) => action.type === 'RECORD_COMMITTEE_RESULT');
+  const talent = review?.allowedActions.find((action) => action.type === 'RECORD_TALENT_RESULT');
   const taskSequence = decide?.taskSequence ?? review?.currentTask?.sequence;
 
   const flags = useMemo(() => {
@@ -149,7 +150,7 @@ export function ReviewCasePage({ declarationId, listPath, homeCrumb, listTitle }
             })}
           />
         )}
-        {!decide && !committee && <Alert type="info" showIcon message={t('case.notAllowed')} />}
+        {!decide && !committee && !talent && <Alert type="info" showIcon message={t('case.notAllowed')} />}
         <section aria-label={t('case.modules')}>
           <h2 style={{ fontSize: 18 }}>{t('case.modules')}</h2>
           <ModulesView
@@ -200,6 +201,20 @@ export function ReviewCasePage({ declarationId, listPath, homeCrumb, listTitle }
               declarationId={declarationId}
               taskSequence={committee.taskSequence ?? review.currentTask?.sequence}
               results={committee.results}
+              onDone={reload}
+              onConflict={reload}
+            />
+          </Card>
+        )}
+        {talent && (
+          <Card title={<h2 style={{ margin: 0, fontSize: 16 }}>{t('talent.title')}</h2>}>
+            <TalentResultForm
+              key={`${talent.taskSequence}`}
+              declarationId={declarationId}
+              taskSequence={talent.taskSequence ?? review.currentTask?.sequence}
+              results={talent.results}
+              levels={talent.talentLevels}
+              appliedLevel={talent.appliedTalentLevel}
               onDone={reload}
               onConflict={reload}
             />

@@ -11,6 +11,7 @@ import {
   CommonOpinionsQuery,
   DecideReviewMutation,
   RecordCommitteeResultMutation,
+  RecordTalentResultMutation,
   SaveCommonOpinionMutation,
 } from './documents';
 
@@ -307,6 +308,148 @@ export function CommitteeResultForm({
       <Button type="primary" htmlType="submit" autoInsertSpace={false} loading={state.fetching}>
         {t('committee.submit')}
       </Button>
+    </Form>
+  );
+}
+
+interface TalentValues {
+  result?: CommitteeResult;
+  levelCode?: string;
+  opinion?: string;
+}
+
+export interface TalentLevelOption {
+  code: string;
+  name: string;
+}
+
+/**
+ * 人才分类定级 评审结果 (the bureau at the route's last seat, after 材料审核通过): 通过 with the
+ * class awarded (the one applied for unless changed), 不通过 or 暂缓, with an opinion. 通过 and
+ * 不通过 are final, so they are confirmed first.
+ */
+export function TalentResultForm({
+  declarationId,
+  taskSequence,
+  results,
+  levels,
+  appliedLevel,
+  onDone,
+  onConflict,
+}: {
+  declarationId: string;
+  taskSequence?: number | null;
+  results: readonly CommitteeResult[];
+  levels: readonly TalentLevelOption[];
+  appliedLevel: TalentLevelOption | null | undefined;
+  onDone: (statusText: string) => void;
+  onConflict: () => void;
+}) {
+  const { t } = useTranslation('review');
+  const { message } = AntApp.useApp();
+  const [form] = Form.useForm<TalentValues>();
+  const { problems, showError, showValidation, clear } = useFormErrors(form);
+  const [state, record] = useMutation(RecordTalentResultMutation);
+  const result = Form.useWatch('result', form);
+  const opinion = Form.useWatch('opinion', form);
+  const [confirming, setConfirming] = useState<TalentValues | null>(null);
+
+  const submit = async (values: TalentValues) => {
+    clear();
+    const answer = await record({
+      declarationId,
+      taskSequence: taskSequence ?? undefined,
+      result: values.result!,
+      opinion: values.opinion!.trim(),
+      levelCode: values.result === 'PASS' ? values.levelCode : undefined,
+    });
+    if (answer.error) {
+      if (hasErrorCode(answer.error, 'CONFLICT')) {
+        message.warning(t('decide.conflict'));
+        onConflict();
+      } else showError(answer.error);
+      return;
+    }
+    const status = answer.data?.recordTalentResult.statusText ?? '';
+    message.success(t('committee.done', { status }));
+    onDone(status);
+  };
+  const levelName = (code: string | undefined) => levels.find((l) => l.code === code)?.name ?? code ?? '';
+
+  return (
+    <Form<TalentValues>
+      form={form}
+      name="talent-result"
+      layout="vertical"
+      initialValues={{ levelCode: appliedLevel?.code }}
+      onFinishFailed={showValidation}
+      onFinish={(values) => {
+        if (values.result === 'DEFER') void submit(values);
+        else setConfirming(values);
+      }}
+    >
+      <ErrorSummary problems={problems} formName="talent-result" />
+      <p>{t('talent.hint')}</p>
+      <Form.Item
+        name="result"
+        label={t('committee.result')}
+        rules={[{ required: true, message: t('committee.resultRequired') }]}
+      >
+        <Radio.Group>
+          {results.map((value) => (
+            <Radio key={value} value={value}>
+              {t(`committee.${value}`)}
+            </Radio>
+          ))}
+        </Radio.Group>
+      </Form.Item>
+      {result === 'PASS' && (
+        <Form.Item
+          name="levelCode"
+          label={t('talent.level')}
+          extra={appliedLevel ? t('talent.levelHint', { applied: appliedLevel.name }) : undefined}
+          rules={[{ required: true, message: t('talent.levelRequired') }]}
+        >
+          <Select
+            style={{ maxWidth: 240 }}
+            options={levels.map((level) => ({ value: level.code, label: level.name }))}
+          />
+        </Form.Item>
+      )}
+      <Form.Item label={t('decide.commonOpinions')}>
+        <CommonOpinionPicker
+          kind={result ? RESULT_OPINION[result] : undefined}
+          value={opinion}
+          onPick={(text) => form.setFieldsValue({ opinion: text })}
+        />
+      </Form.Item>
+      <Form.Item
+        name="opinion"
+        label={t('committee.opinion')}
+        rules={[
+          { required: true, whitespace: true, message: t('decide.opinionRequired') },
+          { max: 500, message: t('decide.opinionTooLong') },
+        ]}
+      >
+        <Input.TextArea rows={4} maxLength={500} showCount />
+      </Form.Item>
+      <Button type="primary" htmlType="submit" autoInsertSpace={false} loading={state.fetching}>
+        {t('committee.submit')}
+      </Button>
+      <Modal
+        open={confirming !== null}
+        title={t('talent.title')}
+        onCancel={() => setConfirming(null)}
+        onOk={() => {
+          const values = confirming;
+          setConfirming(null);
+          if (values) void submit(values);
+        }}
+      >
+        {confirming?.result === 'PASS'
+          ? t('talent.confirmPass', { level: levelName(confirming.levelCode) })
+          : t('talent.confirmFail')}
+      </Modal>
     </Form>
   );
 }

@@ -132,6 +132,14 @@ export const ReviewCaseQuery = graphql(`
         returnTargets
         results
         resultNames
+        talentLevels {
+          code
+          name
+        }
+        appliedTalentLevel {
+          code
+          name
+        }
       }
       progress {
         level
@@ -381,6 +389,28 @@ export const RecordCommitteeResultMutation = graphql(`
       result: $result
       opinion: $opinion
       taskSequence: $taskSequence
+    ) {
+      declarationId
+      status
+      statusText
+    }
+  }
+`);
+
+export const RecordTalentResultMutation = graphql(`
+  mutation RecordTalentResult(
+    $declarationId: ID!
+    $result: CommitteeResult!
+    $opinion: String!
+    $taskSequence: Int
+    $levelCode: String
+  ) {
+    recordTalentResult(
+      declarationId: $declarationId
+      result: $result
+      opinion: $opinion
+      taskSequence: $taskSequence
+      levelCode: $levelCode
     ) {
       declarationId
       status

@@ -98,6 +98,15 @@ const zhCN = {
     done: '已录入评审结果：{{status}}',
     resultRequired: '请选择评审结果',
   },
+  talent: {
+    title: '人才分类定级评审结果',
+    hint: '材料审核已通过。请按线下评审（认定）结果录入：通过、不通过或暂缓；暂缓的可在之后录入最终结果。',
+    level: '认定人才类别',
+    levelHint: '默认为申请评定的类别（{{applied}}）',
+    levelRequired: '请选择认定的人才类别',
+    confirmPass: '确定认定为“{{level}}”吗？通过后将为申报人签发人才分类定级证书，且不能撤销。',
+    confirmFail: '确定评审不通过吗？此操作不可撤销。',
+  },
   timeline: {
     title: '流程推送',
     progress: '进度跟踪',
@@ -243,6 +252,16 @@ const en: Texts = {
     submit: 'Submit',
     done: 'Result recorded: {{status}}',
     resultRequired: 'Choose a result',
+  },
+  talent: {
+    title: 'Talent classification result',
+    hint: 'The materials are approved. Record the result of the offline evaluation: pass, fail or defer; a deferred case can be decided later.',
+    level: 'Talent class awarded',
+    levelHint: 'Defaults to the class applied for ({{applied}})',
+    levelRequired: 'Choose the talent class awarded',
+    confirmPass:
+      'Award “{{level}}”? A talent classification certificate will be issued to the applicant; this cannot be undone.',
+    confirmFail: 'Record a fail? This cannot be undone.',
   },
   timeline: {
     title: 'Progress',

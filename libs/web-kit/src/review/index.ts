@@ -7,8 +7,13 @@ export { ModulesView } from './ModulesView';
 export type { ModuleAttachment, ModulesViewProps } from './ModulesView';
 export { ReviewCasePage } from './ReviewCasePage';
 export type { ReviewCasePageProps } from './ReviewCasePage';
-export { CommitteeResultForm, CommonOpinionPicker, ReviewDecisionForm } from './ReviewDecisionForm';
-export type { ReviewDecisionFormProps } from './ReviewDecisionForm';
+export {
+  CommitteeResultForm,
+  CommonOpinionPicker,
+  ReviewDecisionForm,
+  TalentResultForm,
+} from './ReviewDecisionForm';
+export type { ReviewDecisionFormProps, TalentLevelOption } from './ReviewDecisionForm';
 export { ReviewMattersPage } from './ReviewMattersPage';
 export { ReviewQueuePage } from './ReviewQueuePage';
 export type { QueueRow, ReviewQueuePageProps } from './ReviewQueuePage';

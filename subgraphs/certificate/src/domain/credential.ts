@@ -6,9 +6,13 @@ import { STATUS_PURPOSE, statusListPosition } from './status-list';
 
 export const VC_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
 export const CREDENTIAL_TYPE = 'ProfessionalTitleCertificate';
+/** A 人才分类定级证书's credential type. */
+export const TALENT_CREDENTIAL_TYPE = 'TalentClassificationCertificate';
 export const JWS_TYPE = 'vc+jwt';
 
 export interface CertificateFacts {
+  /** TITLE (absent: TITLE) or TALENT_LEVEL. */
+  kind?: 'TITLE' | 'TALENT_LEVEL';
   certificateId: string;
   number: string;
   declarationId: string;
@@ -24,6 +28,25 @@ export interface CertificateFacts {
   issuedAt: Date;
   issuerName: string;
   statusListIndex: number;
+  /** TALENT_LEVEL: 认定标准. */
+  recognitionStandard?: string | null;
+}
+
+/** What a 人才分类定级证书 certifies: the holder's talent class, who decided it and by which standard. */
+export interface TalentClassificationSubject {
+  type: 'TalentClassificationHolder';
+  name: string;
+  idNumberMasked: string | null;
+  certificateNumber: string;
+  /** 人才类别, e.g. C类. */
+  talentCategory: string;
+  /** 认定标准 (null when the class awarded is not the one applied for). */
+  recognitionStandard: string | null;
+  /** 认定机构: the body that recorded the result. */
+  recognisedBy: string | null;
+  /** 认定日期 (YYYY-MM-DD). */
+  recognitionDate: string;
+  declarationId: string;
 }
 
 export interface CertificateCredential {
@@ -33,19 +56,7 @@ export interface CertificateCredential {
   name: string;
   issuer: { id: string; name: string };
   validFrom: string;
-  credentialSubject: {
-    type: string;
-    name: string;
-    idNumberMasked: string | null;
-    certificateNumber: string;
-    titleName: string;
-    series: string | null;
-    specialty: string | null;
-    level: string;
-    committee: string | null;
-    approvalDate: string;
-    declarationId: string;
-  };
+  credentialSubject: TitleSubject | TalentClassificationSubject;
   credentialStatus: {
     id: string;
     type: 'BitstringStatusListEntry';
@@ -53,6 +64,21 @@ export interface CertificateCredential {
     statusListIndex: string;
     statusListCredential: string;
   };
+}
+
+/** What a 职称证书 certifies. */
+export interface TitleSubject {
+  type: string;
+  name: string;
+  idNumberMasked: string | null;
+  certificateNumber: string;
+  titleName: string;
+  series: string | null;
+  specialty: string | null;
+  level: string;
+  committee: string | null;
+  approvalDate: string;
+  declarationId: string;
 }
 
 export function statusListUrl(publicUrl: string, list: number): string {
@@ -66,26 +92,29 @@ export function certificateCredentialId(certificateId: string): string {
 export function buildCredential(facts: CertificateFacts, issuer: { did: string; publicUrl: string }) {
   const { list, bit } = statusListPosition(facts.statusListIndex);
   const listUrl = statusListUrl(issuer.publicUrl, list);
+  const talent = facts.kind === 'TALENT_LEVEL';
   const credential: CertificateCredential = {
     '@context': [VC_CONTEXT],
     id: certificateCredentialId(facts.certificateId),
-    type: ['VerifiableCredential', CREDENTIAL_TYPE],
-    name: '职称电子证书',
+    type: ['VerifiableCredential', talent ? TALENT_CREDENTIAL_TYPE : CREDENTIAL_TYPE],
+    name: talent ? '人才分类定级电子证书' : '职称电子证书',
     issuer: { id: issuer.did, name: facts.issuerName },
     validFrom: facts.issuedAt.toISOString(),
-    credentialSubject: {
-      type: 'ProfessionalTitleHolder',
-      name: facts.holderName,
-      idNumberMasked: facts.holderIdNumberMasked,
-      certificateNumber: facts.number,
-      titleName: facts.titleName,
-      series: facts.seriesName,
-      specialty: facts.specialtyName,
-      level: facts.levelName,
-      committee: facts.committeeName,
-      approvalDate: facts.approvedOn,
-      declarationId: facts.declarationId,
-    },
+    credentialSubject: talent
+      ? talentSubject(facts)
+      : {
+          type: 'ProfessionalTitleHolder',
+          name: facts.holderName,
+          idNumberMasked: facts.holderIdNumberMasked,
+          certificateNumber: facts.number,
+          titleName: facts.titleName,
+          series: facts.seriesName,
+          specialty: facts.specialtyName,
+          level: facts.levelName,
+          committee: facts.committeeName,
+          approvalDate: facts.approvedOn,
+          declarationId: facts.declarationId,
+        },
     credentialStatus: {
       id: `${listUrl}#${bit}`,
       type: 'BitstringStatusListEntry',
@@ -95,6 +124,20 @@ export function buildCredential(facts: CertificateFacts, issuer: { did: string; 
     },
   };
   return credential;
+}
+
+function talentSubject(facts: CertificateFacts): TalentClassificationSubject {
+  return {
+    type: 'TalentClassificationHolder',
+    name: facts.holderName,
+    idNumberMasked: facts.holderIdNumberMasked,
+    certificateNumber: facts.number,
+    talentCategory: facts.levelName,
+    recognitionStandard: facts.recognitionStandard ?? null,
+    recognisedBy: facts.committeeName,
+    recognitionDate: facts.approvedOn,
+    declarationId: facts.declarationId,
+  };
 }
 
 /** The status list credential published at statusListUrl(list), re-signed on every request. */

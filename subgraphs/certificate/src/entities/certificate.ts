@@ -1,5 +1,8 @@
 import { Entity, Index, PrimaryKey, Property, Unique, type Opt } from '@mikro-orm/core';
 
+/** What a certificate certifies: a professional title (职称), or a talent class (人才分类定级). */
+export type CertificateKind = 'TITLE' | 'TALENT_LEVEL';
+
 /**
  * An electronic certificate (电子证书). One per approved declaration (unique declaration_id),
  * numbered from a per-year sequence (domain/number.ts). `credential` is the signed compact JWS of
@@ -29,6 +32,11 @@ export class Certificate {
   @Property({ type: 'text', nullable: true })
   holderIdNumberMasked?: string | null;
 
+  /** TITLE 职称证书, TALENT_LEVEL 人才分类定级证书 (rows before talent certificates: TITLE). */
+  @Property({ type: 'text', default: 'TITLE' })
+  kind: Opt<CertificateKind> = 'TITLE';
+
+  /** 职称名称; for TALENT_LEVEL the matter (人才分类定级). */
   @Property({ type: 'text' })
   titleName!: string;
 
@@ -38,11 +46,17 @@ export class Certificate {
   @Property({ type: 'text', nullable: true })
   specialtyName?: string | null;
 
+  /** 级别; for TALENT_LEVEL the class awarded (人才类别, e.g. C类). */
   @Property({ type: 'text' })
   levelName!: string;
 
+  /** 评审委员会; for TALENT_LEVEL the body that decided (认定机构). */
   @Property({ type: 'text', nullable: true })
   committeeName?: string | null;
+
+  /** TALENT_LEVEL: 认定标准, the standard applied with when the class awarded is the one applied for. */
+  @Property({ type: 'text', nullable: true })
+  recognitionStandard?: string | null;
 
   /** 评审通过日期, YYYY-MM-DD in China time. */
   @Property({ type: 'text' })

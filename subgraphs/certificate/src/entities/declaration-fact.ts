@@ -35,6 +35,13 @@ export class DeclarationFact {
   @Property({ type: 'text', nullable: true })
   levelName?: string | null;
 
+  /** 人才分类定级: the class applied for and its standard (申请评定符合标准). */
+  @Property({ type: 'text', nullable: true })
+  talentLevelCode?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  talentStandard?: string | null;
+
   @Property({ type: 'timestamptz', nullable: true })
   submittedAt?: Date | null;
 
@@ -44,6 +51,17 @@ export class DeclarationFact {
 
   @Property({ type: 'text', nullable: true })
   committeeName?: string | null;
+
+  /** TITLE or TALENT_LEVEL (null: an approval recorded before kinds, a title). */
+  @Property({ type: 'text', nullable: true })
+  kind?: string | null;
+
+  /** TALENT_LEVEL: the class awarded (code and name). */
+  @Property({ type: 'text', nullable: true })
+  awardedLevelCode?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  awardedLevelName?: string | null;
 
   @Property({ type: 'timestamptz' })
   updatedAt: Opt<Date> = new Date();

@@ -12,7 +12,9 @@ export const CONSUMER_NAME = 'certificate';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * DeclarationSubmitted gives the holder and the title; DeclarationFinallyApproved the approval.
+ * DeclarationSubmitted gives the holder and the title (for 人才分类定级 the class and standard
+ * applied for); DeclarationFinallyApproved the approval (its kind, and for TALENT_LEVEL the class
+ * awarded and the deciding body).
  * Both are kept as certificate's own read model (declaration_fact) and the certificate is issued
  * when both are there, whichever came first. The consumer's inbox skips a redelivered event;
  * issueIfReady skips a declaration that already has its certificate (a replay under a new id).
@@ -29,7 +31,6 @@ export function certificateHandlers(
         logger.error(describe(event), 'DeclarationSubmitted with malformed ids ignored');
         return;
       }
-      // Talent classification (材料审核通过) never reaches 终审通过 here; its facts cost one row.
       await em.upsert(
         DeclarationFact,
         {
@@ -42,6 +43,8 @@ export function certificateHandlers(
           seriesName: p.title.seriesName ?? null,
           specialtyName: p.title.specialtyName ?? null,
           levelName: p.title.levelName,
+          talentLevelCode: p.talent?.levelCode ?? null,
+          talentStandard: p.talent?.standardText ?? null,
           submittedAt: new Date(p.submittedAt),
           updatedAt: new Date(),
         },
@@ -56,6 +59,8 @@ export function certificateHandlers(
             'seriesName',
             'specialtyName',
             'levelName',
+            'talentLevelCode',
+            'talentStandard',
             'submittedAt',
             'updatedAt',
           ],
@@ -71,17 +76,33 @@ export function certificateHandlers(
         logger.error(describe(event), 'DeclarationFinallyApproved with a malformed id ignored');
         return;
       }
+      const talent = p.kind === 'TALENT_LEVEL' ? p.talent : null;
+      if (p.kind === 'TALENT_LEVEL' && !talent?.levelName) {
+        logger.error(describe(event), 'talent-level approval without the class awarded ignored');
+        return;
+      }
       await em.upsert(
         DeclarationFact,
         {
           declarationId: p.declarationId,
           approvedAt: new Date(p.approvedAt),
-          committeeName: p.committee?.name ?? null,
+          // 人才分类定级: the body that decided stands where a title's committee does (认定机构).
+          committeeName: talent ? talent.decidedBy.name : (p.committee?.name ?? null),
+          kind: talent ? 'TALENT_LEVEL' : 'TITLE',
+          awardedLevelCode: talent?.levelCode ?? null,
+          awardedLevelName: talent?.levelName ?? null,
           updatedAt: new Date(),
         },
         {
           onConflictFields: ['declarationId'],
-          onConflictMergeFields: ['approvedAt', 'committeeName', 'updatedAt'],
+          onConflictMergeFields: [
+            'approvedAt',
+            'committeeName',
+            'kind',
+            'awardedLevelCode',
+            'awardedLevelName',
+            'updatedAt',
+          ],
         },
       );
       const result = await issueIfReady(em as PgEntityManager, deps, p.declarationId);

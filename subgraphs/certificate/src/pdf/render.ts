@@ -29,7 +29,15 @@ export interface PrintedCertificate {
   issuerName: string;
   /** The compact JWS, printed as the QR code and attached as credential.jwt. */
   credential: string;
+  /** TALENT_LEVEL: 认定标准. */
+  recognitionStandard?: string | null;
 }
+
+/** The English line under the title. */
+const CERTIFICATE_SUBTITLES: Record<CertificateKind, string> = {
+  TITLE: 'Certificate of Professional and Technical Qualification',
+  TALENT_LEVEL: 'Certificate of Talent Classification',
+};
 
 const RED = '#b0141e';
 const INK = '#1f1f1f';
@@ -96,14 +104,17 @@ export function renderCertificatePdf(
   doc.font('cjk-bold').fontSize(30).fillColor(RED);
   doc.text(title, 0, 58, { width: W, align: 'center', characterSpacing: 6 });
   doc.font('cjk').fontSize(10).fillColor(GREY);
-  doc.text('Certificate of Professional and Technical Qualification', 0, 102, { width: W, align: 'center' });
+  doc.text(CERTIFICATE_SUBTITLES[certificate.kind ?? 'TITLE'], 0, 102, { width: W, align: 'center' });
 
   const left = 70;
   const textWidth = 480;
-  const committee = certificate.committeeName ?? '评审委员会';
+  const talent = certificate.kind === 'TALENT_LEVEL';
+  const committee = certificate.committeeName ?? (talent ? certificate.issuerName : '评审委员会');
   doc.font('cjk').fontSize(15).fillColor(INK);
   doc.text(
-    `兹证明 ${certificate.holderName} 同志，经${committee}评审通过，具备${certificate.titleName}（${certificate.levelName}）专业技术职务任职资格，特发此证。`,
+    talent
+      ? `兹证明 ${certificate.holderName} 同志，经${committee}认定，人才类别为${certificate.levelName}，特发此证。`
+      : `兹证明 ${certificate.holderName} 同志，经${committee}评审通过，具备${certificate.titleName}（${certificate.levelName}）专业技术职务任职资格，特发此证。`,
     left,
     140,
     { width: textWidth, lineGap: 6 },
@@ -128,19 +139,31 @@ export function renderCertificatePdf(
     ['姓　　名', certificate.holderName],
     ['证件号码', certificate.holderIdNumberMasked],
   ]);
-  row([
-    ['证书编号', certificate.number],
-    ['资格名称', certificate.titleName],
-  ]);
-  row([
-    ['系　　列', certificate.seriesName],
-    ['专　　业', certificate.specialtyName],
-  ]);
-  row([
-    ['级　　别', certificate.levelName],
-    ['评审通过日期', chineseDate(certificate.approvedOn)],
-  ]);
-  row([['评审委员会', certificate.committeeName]]);
+  if (talent) {
+    row([
+      ['证书编号', certificate.number],
+      ['人才类别', certificate.levelName],
+    ]);
+    row([['认定标准', certificate.recognitionStandard ?? null]]);
+    row([
+      ['认定机构', certificate.committeeName],
+      ['认定日期', chineseDate(certificate.approvedOn)],
+    ]);
+  } else {
+    row([
+      ['证书编号', certificate.number],
+      ['资格名称', certificate.titleName],
+    ]);
+    row([
+      ['系　　列', certificate.seriesName],
+      ['专　　业', certificate.specialtyName],
+    ]);
+    row([
+      ['级　　别', certificate.levelName],
+      ['评审通过日期', chineseDate(certificate.approvedOn)],
+    ]);
+    row([['评审委员会', certificate.committeeName]]);
+  }
   row([['发证机关', certificate.issuerName]]);
   row([['发证日期', chineseDate(certificate.issuedAt)]]);
 

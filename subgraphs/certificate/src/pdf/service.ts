@@ -11,7 +11,8 @@ export async function certificatePdf(
 ): Promise<Buffer> {
   const pdf = await renderCertificatePdf(
     {
-      kind: 'TITLE',
+      kind: row.kind,
+      recognitionStandard: row.recognitionStandard ?? null,
       number: row.number,
       holderName: row.holderName,
       holderIdNumberMasked: row.holderIdNumberMasked ?? null,

@@ -11,6 +11,21 @@ registerEnumType(VerificationOutcome, {
     'NOT_ISSUED_HERE 签名有效但与登记的证书不一致',
 });
 
+export enum CertificateKindEnum {
+  TITLE = 'TITLE',
+  TALENT_LEVEL = 'TALENT_LEVEL',
+}
+registerEnumType(CertificateKindEnum, {
+  name: 'CertificateKind',
+  description: 'TITLE 职称证书 · TALENT_LEVEL 人才分类定级证书',
+});
+
+/** The kinds in words, as the certificates are titled. */
+export const CERTIFICATE_KIND_WORDS: Record<CertificateKindEnum, string> = {
+  TITLE: '职称证书',
+  TALENT_LEVEL: '人才分类定级证书',
+};
+
 export enum CertificateStatus {
   VALID = 'VALID',
   REVOKED = 'REVOKED',
@@ -43,16 +58,22 @@ export class DeclarationRef {
 /** What a certificate says, as printed (shared by the holder's view and public verification). */
 @ObjectType()
 abstract class CertificateFields {
+  @Field(() => CertificateKindEnum, { description: 'What it certifies: a title or a talent class' })
+  kind!: CertificateKindEnum;
+  @Field({ description: '职称证书 / 人才分类定级证书' }) kindText!: string;
   @Field({ description: '证书编号: JL + 4-digit issue year + 8-digit serial' }) number!: string;
   @Field({ description: '持证人姓名' }) holderName!: string;
   @Field(() => String, { nullable: true, description: '身份证件号码（脱敏）' })
   holderIdNumberMasked!: string | null;
-  @Field({ description: '职称名称' }) titleName!: string;
+  @Field({ description: '职称名称 (人才分类定级证书: 人才分类定级)' }) titleName!: string;
   @Field(() => String, { nullable: true, description: '系列' }) seriesName!: string | null;
   @Field(() => String, { nullable: true, description: '专业' }) specialtyName!: string | null;
-  @Field({ description: '级别' }) levelName!: string;
-  @Field(() => String, { nullable: true, description: '评审委员会' }) committeeName!: string | null;
-  @Field({ description: '评审通过日期 (YYYY-MM-DD)' }) approvedOn!: string;
+  @Field({ description: '级别 (人才分类定级证书: 人才类别, e.g. C类)' }) levelName!: string;
+  @Field(() => String, { nullable: true, description: '评审委员会 (人才分类定级证书: 认定机构)' })
+  committeeName!: string | null;
+  @Field(() => String, { nullable: true, description: '人才分类定级证书: 认定标准' })
+  recognitionStandard!: string | null;
+  @Field({ description: '评审通过日期 / 认定日期 (YYYY-MM-DD)' }) approvedOn!: string;
   @Field({ description: '发证日期' }) issuedAt!: Date;
   @Field({ description: '发证机关' }) issuerName!: string;
   @Field(() => CertificateStatus) status!: CertificateStatus;
@@ -62,7 +83,11 @@ abstract class CertificateFields {
 }
 
 function fieldsOf(row: Certificate) {
+  const kind = row.kind === 'TALENT_LEVEL' ? CertificateKindEnum.TALENT_LEVEL : CertificateKindEnum.TITLE;
   return {
+    kind,
+    kindText: CERTIFICATE_KIND_WORDS[kind],
+    recognitionStandard: row.recognitionStandard ?? null,
     number: row.number,
     holderName: row.holderName,
     holderIdNumberMasked: row.holderIdNumberMasked ?? null,

@@ -6,10 +6,13 @@ import { publishLive } from '@zhicheng/live';
 import type { CertificateDeps } from '../context';
 import { buildCredential, JWS_TYPE } from '../domain/credential';
 import { chinaDate, chinaYear } from '../domain/number';
-import { Certificate, DeclarationFact } from '../entities';
+import { Certificate, DeclarationFact, type CertificateKind } from '../entities';
 import { nextCertificateNumber, nextStatusListIndex } from './numbers';
 
 export type IssueResult = 'ISSUED' | 'ALREADY_ISSUED' | 'WAITING';
+
+/** What a talent-level certificate names as its matter (资格名称 on a title certificate). */
+export const TALENT_MATTER = '人才分类定级';
 
 /**
  * Issues the declaration's certificate once both facts are known (submitted: holder and title;
@@ -27,20 +30,28 @@ export async function issueIfReady(
   if (!fact?.personId || !fact.holderName || !fact.titleName || !fact.approvedAt) return 'WAITING';
   if (await em.count(Certificate, { declarationId })) return 'ALREADY_ISSUED';
 
+  const kind: CertificateKind = fact.kind === 'TALENT_LEVEL' ? 'TALENT_LEVEL' : 'TITLE';
+  const talent = kind === 'TALENT_LEVEL';
   const issuedAt = deps.now();
   const certificateId = randomUUID();
   const number = await nextCertificateNumber(em, chinaYear(issuedAt));
   const statusListIndex = await nextStatusListIndex(em);
   const facts = {
+    kind,
     certificateId,
     number,
     declarationId,
     holderName: fact.holderName,
     holderIdNumberMasked: fact.idNumberMasked ?? null,
-    titleName: fact.titleName,
-    seriesName: fact.seriesName ?? null,
-    specialtyName: fact.specialtyName ?? null,
-    levelName: fact.levelName ?? '',
+    titleName: talent ? TALENT_MATTER : fact.titleName,
+    seriesName: talent ? null : (fact.seriesName ?? null),
+    specialtyName: talent ? null : (fact.specialtyName ?? null),
+    levelName: (talent ? fact.awardedLevelName : fact.levelName) ?? '',
+    // The standard applied with supports the class applied for only.
+    recognitionStandard:
+      talent && fact.awardedLevelCode && fact.awardedLevelCode === fact.talentLevelCode
+        ? (fact.talentStandard ?? null)
+        : null,
     committeeName: fact.committeeName ?? null,
     approvedOn: chinaDate(fact.approvedAt),
     issuedAt,
@@ -53,6 +64,7 @@ export async function issueIfReady(
     id: certificateId,
     number,
     declarationId,
+    kind,
     holderPersonId: fact.personId,
     holderName: facts.holderName,
     holderIdNumberMasked: facts.holderIdNumberMasked,
@@ -61,6 +73,7 @@ export async function issueIfReady(
     specialtyName: facts.specialtyName,
     levelName: facts.levelName,
     committeeName: facts.committeeName,
+    recognitionStandard: facts.recognitionStandard,
     approvedOn: facts.approvedOn,
     issuedAt,
     issuerName: facts.issuerName,

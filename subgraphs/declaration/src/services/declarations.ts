@@ -25,6 +25,7 @@ import {
   startProblems,
   startRefusal,
   TALENT_LEVELS,
+  TALENT_STANDARDS,
   withServerSources,
   withTalentLevel,
   type AccountHolder,
@@ -584,6 +585,18 @@ function submittedPayload(
         titleName: channel.name,
         levelName: talentLevel ? TALENT_LEVELS[talentLevel] : '',
       };
+  const standard = TALENT_STANDARDS.find((s) => s.code === talent?.standardCode);
+  // The class follows the standard (withTalentLevel); a standard no longer in the list has none.
+  const talentApplication =
+    talent && talentLevel && standard && talentLevel === standard.level
+      ? {
+          levelCode: talentLevel,
+          levelName: TALENT_LEVELS[talentLevel],
+          standardCode: standard.code,
+          standardText: standard.text,
+          serviceType: talent.serviceType,
+        }
+      : null;
   const committee = declaration.committeeId
     ? notice.committees.find((c) => c.id === declaration.committeeId)
     : undefined;
@@ -605,6 +618,7 @@ function submittedPayload(
     route,
     outcomeAfterRoute: channel.outcomeAfterRoute,
     committeeId: declaration.committeeId ?? null,
+    talent: talentApplication,
     submittedAt: now.toISOString(),
     resubmission,
   };

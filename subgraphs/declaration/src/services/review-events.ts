@@ -69,7 +69,10 @@ export function reviewFactOf(event: EventEnvelope<ReviewEventType>): ReviewFact 
       return {
         kind: 'FINALLY_APPROVED',
         at: new Date(p.approvedAt),
-        by: actingOrganisation('COMMITTEE', p.committee?.organisationId),
+        // 人才分类定级: the deciding body (the route's last seat); otherwise the committee, if any.
+        by: p.talent?.decidedBy
+          ? actingOrganisation(p.talent.decidedBy.level, p.talent.decidedBy.organisationId)
+          : actingOrganisation('COMMITTEE', p.committee?.organisationId),
       };
     }
     case 'DeclarationTerminated': {
@@ -85,7 +88,7 @@ export function reviewFactOf(event: EventEnvelope<ReviewEventType>): ReviewFact 
       return {
         kind: 'DEFERRED',
         at: new Date(p.deferredAt),
-        by: actingOrganisation('COMMITTEE', p.committee?.organisationId),
+        by: actingOrganisation(p.level ?? 'COMMITTEE', p.committee?.organisationId),
       };
     }
   }
@@ -213,13 +216,19 @@ export async function applyReviewEvent(
       if (declaration.reviewPosition)
         declaration.reviewPosition = { ...declaration.reviewPosition, deferredAt: at.toISOString() };
       else {
-        placeAt(declaration, stopAt(declaration, notice, 'COMMITTEE'), at);
+        const level = fact.by?.level ?? 'COMMITTEE';
+        placeAt(declaration, stopAt(declaration, notice, level, fact.by?.organisationId), at);
         declaration.reviewPosition!.deferredAt = at.toISOString();
       }
       break;
     case 'MATERIALS_APPROVED':
-      // The committee comes next (DeclarationAdvanced placed it there), or the route ends here.
-      if (fact.routeComplete) declaration.reviewPosition = null;
+      // The committee comes next (DeclarationAdvanced placed it there), or the route ends here and
+      // the organisation that approved the materials records the 评审结果 (人才分类定级): it stays
+      // there until then.
+      if (fact.routeComplete)
+        if (fact.by)
+          placeAt(declaration, stopAt(declaration, notice, fact.by.level, fact.by.organisationId), at);
+        else declaration.reviewPosition = null;
       break;
     case 'FINALLY_APPROVED':
     case 'TERMINATED':

@@ -1,6 +1,6 @@
 // What must hold of every reachable review state. The property tests check it after every step;
 // the service may check a state it loads before acting on it.
-import { isFinal, isOpen, type ReviewState, type TaskState } from './state';
+import { isFinal, isOpen, isResultTask, type ReviewState, type TaskState } from './state';
 
 const PASSING: readonly TaskState[] = ['FORWARDED', 'PASSED'];
 
@@ -28,7 +28,8 @@ export function reviewInvariantViolations(state: ReviewState): string[] {
       broken.push(`task ${task.sequence} is not at its route step`);
     if (task.state === 'AWAITING_FORWARD' && task.level !== 'UNIT')
       broken.push('only units await forwarding');
-    if (task.state === 'DEFERRED' && task.level !== 'COMMITTEE') broken.push('only the committee defers');
+    if (task.state === 'DEFERRED' && task.level !== 'COMMITTEE' && !isResultTask(task))
+      broken.push('only the committee (or a 人才分类定级 result) defers');
     if (task.level === 'COMMITTEE' && task.routeIndex !== route.length - 1)
       broken.push('committee is not last');
     if (task.state === 'PASSED' && task.routeIndex !== route.length - 1)
@@ -58,6 +59,15 @@ export function reviewInvariantViolations(state: ReviewState): string[] {
         before.routeIndex !== task.routeIndex
       )
         broken.push(`task ${task.sequence} was not resubmitted to the level that returned it`);
+    } else if (origin === 'MATERIALS_APPROVED') {
+      if (
+        state.outcomeAfterRoute !== 'MATERIALS_APPROVED' ||
+        before.state !== 'PASSED' ||
+        isResultTask(before) ||
+        before.routeIndex !== task.routeIndex ||
+        task.routeIndex !== route.length - 1
+      )
+        broken.push(`task ${task.sequence} awaits a result without 材料审核通过 at the end of the route`);
     } else broken.push(`task ${task.sequence} has origin ${origin} after the first task`);
   });
 
@@ -68,8 +78,12 @@ export function reviewInvariantViolations(state: ReviewState): string[] {
   if (state.phase === 'FINALLY_APPROVED' || state.phase === 'MATERIALS_APPROVED') {
     if (route[route.length - 1].level === 'COMMITTEE' && state.phase !== 'FINALLY_APPROVED')
       broken.push('a committee route ended without the committee');
-    if (route[route.length - 1].level !== 'COMMITTEE' && state.phase !== state.outcomeAfterRoute)
+    // 人才分类定级 (材料审核通过 at the end of the route) is finally approved by its result task.
+    const byResult = state.phase === 'FINALLY_APPROVED' && isResultTask(last);
+    if (route[route.length - 1].level !== 'COMMITTEE' && state.phase !== state.outcomeAfterRoute && !byResult)
       broken.push('the route ended with another outcome than its notice says');
+    if (byResult && state.outcomeAfterRoute !== 'MATERIALS_APPROVED')
+      broken.push('a result task approved a route that ends otherwise');
     if (last?.state !== 'PASSED' || last.routeIndex !== route.length - 1)
       broken.push('approved without the last level');
     // Every level passed it, in route order: each level's latest pass came after the one below.

@@ -38,6 +38,10 @@ export const COMMON_OPINIONS: readonly CommonOpinion[] = [
     kind: 'COMMITTEE_DEFER',
     text: '经评审委员会研究，暂缓评审，待补充材料后再议。',
   },
+  // 人才分类定级: the bureau records the offline result with the same three outcomes.
+  { code: 'TALENT_PASS', kind: 'COMMITTEE_PASS', text: '经认定，符合人才分类定级标准，同意认定。' },
+  { code: 'TALENT_FAIL', kind: 'COMMITTEE_FAIL', text: '经认定，不符合所申请类别的认定标准。' },
+  { code: 'TALENT_DEFER', kind: 'COMMITTEE_DEFER', text: '认定材料待进一步核实，暂缓认定。' },
 ];
 
 export function commonOpinionsFor(kind: OpinionKind): CommonOpinion[] {

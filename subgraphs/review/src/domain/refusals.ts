@@ -26,6 +26,10 @@ export type RefusalReason =
   | 'NOT_PASSED_YET'
   /** The committee records results; it does not pass, return or terminate. */
   | 'COMMITTEE_RECORDS_RESULT'
+  /** 人才分类定级 after 材料审核通过: the deciding body records the 评审结果, it does not decide again. */
+  | 'RESULT_EXPECTED'
+  /** A 人才分类定级 评审结果 for a declaration that does not wait for one (not yet, or not talent). */
+  | 'NOT_AWAITING_RESULT'
   /** Resubmitting a declaration that is not returned to the applicant. */
   | 'NOT_RETURNED'
   /** The applicant acting on someone else's declaration (answered as NOT_FOUND). */

@@ -1,7 +1,7 @@
 // The state of one declaration's review: its route, the task at each visit of a level, and where
 // the declaration is now. Plain data (JSON-safe), so the service can store and reload it as is.
 import type { DecisionStep } from './timeline';
-import type { ModuleKey, ReturnTarget, ReviewLevel, RouteOutcome } from './vocabulary';
+import type { ModuleKey, ReturnTarget, ReviewLevel, RouteOutcome, TalentLevelCode } from './vocabulary';
 
 /** One level of this declaration's route, with the organisation that reviews there. */
 export interface RouteStep {
@@ -31,8 +31,19 @@ export const TASK_STATE_WORDS: Readonly<Record<TaskState, string>> = {
 
 export const OPEN_TASK_STATES: readonly TaskState[] = ['PENDING', 'AWAITING_FORWARD', 'DEFERRED'];
 
-/** Why a task was opened: first submission, a pass below, a return from above, a resubmission. */
-export type TaskOrigin = 'SUBMITTED' | 'ADVANCED' | 'RETURNED_FROM_ABOVE' | 'RESUBMITTED';
+/**
+ * Why a task was opened: first submission, a pass below, a return from above, a resubmission, or
+ * MATERIALS_APPROVED: the route ended with 材料审核通过 (人才分类定级) and the organisation that
+ * holds its last seat now records the offline 评审结果 (通过 / 不通过 / 暂缓) — a result task.
+ */
+export type TaskOrigin =
+  'SUBMITTED' | 'ADVANCED' | 'RETURNED_FROM_ABOVE' | 'RESUBMITTED' | 'MATERIALS_APPROVED';
+
+/** A 人才分类定级 class (人才类别): its code and name. */
+export interface TalentLevel {
+  code: TalentLevelCode;
+  name: string;
+}
 
 /** The latest decision on a task (a committee may defer before its final result). */
 export interface TaskDecisionRecord {
@@ -43,6 +54,8 @@ export interface TaskDecisionRecord {
   reviewerId: string;
   reviewerName: string;
   decidedAt: string;
+  /** A result task's 通过: the class awarded. */
+  talentLevel?: TalentLevel | null;
 }
 
 export interface TaskForwarding {
@@ -79,7 +92,11 @@ export interface ReviewTask {
   closedAt: string | null;
 }
 
-/** IN_REVIEW: one task open; RETURNED: with the applicant; the other three are final. */
+/**
+ * IN_REVIEW: one task open; RETURNED: with the applicant; the other three are final.
+ * MATERIALS_APPROVED as a final phase is what a 人才分类定级 review ended in before its result
+ * could be recorded; reviews now stay IN_REVIEW with a result task instead.
+ */
 export type ReviewPhase = 'IN_REVIEW' | 'RETURNED' | 'MATERIALS_APPROVED' | 'FINALLY_APPROVED' | 'TERMINATED';
 export const FINAL_PHASES: readonly ReviewPhase[] = ['MATERIALS_APPROVED', 'FINALLY_APPROVED', 'TERMINATED'];
 
@@ -101,6 +118,8 @@ export interface ReviewState {
   route: RouteStep[];
   /** What the last level's pass means when the route has no committee (a committee's PASS is 终审通过). */
   outcomeAfterRoute: RouteOutcome;
+  /** 人才分类定级: the class applied for (the result's default); absent for other channels. */
+  talent?: TalentLevel | null;
   phase: ReviewPhase;
   /** In opening order; only the last may be open. */
   tasks: ReviewTask[];
@@ -119,6 +138,11 @@ export function isOpen(task: ReviewTask): boolean {
 export function openTask(state: ReviewState): ReviewTask | null {
   const last = state.tasks[state.tasks.length - 1];
   return last && isOpen(last) ? last : null;
+}
+
+/** A task where the route's last seat records the 人才分类定级 评审结果 (not a materials review). */
+export function isResultTask(task: ReviewTask | null | undefined): boolean {
+  return task?.origin === 'MATERIALS_APPROVED';
 }
 
 export function isFinal(state: ReviewState): boolean {

@@ -1,7 +1,7 @@
 // What the applicant sees (业务状态) for a review state, and the progress nodes of the route
 // (04 提交完成 / 进度跟踪). The declaration subgraph keeps its own status from review's events;
 // this mapping is the reference both must agree with.
-import { openTask, type ReviewState, type TaskState } from './state';
+import { isResultTask, openTask, type ReviewState, type TaskState } from './state';
 import type { ReviewLevel } from './vocabulary';
 
 export type ApplicantStatus =
@@ -18,14 +18,16 @@ export const APPLICANT_STATUS_WORDS: Readonly<Record<ApplicantStatus, string>> =
 
 /**
  * No review yet: 草稿. Under review: 已申报, or 材料审核通过 once the declaration is at the
- * committee (the levels below have approved the materials). A route that ends before a committee
- * (人才分类定级) finishes as 材料审核通过 or 终审通过, as its notice says.
+ * committee (the levels below have approved the materials) or waits for its 人才分类定级 评审结果
+ * (the route ended with 材料审核通过; the result then makes it 终审通过 or terminated).
  */
 export function applicantStatus(state: ReviewState | null | undefined): ApplicantStatus {
   if (!state) return 'DRAFT';
   switch (state.phase) {
-    case 'IN_REVIEW':
-      return openTask(state)?.level === 'COMMITTEE' ? 'MATERIALS_APPROVED' : 'SUBMITTED';
+    case 'IN_REVIEW': {
+      const open = openTask(state);
+      return open?.level === 'COMMITTEE' || isResultTask(open) ? 'MATERIALS_APPROVED' : 'SUBMITTED';
+    }
     case 'RETURNED':
       return 'RETURNED';
     case 'MATERIALS_APPROVED':

@@ -1,9 +1,9 @@
 // The words of review: route levels, who may act at each, the declaration's modules a return can
 // flag, decisions and committee results. Kept as data so messages and the UI read one source.
-import type { ReviewLevel } from '@zhicheng/events';
+import type { ReviewLevel, TalentLevelCode } from '@zhicheng/events';
 import type { Role } from '@zhicheng/server-kit';
 
-export type { ReviewLevel, RouteLevel } from '@zhicheng/events';
+export type { ReviewLevel, RouteLevel, TalentLevelCode } from '@zhicheng/events';
 
 /** Route order ("按人事管理权限逐级审核"): a route lists a subset of these, lowest first. */
 export const REVIEW_LEVELS: readonly ReviewLevel[] = ['UNIT', 'DEPARTMENT', 'BUREAU', 'COMMITTEE'];
@@ -86,6 +86,19 @@ export const COMMITTEE_RESULT_WORDS: Readonly<Record<CommitteeResult, string>> =
   FAIL: '不通过',
   DEFER: '暂缓',
 };
+
+/**
+ * 人才分类定级's classes (人才类别), top class first, as the declaration subgraph names them
+ * (its TALENT_LEVELS); repeated here as ModuleKey is: the deciding body records the class awarded.
+ */
+export const TALENT_LEVEL_WORDS: Readonly<Record<TalentLevelCode, string>> = {
+  A: 'A类',
+  B: 'B类',
+  C: 'C类',
+  D: 'D类',
+  E: 'E类',
+};
+export const TALENT_LEVEL_CODES = Object.keys(TALENT_LEVEL_WORDS) as TalentLevelCode[];
 
 /** Where a return sends the declaration: to the applicant, or to a lower level on the route. */
 export type ReturnTarget = 'APPLICANT' | ReviewLevel;

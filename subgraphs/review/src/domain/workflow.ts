@@ -16,12 +16,14 @@ import {
 import {
   isFinal,
   isOpen,
+  isResultTask,
   openTask,
   returnTargets,
   type ReturnNote,
   type ReviewState,
   type ReviewTask,
   type RouteStep,
+  type TalentLevel,
   type TaskDecisionRecord,
   type TaskOrigin,
 } from './state';
@@ -37,6 +39,8 @@ import {
   RETURN_TARGET_WORDS,
   REVIEW_DECISIONS,
   REVIEW_LEVEL_WORDS,
+  TALENT_LEVEL_CODES,
+  TALENT_LEVEL_WORDS,
   type CommitteeResult,
   type ModuleKey,
   type ReturnTarget,
@@ -44,6 +48,7 @@ import {
   type ReviewLevel,
   type RouteLevel,
   type RouteOutcome,
+  type TalentLevelCode,
 } from './vocabulary';
 
 // --- actors and actions -------------------------------------------------------------------------
@@ -88,6 +93,15 @@ export type ReviewAction =
     }
   | { type: 'FORWARD'; task?: number; batch: BatchInfo }
   | { type: 'RECORD_COMMITTEE_RESULT'; task?: number; result: CommitteeResult; opinion: string }
+  | {
+      /** 人才分类定级 评审结果 by the route's last seat after 材料审核通过. */
+      type: 'RECORD_TALENT_RESULT';
+      task?: number;
+      result: CommitteeResult;
+      opinion: string;
+      /** 通过: the class awarded; without it, the class applied for. */
+      levelCode?: string | null;
+    }
   | { type: 'RESUBMIT' };
 
 export type ReviewActionType = ReviewAction['type'];
@@ -97,6 +111,14 @@ export type AllowedAction =
   | { type: 'DECIDE'; task: number; decisions: ReviewDecision[]; returnTargets: ReturnTarget[] }
   | { type: 'FORWARD'; task: number }
   | { type: 'RECORD_COMMITTEE_RESULT'; task: number; results: CommitteeResult[] }
+  | {
+      type: 'RECORD_TALENT_RESULT';
+      task: number;
+      results: CommitteeResult[];
+      /** The classes that may be awarded, top first, and the one applied for (the default). */
+      levels: TalentLevel[];
+      appliedLevel: TalentLevel | null;
+    }
   | { type: 'RESUBMIT' };
 
 // --- results ----------------------------------------------------------------------------------
@@ -164,6 +186,8 @@ function newTask(
 interface EntryFacts {
   task: ReviewTask;
   step: TimelineStep;
+  /** Words other than the step's own (评审通过（认定为C类）). */
+  stepText?: string;
   actorId: string;
   actorName: string;
   applicantStep?: boolean;
@@ -180,7 +204,7 @@ function timelineEntry(next: ReviewState, at: string, facts: EntryFacts): Timeli
     taskSequence: facts.task.sequence,
     at,
     step: facts.step,
-    stepText: TIMELINE_STEP_WORDS[facts.step],
+    stepText: facts.stepText ?? TIMELINE_STEP_WORDS[facts.step],
     level: facts.applicantStep ? 'APPLICANT' : facts.task.level,
     levelText: facts.applicantStep ? '申报人' : REVIEW_LEVEL_WORDS[facts.task.level],
     organisationId: facts.applicantStep ? null : facts.task.organisationId,
@@ -212,6 +236,14 @@ export interface ReviewStart {
    * MATERIALS_APPROVED, other bureau-final channels (职称初定, 聘期考核) with FINALLY_APPROVED.
    */
   outcomeAfterRoute?: RouteOutcome | null;
+  /** 人才分类定级: the class applied for (the default of the result); unknown codes are ignored. */
+  talentLevelCode?: string | null;
+}
+
+function talentLevelOf(code: string | null | undefined): TalentLevel | null {
+  return code && TALENT_LEVEL_CODES.includes(code as TalentLevelCode)
+    ? { code: code as TalentLevelCode, name: TALENT_LEVEL_WORDS[code as TalentLevelCode] }
+    : null;
 }
 
 /**
@@ -287,6 +319,7 @@ export function startReview(input: ReviewStart, now: Date): ReviewResult {
     unitId: input.unitId,
     route,
     outcomeAfterRoute,
+    talent: outcomeAfterRoute === 'MATERIALS_APPROVED' ? talentLevelOf(input.talentLevelCode) : null,
     phase: 'IN_REVIEW',
     tasks: [],
     returnedToApplicant: null,
@@ -308,7 +341,7 @@ export function startReview(input: ReviewStart, now: Date): ReviewResult {
 
 // --- which task an actor may act on -----------------------------------------------------------
 
-type Purpose = 'DECIDE' | 'FORWARD' | 'COMMITTEE';
+type Purpose = 'DECIDE' | 'FORWARD' | 'COMMITTEE' | 'RESULT';
 
 /**
  * Authorisation before anything else: the role for the claimed level, the organisation on the
@@ -359,6 +392,21 @@ function locateTask(
   const current = openTask(state)!;
   if (requested !== undefined && requested !== current.sequence)
     return refusal('CONFLICT', 'ALREADY_HANDLED', STALE_MESSAGE);
+  // 人才分类定级: only the organisation at the route's last seat records the result, and only once
+  // the materials are approved; it no longer passes, returns or terminates.
+  if (purpose === 'RESULT') {
+    if (state.outcomeAfterRoute !== 'MATERIALS_APPROVED' || step.routeIndex !== state.route.length - 1)
+      return refusal('FORBIDDEN', 'NOT_YOUR_LEVEL', '只有人才分类定级审核流程的末级审核机构可以录入评审结果');
+    if (!isResultTask(current))
+      return refusal('CONFLICT', 'NOT_AWAITING_RESULT', '该申报尚未材料审核通过，不能录入评审结果');
+    return current;
+  }
+  if (isResultTask(current) && current.routeIndex === step.routeIndex)
+    return refusal(
+      'FORBIDDEN',
+      'RESULT_EXPECTED',
+      '该申报已材料审核通过，请录入评审结果（通过、不通过或暂缓）',
+    );
   if (current.routeIndex !== step.routeIndex) {
     if (purpose === 'COMMITTEE')
       return refusal('CONFLICT', 'NOT_AT_COMMITTEE', '该申报尚未进入评委会评审环节，不能录入评审结果');
@@ -392,6 +440,26 @@ function passOn(
 ): { state: ReviewState; events: ReviewEvent[] } {
   const next = state.route[from.routeIndex + 1];
   const base = { ...state, tasks, version: state.version + 1 };
+  if (!next && state.outcomeAfterRoute === 'MATERIALS_APPROVED' && !isResultTask(from)) {
+    // 材料审核通过 at the end of the route (人才分类定级): the review of the materials is over and
+    // the same organisation now records the offline 评审结果 in a result task of its own.
+    const resultTask = { ...newTask(state, tasks, from.routeIndex, 'MATERIALS_APPROVED', at) };
+    return {
+      state: { ...base, tasks: [...tasks, resultTask] },
+      events: [
+        {
+          type: 'DeclarationMaterialsApproved',
+          payload: {
+            declarationId: state.declarationId,
+            level: from.level,
+            organisationId: from.organisationId,
+            routeComplete: true,
+            approvedAt: at,
+          },
+        },
+      ],
+    };
+  }
   if (!next) {
     const done: ReviewState = { ...base, phase: state.outcomeAfterRoute, closedAt: at };
     const event: ReviewEvent =
@@ -749,6 +817,130 @@ function recordCommitteeResult(
   };
 }
 
+/**
+ * 人才分类定级 评审结果, recorded by the organisation at the route's last seat after 材料审核通过:
+ * 通过 awards a class (by default the one applied for) and is 终审通过; 不通过 ends the review;
+ * 暂缓 keeps the declaration there until a later result.
+ */
+function recordTalentResult(
+  state: ReviewState,
+  action: Extract<ReviewAction, { type: 'RECORD_TALENT_RESULT' }>,
+  actor: ReviewerActor,
+  at: string,
+): ReviewResult {
+  const located = locateTask(state, actor, action.task, 'RESULT');
+  if (isRefusal(located)) return refuse(located);
+  const problems: FieldProblem[] = [];
+  if (!COMMITTEE_RESULTS.includes(action.result))
+    problems.push({
+      field: 'result',
+      code: 'RESULT_INVALID',
+      message: '请选择评审结果（通过、不通过或暂缓）',
+    });
+  opinionProblems(action.opinion, problems);
+  const given = action.levelCode?.trim() ? talentLevelOf(action.levelCode.trim()) : null;
+  if (action.levelCode?.trim() && !given)
+    problems.push({
+      field: 'levelCode',
+      code: 'TALENT_LEVEL_INVALID',
+      message: `人才类别只能是${TALENT_LEVEL_CODES.map((c) => TALENT_LEVEL_WORDS[c]).join('、')}之一`,
+    });
+  const level = given ?? state.talent ?? null;
+  if (action.result === 'PASS' && !level && !action.levelCode?.trim())
+    problems.push({
+      field: 'levelCode',
+      code: 'TALENT_LEVEL_REQUIRED',
+      message: '申报未注明申请评定级别，请选择认定的人才类别',
+    });
+  if (problems.length > 0) return refuse(inputRefusal(problems));
+
+  const opinion = trimmedOpinion(action.opinion);
+  const step = `COMMITTEE_${action.result}` as const satisfies TaskDecisionRecord['step'];
+  const record: TaskDecisionRecord = {
+    step,
+    opinion,
+    modules: null,
+    returnTarget: null,
+    reviewerId: actor.accountId,
+    reviewerName: actor.name,
+    decidedAt: at,
+    talentLevel: action.result === 'PASS' ? level : null,
+  };
+  const body: CommitteeRef = { organisationId: located.organisationId, name: located.organisationName };
+  const facts = { step, actorId: actor.accountId, actorName: actor.name, opinion };
+
+  if (action.result === 'DEFER') {
+    const deferred: ReviewTask = { ...located, state: 'DEFERRED', decision: record };
+    const next: ReviewState = { ...state, tasks: replaceTask(state, deferred), version: state.version + 1 };
+    const event: ReviewEvent = {
+      type: 'DeclarationDeferred',
+      payload: {
+        declarationId: state.declarationId,
+        committee: body,
+        level: located.level,
+        opinion,
+        deferredAt: at,
+      },
+    };
+    return {
+      ok: true,
+      state: next,
+      events: [event],
+      timeline: [timelineEntry(next, at, { ...facts, task: deferred })],
+    };
+  }
+  const closed: ReviewTask = {
+    ...located,
+    state: action.result === 'PASS' ? 'PASSED' : 'TERMINATED',
+    decision: record,
+    closedAt: at,
+  };
+  const next: ReviewState = {
+    ...state,
+    tasks: replaceTask(state, closed),
+    phase: action.result === 'PASS' ? 'FINALLY_APPROVED' : 'TERMINATED',
+    closedAt: at,
+    version: state.version + 1,
+  };
+  const event: ReviewEvent =
+    action.result === 'PASS'
+      ? {
+          type: 'DeclarationFinallyApproved',
+          payload: {
+            declarationId: state.declarationId,
+            result: 'PASS',
+            committee: null,
+            opinion,
+            approvedAt: at,
+            kind: 'TALENT_LEVEL',
+            talent: {
+              levelCode: level!.code,
+              levelName: level!.name,
+              decidedBy: { level: located.level, ...body },
+            },
+          },
+        }
+      : {
+          type: 'DeclarationTerminated',
+          payload: {
+            declarationId: state.declarationId,
+            level: located.level,
+            organisationId: located.organisationId,
+            opinion,
+            committeeResult: 'FAIL',
+            terminatedAt: at,
+          },
+        };
+  const stepText =
+    action.result === 'PASS' ? `${TIMELINE_STEP_WORDS.COMMITTEE_PASS}（认定为${level!.name}）` : undefined;
+  return {
+    ok: true,
+    state: next,
+    events: [event],
+    timeline: [timelineEntry(next, at, { ...facts, stepText, task: closed })],
+  };
+}
+
 function resubmit(state: ReviewState, actor: ReviewActor, at: string): ReviewResult {
   if (actor.kind !== 'APPLICANT')
     return refuse(refusal('FORBIDDEN', 'ROLE_NOT_ALLOWED', '只有申报人本人可以重新提交申报'));
@@ -799,6 +991,8 @@ export function applyReviewAction(
       return forward(state, action, actor, at);
     case 'RECORD_COMMITTEE_RESULT':
       return recordCommitteeResult(state, action, actor, at);
+    case 'RECORD_TALENT_RESULT':
+      return recordTalentResult(state, action, actor, at);
     default:
       return refuse(
         inputRefusal([{ field: 'type', code: 'ACTION_UNKNOWN', message: '不支持的审核操作，请刷新后重试' }]),
@@ -898,6 +1092,16 @@ export function allowedActions(state: ReviewState, actor: ReviewActor): AllowedA
   if (task.level !== actor.level || task.organisationId !== actor.organisationId) return [];
   if (task.level === 'COMMITTEE')
     return [{ type: 'RECORD_COMMITTEE_RESULT', task: task.sequence, results: [...COMMITTEE_RESULTS] }];
+  if (isResultTask(task))
+    return [
+      {
+        type: 'RECORD_TALENT_RESULT',
+        task: task.sequence,
+        results: [...COMMITTEE_RESULTS],
+        levels: TALENT_LEVEL_CODES.map((code) => ({ code, name: TALENT_LEVEL_WORDS[code] })),
+        appliedLevel: state.talent ?? null,
+      },
+    ];
   if (task.state === 'AWAITING_FORWARD') return [{ type: 'FORWARD', task: task.sequence }];
   return [
     {

@@ -53,6 +53,7 @@ async function start(em: EntityManager, logger: Logger, event: Submitted, existi
       unitName,
       route: p.route ?? [],
       outcomeAfterRoute: p.outcomeAfterRoute,
+      talentLevelCode: p.talent?.levelCode ?? null,
     },
     Number.isNaN(at.getTime()) ? new Date() : at,
   );

@@ -45,10 +45,12 @@ export enum ReviewTaskOriginEnum {
   ADVANCED = 'ADVANCED',
   RETURNED_FROM_ABOVE = 'RETURNED_FROM_ABOVE',
   RESUBMITTED = 'RESUBMITTED',
+  MATERIALS_APPROVED = 'MATERIALS_APPROVED',
 }
 registerEnumType(ReviewTaskOriginEnum, {
   name: 'ReviewTaskOrigin',
-  description: 'Why the task was opened: submission, a pass below, a return from above, a resubmission',
+  description:
+    'Why the task was opened: submission, a pass below, a return from above, a resubmission, or MATERIALS_APPROVED: a 人才分类定级 route ended with 材料审核通过 and its last seat records the 评审结果',
 });
 
 export enum ReviewQueueStateEnum {
@@ -172,12 +174,13 @@ export enum ReviewActionTypeEnum {
   DECIDE = 'DECIDE',
   FORWARD = 'FORWARD',
   RECORD_COMMITTEE_RESULT = 'RECORD_COMMITTEE_RESULT',
+  RECORD_TALENT_RESULT = 'RECORD_TALENT_RESULT',
   RESUBMIT = 'RESUBMIT',
 }
 registerEnumType(ReviewActionTypeEnum, {
   name: 'ReviewActionType',
   description:
-    'DECIDE (decideReview), FORWARD (forwardBatch), RECORD_COMMITTEE_RESULT (recordCommitteeResult), RESUBMIT (the applicant resubmits through the declaration service)',
+    'DECIDE (decideReview), FORWARD (forwardBatch), RECORD_COMMITTEE_RESULT (recordCommitteeResult), RECORD_TALENT_RESULT (recordTalentResult: 人才分类定级 评审结果), RESUBMIT (the applicant resubmits through the declaration service)',
 });
 
 export enum ProgressNodeStateEnum {

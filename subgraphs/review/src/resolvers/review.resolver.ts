@@ -9,6 +9,7 @@ import {
   decideReview,
   readCase,
   recordCommitteeResult,
+  recordTalentResult,
   saveModuleFlags,
   verifyAuditTrail,
 } from '../services/review';
@@ -233,6 +234,32 @@ export class ReviewResolver {
       ctx.em,
       ctx.auth,
       { declarationId, taskSequence, result: result as CommitteeResult, opinion },
+      ctx.deps.now(),
+    );
+    return ReviewCaseView.of(row);
+  }
+
+  @Mutation(() => ReviewCaseView, {
+    description:
+      '人才分类定级 评审结果 (the bureau at the route’s last seat, after 材料审核通过): 通过 → 终审通过 with the class awarded (levelCode, default the one applied for) and a talent-level certificate, 不通过 → terminated, 暂缓 → stays; with an opinion',
+  })
+  async recordTalentResult(
+    @Ctx() ctx: ReviewContext,
+    @Arg('levelCode', () => String, {
+      nullable: true,
+      description:
+        '通过: the class awarded (A–E, AllowedReviewAction.talentLevels); default the one applied for',
+    })
+    levelCode: string | null,
+    @Arg('taskSequence', () => Int, { nullable: true }) taskSequence: number | null,
+    @Arg('opinion', { description: '评审意见, required, ≤500 characters' }) opinion: string,
+    @Arg('result', () => CommitteeResultEnum) result: CommitteeResultEnum,
+    @Arg('declarationId', () => ID) declarationId: string,
+  ): Promise<ReviewCaseView> {
+    const row = await recordTalentResult(
+      ctx.em,
+      ctx.auth,
+      { declarationId, taskSequence, result: result as CommitteeResult, opinion, levelCode },
       ctx.deps.now(),
     );
     return ReviewCaseView.of(row);

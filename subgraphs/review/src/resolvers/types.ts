@@ -20,6 +20,7 @@ import {
   type ReviewDecision,
   type ReviewLevel,
   type ReviewTask,
+  type TalentLevel,
   type TaskOrigin,
   type TaskState,
   type TimelineStep,
@@ -169,10 +170,25 @@ export class ModuleFlagView {
   }
 }
 
+@ObjectType('TalentLevel', { description: '人才分类定级 class (人才类别), e.g. C / C类' })
+export class TalentLevelView {
+  @Field({ description: 'A (top) … E' }) code!: string;
+  @Field({ description: 'e.g. C类' }) name!: string;
+
+  static of(level: TalentLevel | null | undefined): TalentLevelView | null {
+    return level ? Object.assign(new TalentLevelView(), { code: level.code, name: level.name }) : null;
+  }
+}
+
 @ObjectType('TaskDecision', { description: 'The decision on a task (the latest, for a deferring committee)' })
 export class TaskDecisionView {
   @Field(() => TimelineStepEnum) step!: TimelineStep;
-  @Field({ description: 'e.g. 通过, 退回修改, 暂缓' }) stepText!: string;
+  @Field({ description: 'e.g. 通过, 退回修改, 暂缓, 评审通过（认定为C类）' }) stepText!: string;
+  @Field(() => TalentLevelView, {
+    nullable: true,
+    description: '人才分类定级 评审结果 通过: the class awarded',
+  })
+  talentLevel!: TalentLevelView | null;
   @Field() opinion!: string;
   @Field(() => [ModuleKeyEnum], { nullable: true }) modules!: ModuleKey[] | null;
   @Field(() => ReturnTargetEnum, { nullable: true }) returnTarget!: ReturnTarget | null;
@@ -235,7 +251,10 @@ export class ReviewTaskView {
       decision: d
         ? Object.assign(new TaskDecisionView(), {
             step: d.step,
-            stepText: TIMELINE_STEP_WORDS[d.step],
+            stepText: d.talentLevel
+              ? `${TIMELINE_STEP_WORDS[d.step]}（认定为${d.talentLevel.name}）`
+              : TIMELINE_STEP_WORDS[d.step],
+            talentLevel: TalentLevelView.of(d.talentLevel),
             opinion: d.opinion,
             modules: d.modules,
             returnTarget: d.returnTarget,
@@ -300,10 +319,23 @@ export class AllowedActionView {
   @Field(() => [ReturnTargetEnum]) returnTargets!: ReturnTarget[];
   @Field(() => [CommitteeResultEnum]) results!: CommitteeResult[];
   @Field(() => [String], { description: 'The committee results in words' }) resultNames!: string[];
+  @Field(() => [TalentLevelView], {
+    description: 'RECORD_TALENT_RESULT: the classes that may be awarded, top first',
+  })
+  talentLevels!: TalentLevelView[];
+  @Field(() => TalentLevelView, {
+    nullable: true,
+    description: 'RECORD_TALENT_RESULT: the class applied for (awarded by default)',
+  })
+  appliedTalentLevel!: TalentLevelView | null;
 
   static of(action: AllowedAction): AllowedActionView {
     const decisions = action.type === 'DECIDE' ? action.decisions : [];
-    const results = action.type === 'RECORD_COMMITTEE_RESULT' ? action.results : [];
+    const results =
+      action.type === 'RECORD_COMMITTEE_RESULT' || action.type === 'RECORD_TALENT_RESULT'
+        ? action.results
+        : [];
+    const talent = action.type === 'RECORD_TALENT_RESULT' ? action : null;
     return Object.assign(new AllowedActionView(), {
       type: action.type,
       taskSequence: 'task' in action ? action.task : null,
@@ -312,6 +344,8 @@ export class AllowedActionView {
       returnTargets: action.type === 'DECIDE' ? action.returnTargets : [],
       results,
       resultNames: results.map((r) => COMMITTEE_RESULT_WORDS[r]),
+      talentLevels: (talent?.levels ?? []).map((level) => TalentLevelView.of(level)!),
+      appliedTalentLevel: TalentLevelView.of(talent?.appliedLevel),
     });
   }
 }

@@ -178,6 +178,44 @@ export async function recordCommitteeResult(
 }
 
 /**
+ * 人才分类定级 评审结果 by the organisation at the route's last seat, once the materials are
+ * approved: 通过 (终审通过, with the class awarded — by default the one applied for), 不通过
+ * (terminated) or 暂缓 (stays there, to be decided later).
+ */
+export async function recordTalentResult(
+  rootEm: EntityManager,
+  auth: AuthResult,
+  input: {
+    declarationId: string;
+    taskSequence?: number | null;
+    result: CommitteeResult;
+    opinion: string;
+    levelCode?: string | null;
+  },
+  now: Date,
+): Promise<ReviewCase> {
+  const actor = requireReviewer(auth);
+  return changeCases(rootEm, async (em) => {
+    const row = await loadForChange(em, input.declarationId);
+    const result = applyReviewAction(
+      row.state!,
+      {
+        type: 'RECORD_TALENT_RESULT',
+        task: input.taskSequence ?? undefined,
+        result: input.result,
+        opinion: input.opinion,
+        levelCode: input.levelCode,
+      },
+      actor,
+      now,
+    );
+    if (!result.ok) throw refusalError(result.refusal);
+    await recordTransition(em, row, result);
+    return row;
+  });
+}
+
+/**
  * Saves the reviewer's 有误 marks while auditing, before deciding (last write wins; the marks are
  * working notes, not a decision, so the case's version does not move). Only the reviewer who may
  * decide the task now may mark it.

@@ -110,6 +110,7 @@ export function start(
   route: RouteLevel[] = FULL_ROUTE,
   outcomeAfterRoute?: RouteOutcome,
   declarationId = ids.declaration,
+  talentLevelCode: string | null = outcomeAfterRoute === 'MATERIALS_APPROVED' ? 'C' : null,
 ): ReviewState {
   return ok(
     startReview(
@@ -121,6 +122,7 @@ export function start(
         unitName: names.unit,
         route,
         outcomeAfterRoute,
+        talentLevelCode,
       },
       clock(0),
     ),

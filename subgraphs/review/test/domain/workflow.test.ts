@@ -233,12 +233,12 @@ describe('passing level by level', () => {
       expect(allowedActions(approved.state, actor)).toEqual([]);
   });
 
-  it('a talent-classification route ends after the bureau with 材料审核通过', () => {
+  it('a talent-classification route: 材料审核通过 after the bureau, which then records the result', () => {
     let state = ok(act(start(TALENT_ROUTE, 'MATERIALS_APPROVED'), pass(), unitAgent)).state;
     state = ok(act(state, forward, unitAgent)).state;
     state = ok(act(state, pass(), departmentReviewer)).state;
     const done = ok(act(state, pass(), bureauReviewer));
-    expect(done.state.phase).toBe('MATERIALS_APPROVED');
+    expect(done.state.phase).toBe('IN_REVIEW');
     expect(applicantStatus(done.state)).toBe('MATERIALS_APPROVED');
     expect(done.events).toEqual([
       {
@@ -246,8 +246,23 @@ describe('passing level by level', () => {
         payload: expect.objectContaining({ level: 'BUREAU', routeComplete: true }),
       },
     ]);
-    expect(done.state.tasks[done.state.tasks.length - 1].state).toBe('PASSED');
-    expect(refused(act(done.state, pass(), bureauReviewer)).reason).toBe('REVIEW_CLOSED');
+    expect(done.state.tasks.map((t) => [t.level, t.state, t.origin])).toEqual([
+      ['UNIT', 'FORWARDED', 'SUBMITTED'],
+      ['DEPARTMENT', 'FORWARDED', 'ADVANCED'],
+      ['BUREAU', 'PASSED', 'ADVANCED'],
+      ['BUREAU', 'PENDING', 'MATERIALS_APPROVED'],
+    ]);
+    expect(reviewInvariantViolations(done.state)).toEqual([]);
+    expect(allowedActions(done.state, bureauReviewer)).toEqual([
+      {
+        type: 'RECORD_TALENT_RESULT',
+        task: 4,
+        results: ['PASS', 'FAIL', 'DEFER'],
+        levels: ['A', 'B', 'C', 'D', 'E'].map((code) => ({ code, name: `${code}类` })),
+        appliedLevel: { code: 'C', name: 'C类' },
+      },
+    ]);
+    expect(refused(act(done.state, pass(), bureauReviewer)).reason).toBe('RESULT_EXPECTED');
   });
 
   it('a bureau-final route whose notice says 终审通过 ends there without a committee', () => {
@@ -715,5 +730,159 @@ describe('batch forwarding (批量送审)', () => {
       code: 'FORBIDDEN',
       message: '只有推荐单位可以批量送审',
     });
+  });
+});
+
+describe('人才分类定级 评审结果 (the route’s last seat after 材料审核通过)', () => {
+  function awaitingResult(levelCode: string | null = 'C'): ReviewState {
+    let state = ok(
+      act(start(TALENT_ROUTE, 'MATERIALS_APPROVED', ids.declaration, levelCode), pass(), unitAgent),
+    ).state;
+    state = ok(act(state, forward, unitAgent)).state;
+    state = ok(act(state, pass(), departmentReviewer)).state;
+    return ok(act(state, pass(), bureauReviewer)).state;
+  }
+  const talent = (
+    result: 'PASS' | 'FAIL' | 'DEFER',
+    extra: { levelCode?: string | null; opinion?: string; task?: number } = {},
+  ): ReviewAction => ({
+    type: 'RECORD_TALENT_RESULT',
+    result,
+    opinion: extra.opinion ?? '经认定，符合人才分类定级标准。',
+    levelCode: extra.levelCode,
+    task: extra.task,
+  });
+
+  it('暂缓 keeps it at the bureau; a later 通过 awards the class applied for and is 终审通过', () => {
+    const deferred = ok(
+      act(awaitingResult(), talent('DEFER', { opinion: '材料待进一步核实。' }), bureauReviewer),
+    );
+    expect(openTask(deferred.state)).toMatchObject({
+      level: 'BUREAU',
+      state: 'DEFERRED',
+      origin: 'MATERIALS_APPROVED',
+    });
+    expect(applicantStatus(deferred.state)).toBe('MATERIALS_APPROVED');
+    expect(deferred.events).toEqual([
+      {
+        type: 'DeclarationDeferred',
+        payload: expect.objectContaining({
+          committee: { organisationId: ids.bureau, name: names.bureau },
+          level: 'BUREAU',
+          opinion: '材料待进一步核实。',
+        }),
+      },
+    ]);
+    expect(deferred.timeline[0]).toMatchObject({
+      step: 'COMMITTEE_DEFER',
+      stepText: '暂缓',
+      level: 'BUREAU',
+    });
+    expect(reviewInvariantViolations(deferred.state)).toEqual([]);
+
+    const passed = ok(act(deferred.state, talent('PASS'), bureauReviewer));
+    expect(passed.state.phase).toBe('FINALLY_APPROVED');
+    expect(applicantStatus(passed.state)).toBe('FINALLY_APPROVED');
+    expect(passed.events).toEqual([
+      {
+        type: 'DeclarationFinallyApproved',
+        payload: expect.objectContaining({
+          kind: 'TALENT_LEVEL',
+          committee: null,
+          talent: {
+            levelCode: 'C',
+            levelName: 'C类',
+            decidedBy: { level: 'BUREAU', organisationId: ids.bureau, name: names.bureau },
+          },
+        }),
+      },
+    ]);
+    expect(passed.timeline[0]).toMatchObject({
+      step: 'COMMITTEE_PASS',
+      stepText: '评审通过（认定为C类）',
+      statusText: '终审通过',
+    });
+    expect(reviewInvariantViolations(passed.state)).toEqual([]);
+    // Not twice: the task named is decided, and without a task the review is over.
+    expect(refused(act(passed.state, talent('PASS', { task: 4 }), bureauReviewer)).reason).toBe(
+      'ALREADY_HANDLED',
+    );
+    expect(refused(act(passed.state, talent('FAIL'), bureauReviewer)).reason).toBe('REVIEW_CLOSED');
+    expect(allowedActions(passed.state, bureauReviewer)).toEqual([]);
+  });
+
+  it('通过 may award another class than the one applied for', () => {
+    const passed = ok(act(awaitingResult(), talent('PASS', { levelCode: 'D' }), bureauReviewer));
+    expect(passed.events[0].payload).toMatchObject({ talent: { levelCode: 'D', levelName: 'D类' } });
+    expect(passed.state.tasks[3].decision?.talentLevel).toEqual({ code: 'D', name: 'D类' });
+  });
+
+  it('不通过 ends the review (DeclarationTerminated with the result)', () => {
+    const failed = ok(act(awaitingResult(), talent('FAIL', { opinion: '不符合认定标准。' }), bureauReviewer));
+    expect(failed.state.phase).toBe('TERMINATED');
+    expect(failed.events).toEqual([
+      {
+        type: 'DeclarationTerminated',
+        payload: expect.objectContaining({
+          level: 'BUREAU',
+          committeeResult: 'FAIL',
+          opinion: '不符合认定标准。',
+        }),
+      },
+    ]);
+    expect(failed.timeline[0]).toMatchObject({ step: 'COMMITTEE_FAIL', stepText: '评审不通过' });
+  });
+
+  it('only the bureau at the route’s last seat, only once materials are approved', () => {
+    const state = awaitingResult();
+    expect(refused(act(state, talent('PASS'), otherBureauReviewer))).toMatchObject({
+      code: 'NOT_FOUND',
+      reason: 'NOT_ON_ROUTE',
+    });
+    expect(refused(act(state, talent('PASS'), departmentReviewer))).toMatchObject({
+      code: 'FORBIDDEN',
+      reason: 'NOT_YOUR_LEVEL',
+    });
+    expect(refused(act(state, talent('PASS'), unitAgent)).code).toBe('FORBIDDEN');
+    expect(refused(act(state, talent('PASS'), bureauWithoutRole)).reason).toBe('ROLE_NOT_ALLOWED');
+    expect(refused(act(state, talent('PASS'), applicant)).reason).toBe('ROLE_NOT_ALLOWED');
+    expect(refused(act(state, committee('PASS'), bureauReviewer)).reason).toBe('ROLE_NOT_ALLOWED');
+    // Before 材料审核通过: the bureau reviews the materials first.
+    let early = ok(act(start(TALENT_ROUTE, 'MATERIALS_APPROVED'), pass(), unitAgent)).state;
+    early = ok(act(early, forward, unitAgent)).state;
+    early = ok(act(early, pass(), departmentReviewer)).state;
+    expect(refused(act(early, talent('PASS'), bureauReviewer))).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'NOT_AWAITING_RESULT',
+    });
+    // A title declaration has no talent result (its bureau is not the last seat).
+    expect(refused(act(atBureau(), talent('PASS'), bureauReviewer))).toMatchObject({
+      code: 'FORBIDDEN',
+      reason: 'NOT_YOUR_LEVEL',
+    });
+  });
+
+  it('bad input answers every problem at once', () => {
+    const problems = refused(
+      act(
+        awaitingResult(),
+        { type: 'RECORD_TALENT_RESULT', result: 'MAYBE' as 'PASS', opinion: ' ', levelCode: '第一类' },
+        bureauReviewer,
+      ),
+    );
+    expect(problems.code).toBe('BAD_USER_INPUT');
+    expect(problems.fields?.map((f) => [f.field, f.code])).toEqual([
+      ['result', 'RESULT_INVALID'],
+      ['opinion', 'OPINION_REQUIRED'],
+      ['levelCode', 'TALENT_LEVEL_INVALID'],
+    ]);
+    // No class applied for (an older submission): 通过 must name one.
+    expect(refused(act(awaitingResult(null), talent('PASS'), bureauReviewer)).fields?.[0]).toMatchObject({
+      field: 'levelCode',
+      code: 'TALENT_LEVEL_REQUIRED',
+    });
+    expect(
+      ok(act(awaitingResult(null), talent('PASS', { levelCode: 'B' }), bureauReviewer)).state.phase,
+    ).toBe('FINALLY_APPROVED');
   });
 });
