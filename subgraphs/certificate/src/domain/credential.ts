@@ -11,7 +11,10 @@ export const JWS_TYPE = 'vc+jwt';
 export interface CertificateFacts {
   certificateId: string;
   number: string;
-  declarationId: string;
+  /** The declaration behind it (null for one issued from a registered paper certificate). */
+  declarationId: string | null;
+  /** The number of the certificate it replaces (补办/换发), if any. */
+  replacesNumber?: string | null;
   holderName: string;
   holderIdNumberMasked: string | null;
   titleName: string;
@@ -44,7 +47,9 @@ export interface CertificateCredential {
     level: string;
     committee: string | null;
     approvalDate: string;
-    declarationId: string;
+    declarationId: string | null;
+    /** The number of the certificate (or registered paper certificate) this one replaces. */
+    replaces?: string;
   };
   credentialStatus: {
     id: string;
@@ -85,6 +90,7 @@ export function buildCredential(facts: CertificateFacts, issuer: { did: string; 
       committee: facts.committeeName,
       approvalDate: facts.approvedOn,
       declarationId: facts.declarationId,
+      ...(facts.replacesNumber ? { replaces: facts.replacesNumber } : {}),
     },
     credentialStatus: {
       id: `${listUrl}#${bit}`,

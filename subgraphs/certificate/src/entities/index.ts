@@ -1,9 +1,37 @@
 import { eventEntities } from '@zhicheng/events';
+import { RateLimitBucket } from '@zhicheng/server-kit';
+import { ApplicationFile, FilePurpose, StoredFile } from './application-file';
+import { ApplicationStatus, HistoricalRegistration, ReissueApplication } from './applications';
 import { Certificate } from './certificate';
 import { DeclarationFact } from './declaration-fact';
-import { RateLimitBucket } from '@zhicheng/server-kit';
+import { DeclarationPoint, Region } from './region';
 import { SigningKey } from './signing-key';
 
-export { Certificate, DeclarationFact, RateLimitBucket, SigningKey };
+export {
+  ApplicationFile,
+  ApplicationStatus,
+  Certificate,
+  DeclarationFact,
+  DeclarationPoint,
+  FilePurpose,
+  HistoricalRegistration,
+  RateLimitBucket,
+  Region,
+  ReissueApplication,
+  SigningKey,
+  StoredFile,
+};
 
-export const entities = [Certificate, DeclarationFact, SigningKey, RateLimitBucket, ...eventEntities];
+export const entities = [
+  Certificate,
+  DeclarationFact,
+  SigningKey,
+  RateLimitBucket,
+  Region,
+  DeclarationPoint,
+  ApplicationFile,
+  StoredFile,
+  ReissueApplication,
+  HistoricalRegistration,
+  ...eventEntities,
+];

@@ -16,7 +16,7 @@ export type IssueResult = 'ISSUED' | 'ALREADY_ISSUED' | 'WAITING';
  * finally approved: date and committee), in the caller's transaction: the certificate, its
  * CertificateIssued event and the holder's live notice commit together or not at all. A second
  * call (a replayed event, the other event arriving later) finds the certificate and does
- * nothing; the unique declaration_id stops a concurrent second one.
+ * nothing; the partial unique index on declaration_id stops a concurrent second original.
  */
 export async function issueIfReady(
   em: EntityManager,
@@ -26,15 +26,11 @@ export async function issueIfReady(
   const fact = await em.findOne(DeclarationFact, { declarationId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
   if (!fact?.personId || !fact.holderName || !fact.titleName || !fact.approvedAt) return 'WAITING';
   if (await em.count(Certificate, { declarationId })) return 'ALREADY_ISSUED';
-
-  const issuedAt = deps.now();
-  const certificateId = randomUUID();
-  const number = await nextCertificateNumber(em, chinaYear(issuedAt));
-  const statusListIndex = await nextStatusListIndex(em);
-  const facts = {
-    certificateId,
-    number,
+  await issueCertificate(em, deps, {
+    holderPersonId: fact.personId,
     declarationId,
+    historicalRegistrationId: null,
+    replaces: null,
     holderName: fact.holderName,
     holderIdNumberMasked: fact.idNumberMasked ?? null,
     titleName: fact.titleName,
@@ -43,17 +39,70 @@ export async function issueIfReady(
     levelName: fact.levelName ?? '',
     committeeName: fact.committeeName ?? null,
     approvedOn: chinaDate(fact.approvedAt),
+  });
+  return 'ISSUED';
+}
+
+/** What a new certificate says, and where it comes from. */
+export interface NewCertificate {
+  holderPersonId: string;
+  /** The 终审通过 declaration behind it (an original, or copied by a reissue). */
+  declarationId: string | null;
+  /** The registered paper certificate behind it (its first 补办, or copied by a reissue). */
+  historicalRegistrationId: string | null;
+  /** The certificate (or the paper certificate's number) it replaces. */
+  replaces: { certificateId: string | null; number: string } | null;
+  holderName: string;
+  holderIdNumberMasked: string | null;
+  titleName: string;
+  seriesName: string | null;
+  specialtyName: string | null;
+  levelName: string;
+  committeeName: string | null;
+  approvedOn: string;
+}
+
+/**
+ * Numbers, signs and stores one certificate in the caller's transaction, with its
+ * CertificateIssued event and the holder's live notice (both delivered only if it commits). The
+ * partial unique indexes stop a second original for the same declaration or paper certificate,
+ * and a second successor of one certificate.
+ */
+export async function issueCertificate(
+  em: EntityManager,
+  deps: Pick<CertificateDeps, 'env' | 'keys' | 'now'>,
+  input: NewCertificate,
+): Promise<Certificate> {
+  const issuedAt = deps.now();
+  const certificateId = randomUUID();
+  const number = await nextCertificateNumber(em, chinaYear(issuedAt));
+  const statusListIndex = await nextStatusListIndex(em);
+  const facts = {
+    certificateId,
+    number,
+    declarationId: input.declarationId,
+    replacesNumber: input.replaces?.number ?? null,
+    holderName: input.holderName,
+    holderIdNumberMasked: input.holderIdNumberMasked,
+    titleName: input.titleName,
+    seriesName: input.seriesName,
+    specialtyName: input.specialtyName,
+    levelName: input.levelName,
+    committeeName: input.committeeName,
+    approvedOn: input.approvedOn,
     issuedAt,
     issuerName: deps.env.ISSUER_NAME,
     statusListIndex,
   };
   const credential = buildCredential(facts, { did: deps.keys.did, publicUrl: deps.env.PUBLIC_URL });
   const { jws, kid } = await deps.keys.sign(em, credential, JWS_TYPE);
-  em.create(Certificate, {
+  const certificate = em.create(Certificate, {
     id: certificateId,
     number,
-    declarationId,
-    holderPersonId: fact.personId,
+    declarationId: input.declarationId,
+    historicalRegistrationId: input.historicalRegistrationId,
+    replacesId: input.replaces?.certificateId ?? null,
+    holderPersonId: input.holderPersonId,
     holderName: facts.holderName,
     holderIdNumberMasked: facts.holderIdNumberMasked,
     titleName: facts.titleName,
@@ -71,8 +120,10 @@ export async function issueIfReady(
   recordEvent(em, 'CertificateIssued', {
     certificateId,
     number,
-    declarationId,
-    holderPersonId: fact.personId,
+    declarationId: input.declarationId,
+    historicalRegistrationId: input.historicalRegistrationId,
+    replacesCertificateId: input.replaces?.certificateId ?? null,
+    holderPersonId: input.holderPersonId,
     kid,
     issuedAt: issuedAt.toISOString(),
   });
@@ -80,29 +131,33 @@ export async function issueIfReady(
     await em.flush();
   } catch (error) {
     // The driver's message repeats the insert with its values (the holder's name): never log it.
-    // Only a concurrent issuer can get here (the row lock above serialises this service's own);
-    // the consumer retries the event, which then finds the certificate.
+    // Only a concurrent issuer can get here (callers lock the row that decides first); a
+    // consumer retries the event, which then finds the certificate.
     if (error instanceof UniqueConstraintViolationException)
-      throw new Error(`certificate for declaration ${declarationId} was issued concurrently; retried`);
+      throw new Error(
+        `certificate ${input.declarationId ?? input.historicalRegistrationId} was issued concurrently; retried`,
+      );
     throw error;
   }
   await publishLive(em, 'CERTIFICATE_ISSUED', {
     certificateId,
-    holderPersonId: fact.personId,
+    holderPersonId: input.holderPersonId,
     at: issuedAt.toISOString(),
   });
-  return 'ISSUED';
+  return certificate;
 }
 
 /**
  * Revokes (作废) a certificate: its status list bit is set from now on and verification answers
- * 已作废 with the date and reason. Reissue (补办/换发) will call it; idempotent.
+ * 已作废 with the date and reason (and the certificate that replaces it, after a 补办/换发);
+ * idempotent.
  */
 export async function revokeCertificate(
   em: EntityManager,
   certificateId: string,
   reason: string,
   at: Date,
+  replacedBy: string | null = null,
 ): Promise<Certificate | null> {
   const certificate = await em.findOne(
     Certificate,
@@ -112,10 +167,12 @@ export async function revokeCertificate(
   if (!certificate || certificate.revokedAt) return certificate;
   certificate.revokedAt = at;
   certificate.revocationReason = reason;
+  certificate.replacedById = replacedBy;
   recordEvent(em, 'CertificateRevoked', {
     certificateId,
     number: certificate.number,
-    declarationId: certificate.declarationId,
+    declarationId: certificate.declarationId ?? null,
+    replacedByCertificateId: replacedBy,
     reason,
     revokedAt: at.toISOString(),
   });
