@@ -9,11 +9,18 @@
 // another person's certificate, staff of another region, a second pending application, forged
 // ids, _entities, the materials' links.
 import { randomUUID } from 'node:crypto';
-import pino from 'pino';
 import { makeResidentId } from '@zhicheng/domain-codes';
-import { createPostgresTransport } from '@zhicheng/events';
 import { GraphQLClient } from '@zhicheng/testing';
-import { demoStaff, files, Followed, liveClient, ok, postFile, signedIn } from '../support/flows';
+import {
+  certificateByEvents,
+  demoStaff,
+  files,
+  Followed,
+  liveClient,
+  ok,
+  postFile,
+  signedIn,
+} from '../support/flows';
 import { codeOf, GraphQLSession, type GraphQLAnswer } from '../support/graphql';
 import { startStack, type Stack } from '../support/stack';
 
@@ -29,68 +36,6 @@ afterAll(async () => {
 const reasonOf = (answer: GraphQLAnswer) => answer.errors?.[0]?.extensions?.reason;
 const fieldsOf = (answer: GraphQLAnswer) =>
   (answer.errors?.[0]?.extensions?.fields as Array<{ field: string; code: string }> | undefined) ?? [];
-
-/** A certificate for the signed-in person: the declaration events as declaration and review publish them. */
-async function certificateFor(session: GraphQLSession, name: string) {
-  const { me } = await ok<{ me: { accountId: string } }>(session, `{ me { accountId } }`);
-  const declarationId = randomUUID();
-  const now = new Date().toISOString();
-  const bus = createPostgresTransport(stack.databaseUrl, pino({ level: 'silent' }));
-  await bus.publish([
-    {
-      id: randomUUID(),
-      type: 'DeclarationSubmitted',
-      source: 'declaration',
-      occurredAt: now,
-      payload: {
-        declarationId,
-        noticeId: randomUUID(),
-        channelCode: 'TITLE_NORMAL',
-        personId: me.accountId,
-        applicantName: name,
-        applicantIdNumberMasked: '220***********1011',
-        unitId: randomUUID(),
-        title: {
-          seriesCode: 'ENG',
-          specialtyCode: 'ENG.MECH',
-          scopeCode: 'ENG.MECH.DESIGN',
-          titleCode: 'ENG.SENIOR',
-          levelCode: 'SENIOR',
-          titleName: '高级工程师',
-          levelName: '副高级',
-          seriesName: '工程系列',
-          specialtyName: '机械工程',
-        },
-        category: 'NORMAL',
-        route: [],
-        outcomeAfterRoute: 'FINALLY_APPROVED',
-        committeeId: null,
-        submittedAt: now,
-        resubmission: false,
-      },
-    },
-    {
-      id: randomUUID(),
-      type: 'DeclarationFinallyApproved',
-      source: 'review',
-      occurredAt: now,
-      payload: {
-        declarationId,
-        result: 'PASS',
-        committee: { organisationId: randomUUID(), name: '吉林省工程系列高级职称评审委员会' },
-        opinion: '通过',
-        approvedAt: now,
-      },
-    },
-  ]);
-  await bus.close();
-  await stack.settleEvents();
-  const { myCertificates } = await ok<{ myCertificates: Array<{ id: string; number: string }> }>(
-    session,
-    `{ myCertificates { id number } }`,
-  );
-  return { ...myCertificates[0], personId: me.accountId };
-}
 
 const TICKET = `mutation($purpose: CertificateMaterialPurpose!, $slot: String!, $fileName: String!, $sizeBytes: Int!) {
   requestCertificateMaterialUpload(purpose: $purpose, slot: $slot, fileName: $fileName, sizeBytes: $sizeBytes, contentType: "application/pdf") { url } }`;
@@ -148,7 +93,7 @@ async function apply(session: GraphQLSession, target: Record<string, string>, fi
 
 test('补办 through the gateway: apply with three PDFs, followed live, the city bureau approves, old 已作废 naming the new', async () => {
   const applicant = await signedIn(stack, { kind: 'PERSON', account: '13800000001' });
-  const old = await certificateFor(applicant, '张伟');
+  const old = await certificateByEvents(stack, applicant, '张伟');
   const live = liveClient(stack, applicant.token);
   const followed = new Followed<{
     reissueApplicationChanged: { application: { status: string; statusText: string } };
@@ -260,7 +205,7 @@ test('补办 through the gateway: apply with three PDFs, followed live, the city
 
 test('bad 补办 input through the gateway: missing PDFs, an executable renamed .pdf, another person’s certificate, a second pending one, forged ids, _entities', async () => {
   const applicant = await signedIn(stack, { kind: 'PERSON', account: '13800000002' });
-  const certificate = await certificateFor(applicant, '李娜');
+  const certificate = await certificateByEvents(stack, applicant, '李娜');
 
   // The executable renamed .pdf: refused by content at upload (415), nothing recorded.
   const exe = await upload(applicant, 'REISSUE', 'REISSUE_FORM', files.exe(), 'form.pdf');

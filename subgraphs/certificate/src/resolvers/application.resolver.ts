@@ -13,8 +13,14 @@ import {
   Root,
 } from 'type-graphql';
 import type { CertificateContext } from '../context';
-import { HISTORICAL_MATERIALS, REISSUE_MATERIALS } from '../domain/materials';
-import { ApplicationStatus, FilePurpose, HistoricalRegistration, ReissueApplication } from '../entities';
+import { HISTORICAL_MATERIALS, REISSUE_MATERIALS, type Material } from '../domain/materials';
+import {
+  ApplicationStatus,
+  FilePurpose,
+  HistoricalRegistration,
+  ReissueApplication,
+  type ApplicationFile,
+} from '../entities';
 import { certificateById, filesByApplication, historicalRegistrationById } from '../loaders';
 import { isApplicantOf, isAuditorOf, requireAuditor, requireApplicant } from '../services/access';
 import { auditQueue } from '../services/audit';
@@ -272,6 +278,14 @@ export class CertificateApplicationResolver {
   }
 }
 
+/** An application's files in the order the form lists its materials (seed 004). */
+const inMaterialOrder = (materials: readonly Material[]) => (files: ApplicationFile[]) =>
+  [...files]
+    .sort(
+      (a, b) => materials.findIndex((m) => m.code === a.slot) - materials.findIndex((m) => m.code === b.slot),
+    )
+    .map(MaterialFileView.of);
+
 /** A material's short link, for the applicant and the auditing bureau only. */
 @Resolver(() => MaterialFileView)
 export class MaterialFileResolver {
@@ -295,7 +309,7 @@ export class ReissueApplicationFieldsResolver {
     @Ctx() ctx: CertificateContext,
   ): Promise<MaterialFileView[]> {
     if (!isApplicantOf(ctx.auth, app) && !isAuditorOf(ctx.auth, app)) return [];
-    return (await filesByApplication(ctx, 'REISSUE').load(app.id)).map(MaterialFileView.of);
+    return inMaterialOrder(REISSUE_MATERIALS)(await filesByApplication(ctx, 'REISSUE').load(app.id));
   }
 
   @FieldResolver(() => String, {
@@ -332,7 +346,7 @@ export class HistoricalRegistrationFieldsResolver {
     @Ctx() ctx: CertificateContext,
   ): Promise<MaterialFileView[]> {
     if (!isApplicantOf(ctx.auth, row) && !isAuditorOf(ctx.auth, row)) return [];
-    return (await filesByApplication(ctx, 'HISTORICAL').load(row.id)).map(MaterialFileView.of);
+    return inMaterialOrder(HISTORICAL_MATERIALS)(await filesByApplication(ctx, 'HISTORICAL').load(row.id));
   }
 
   @FieldResolver(() => String, {
