@@ -4,7 +4,9 @@
 import { randomUUID } from 'node:crypto';
 import type { FormattedExecutionResult } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
+import pino from 'pino';
 import WebSocket from 'ws';
+import { createPostgresTransport } from '@zhicheng/events';
 import { makeCreditCode, makeResidentId } from '@zhicheng/domain-codes';
 import { minimalPdf, testFiles } from '@zhicheng/testing';
 import { GraphQLSession } from './graphql';
@@ -444,4 +446,98 @@ export async function submittedTalentDeclaration(
   );
   await stack.settleEvents();
   return draft.id;
+}
+
+/**
+ * A certificate for the signed-in person without the review flow: the declaration's submission and
+ * 终审通过 published as declaration and review publish them (certificate-through-gateway runs the
+ * real review flow). Answers the certificate and the person's id.
+ */
+export async function certificateByEvents(stack: Stack, session: GraphQLSession, name: string) {
+  const { me } = await ok<{ me: { accountId: string } }>(session, `{ me { accountId } }`);
+  const declarationId = randomUUID();
+  const now = new Date().toISOString();
+  const bus = createPostgresTransport(stack.databaseUrl, pino({ level: 'silent' }));
+  await bus.publish([
+    {
+      id: randomUUID(),
+      type: 'DeclarationSubmitted',
+      source: 'declaration',
+      occurredAt: now,
+      payload: {
+        declarationId,
+        noticeId: randomUUID(),
+        channelCode: 'TITLE_NORMAL',
+        personId: me.accountId,
+        applicantName: name,
+        applicantIdNumberMasked: '220***********1011',
+        unitId: randomUUID(),
+        title: {
+          seriesCode: 'ENG',
+          specialtyCode: 'ENG.MECH',
+          scopeCode: 'ENG.MECH.DESIGN',
+          titleCode: 'ENG.SENIOR',
+          levelCode: 'SENIOR',
+          titleName: '高级工程师',
+          levelName: '副高级',
+          seriesName: '工程系列',
+          specialtyName: '机械工程',
+        },
+        category: 'NORMAL',
+        route: [],
+        outcomeAfterRoute: 'FINALLY_APPROVED',
+        committeeId: null,
+        submittedAt: now,
+        resubmission: false,
+      },
+    },
+    {
+      id: randomUUID(),
+      type: 'DeclarationFinallyApproved',
+      source: 'review',
+      occurredAt: now,
+      payload: {
+        declarationId,
+        result: 'PASS',
+        committee: { organisationId: randomUUID(), name: '吉林省工程系列高级职称评审委员会' },
+        opinion: '通过',
+        approvedAt: now,
+      },
+    },
+  ]);
+  await bus.close();
+  await stack.settleEvents();
+  const { myCertificates } = await ok<{ myCertificates: Array<{ id: string; number: string }> }>(
+    session,
+    `{ myCertificates { id number } }`,
+  );
+  return { ...myCertificates[0], personId: me.accountId };
+}
+
+/** Uploads one 补办/登记 material (PDF) through the gateway's /files/certificates/uploads/<ticket>; answers its id. */
+export async function uploadCertificateMaterial(
+  stack: Stack,
+  session: GraphQLSession,
+  purpose: 'REISSUE' | 'HISTORICAL',
+  slot: string,
+  bytes: Buffer = files.pdf(),
+  fileName = `${slot.toLowerCase()}.pdf`,
+): Promise<string> {
+  const { requestCertificateMaterialUpload } = await ok<{
+    requestCertificateMaterialUpload: { url: string };
+  }>(
+    session,
+    `mutation($purpose: CertificateMaterialPurpose!, $slot: String!, $fileName: String!, $sizeBytes: Int!) {
+      requestCertificateMaterialUpload(purpose: $purpose, slot: $slot, fileName: $fileName, sizeBytes: $sizeBytes, contentType: "application/pdf") { url } }`,
+    { purpose, slot, fileName, sizeBytes: bytes.length },
+  );
+  const answer = await postFile(
+    stack,
+    session,
+    requestCertificateMaterialUpload.url,
+    bytes,
+    'application/pdf',
+  );
+  if (answer.status !== 201) throw new Error(`upload refused: ${JSON.stringify(answer.body)}`);
+  return answer.body.attachment!.id;
 }

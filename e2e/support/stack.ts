@@ -21,7 +21,13 @@ import {
   type DeclarationServer,
 } from '@zhicheng/declaration';
 import { loadReviewEnv, startReviewService, type ReviewServer } from '@zhicheng/review';
-import { loadCertificateEnv, startCertificate, type CertificateServer } from '@zhicheng/certificate';
+import {
+  createCertificateOrm,
+  loadCertificateEnv,
+  loadDemoData as loadCertificateDemoData,
+  startCertificate,
+  type CertificateServer,
+} from '@zhicheng/certificate';
 import { loadGatewayEnv, startGateway, type RunningGateway } from '@zhicheng/gateway';
 
 export interface Stack {
@@ -103,6 +109,9 @@ export async function startStack(
     const orm = await createDeclarationOrm(database.url);
     await loadDeclarationDemoData(orm.em.fork());
     await orm.close();
+    const certificateOrm = await createCertificateOrm(database.url, 2);
+    await loadCertificateDemoData(certificateOrm.em.fork());
+    await certificateOrm.close();
   }
   const gateway = await startGateway(
     loadGatewayEnv({

@@ -165,7 +165,7 @@ const originOf = (url: string | undefined) => (url ? new URL(new URL(url).origin
 
 /**
  * The file services: `/files/review/*` (batch attachments) belongs to the review subgraph,
- * `/files/certificates/*` (certificate PDFs) to the certificate subgraph, the rest (declaration
+ * `/files/certificates/*` (certificate PDFs, 补办/登记 materials) to the certificate subgraph, the rest (declaration
  * attachments, business forms) to FILES_UPSTREAM_URL, else the declaration subgraph. Only the
  * origins are kept.
  */
@@ -211,6 +211,18 @@ const FILE_ROUTES = [
     name: 'review-download',
     pattern: new RegExp(`^/files/review/downloads/(${TOKEN})$`),
     owner: 'review',
+    methods: ['GET'],
+  },
+  {
+    name: 'certificate-material-upload',
+    pattern: new RegExp(`^/files/certificates/uploads/(${TOKEN})$`),
+    owner: 'certificate',
+    methods: ['POST'],
+  },
+  {
+    name: 'certificate-material',
+    pattern: new RegExp(`^/files/certificates/materials/(${TOKEN})$`),
+    owner: 'certificate',
     methods: ['GET'],
   },
   {

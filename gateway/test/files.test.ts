@@ -316,6 +316,8 @@ describe('matchFileRoute', () => {
     ['/files/review/downloads/abc.def', 'review', '/files/review/downloads/abc.def'],
     ['/files/certificates/abc.def', 'certificate', '/files/certificates/abc.def'],
     ['/files/certificates/abc.def?x=http://evil', 'certificate', '/files/certificates/abc.def'],
+    ['/files/certificates/uploads/abc.def', 'certificate', '/files/certificates/uploads/abc.def'],
+    ['/files/certificates/materials/abc.def', 'certificate', '/files/certificates/materials/abc.def'],
   ])('maps %s to %s as %s', (target, owner, upstreamPath) => {
     expect(matchFileRoute(target)).toMatchObject({ kind: 'route', owner, upstreamPath });
   });
@@ -344,6 +346,8 @@ describe('matchFileRoute', () => {
     '/files/review/graphql',
     '/files/certificates/nodot',
     '/files/certificates/a.b/graphql',
+    '/files/certificates/uploads/nodot',
+    '/files/certificates/materials/a.b/c.d',
   ])('knows no route at %s', (target) => {
     expect(matchFileRoute(target)).toEqual({ kind: 'unknown' });
   });

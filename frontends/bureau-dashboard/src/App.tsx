@@ -9,10 +9,24 @@ import {
   useLocation,
   useTranslation,
 } from '@zhicheng/web-kit';
+import { AuditDetailPage } from './certificates/AuditDetailPage';
+import { AuditQueuePage, type AuditKind } from './certificates/AuditQueuePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 
 const REVIEW = '/bureau/review';
 const COMMITTEE = '/bureau/committee';
+const AUDITS: Array<{ kind: AuditKind; base: string }> = [
+  { kind: 'reissue', base: '/bureau/reissue' },
+  { kind: 'historical', base: '/bureau/historical' },
+];
+
+/** 补办审核 / 历史数据登记审核: the queue at the base path, one application under it. */
+function CertificateAudit({ pathname, kind, base }: { pathname: string; kind: AuditKind; base: string }) {
+  if (pathname === base || pathname === `${base}/`) return <AuditQueuePage kind={kind} basePath={base} />;
+  const match = new RegExp(`^${base}/([^/]+)/?$`).exec(pathname);
+  if (match) return <AuditDetailPage kind={kind} id={decodeURIComponent(match[1])} listPath={base} />;
+  return <NotFoundPage home={base} />;
+}
 
 /**
  * One desk (matters → queue → case) under a base path: 业务审核 for department and bureau
@@ -68,6 +82,8 @@ export function App() {
   if (pathname === '/bureau' || pathname === '/bureau/') return <Redirect to={home} />;
   if (matchPrefix(pathname, REVIEW)) return <Desk pathname={pathname} base={REVIEW} committee={false} />;
   if (matchPrefix(pathname, COMMITTEE)) return <Desk pathname={pathname} base={COMMITTEE} committee />;
+  for (const audit of AUDITS)
+    if (matchPrefix(pathname, audit.base)) return <CertificateAudit pathname={pathname} {...audit} />;
   if (matchPrefix(pathname, '/bureau/opinions')) {
     return (
       <CommonOpinionsPage

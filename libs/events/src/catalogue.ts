@@ -252,7 +252,12 @@ export interface EventPayloads {
   CertificateIssued: {
     certificateId: string;
     number: string;
-    declarationId: string;
+    /** null for a certificate issued from a registered paper certificate (历史职称数据登记). */
+    declarationId: string | null;
+    /** The registered paper certificate behind it, if any. */
+    historicalRegistrationId?: string | null;
+    /** The certificate it replaces (补办/换发), if any. */
+    replacesCertificateId?: string | null;
     holderPersonId: string;
     /** The signing key's id (did:web …#key-…). */
     kid: string;
@@ -262,7 +267,9 @@ export interface EventPayloads {
   CertificateRevoked: {
     certificateId: string;
     number: string;
-    declarationId: string;
+    declarationId: string | null;
+    /** The certificate that replaces it (补办/换发), if any. */
+    replacedByCertificateId?: string | null;
     reason: string;
     revokedAt: string;
   };

@@ -3,7 +3,12 @@
  * status, counts): a client that hears one refetches what it shows, so nothing here has to be
  * the whole truth, only enough to decide whether to look again.
  */
-export type LiveTopic = 'DECLARATION_STATUS' | 'DECLARATION_TIMELINE' | 'REVIEW_QUEUE' | 'CERTIFICATE_ISSUED';
+export type LiveTopic =
+  | 'DECLARATION_STATUS'
+  | 'DECLARATION_TIMELINE'
+  | 'REVIEW_QUEUE'
+  | 'CERTIFICATE_ISSUED'
+  | 'CERTIFICATE_APPLICATION';
 
 export interface LivePayloads {
   DECLARATION_STATUS: {
@@ -22,6 +27,17 @@ export interface LivePayloads {
   };
   /** A certificate was issued to a holder (certificate subgraph); subscribers filter on the holder. */
   CERTIFICATE_ISSUED: { certificateId: string; holderPersonId: string; at: string };
+  /**
+   * A 补办/换发 application or a 历史职称数据登记 changed status (certificate subgraph);
+   * subscribers filter on the applicant.
+   */
+  CERTIFICATE_APPLICATION: {
+    kind: 'REISSUE' | 'HISTORICAL';
+    applicationId: string;
+    applicantPersonId: string;
+    status: string;
+    at: string;
+  };
 }
 
 /**
@@ -46,6 +62,7 @@ export const LIVE_TOPICS: readonly LiveTopic[] = [
   'DECLARATION_TIMELINE',
   'REVIEW_QUEUE',
   'CERTIFICATE_ISSUED',
+  'CERTIFICATE_APPLICATION',
 ];
 
 /** The PostgreSQL channel every notice travels on. */
@@ -64,6 +81,8 @@ export function liveKeyOf<T extends LiveTopic>(topic: T, payload: LivePayloads[T
       return (payload as LivePayloads['REVIEW_QUEUE']).organisationId;
     case 'CERTIFICATE_ISSUED':
       return (payload as LivePayloads['CERTIFICATE_ISSUED']).holderPersonId;
+    case 'CERTIFICATE_APPLICATION':
+      return (payload as LivePayloads['CERTIFICATE_APPLICATION']).applicantPersonId;
     default:
       throw new Error(`unknown live topic ${String(topic)}`);
   }

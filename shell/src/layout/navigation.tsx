@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import {
   AuditOutlined,
   EyeOutlined,
+  FileSearchOutlined,
   FormOutlined,
   FileSearchOutlined,
   HomeOutlined,
@@ -94,6 +95,21 @@ const NAV_ITEMS: NavItem[] = [
     labelKey: 'nav.committee',
     icon: <AuditOutlined />,
     roles: ['COMMITTEE_SECRETARY'],
+    app: '@zhicheng/bureau-dashboard',
+  },
+  {
+    // 证书补办/换发 and 历史职称数据登记 are audited by the bureau of the applicant's region.
+    path: '/bureau/reissue',
+    labelKey: 'nav.reissueAudit',
+    icon: <SafetyCertificateOutlined />,
+    roles: ['BUREAU_REVIEWER'],
+    app: '@zhicheng/bureau-dashboard',
+  },
+  {
+    path: '/bureau/historical',
+    labelKey: 'nav.historicalAudit',
+    icon: <FileSearchOutlined />,
+    roles: ['BUREAU_REVIEWER'],
     app: '@zhicheng/bureau-dashboard',
   },
   {

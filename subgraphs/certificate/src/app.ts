@@ -24,6 +24,9 @@ import { certificateHandlers, CONSUMER_NAME } from './events/consumers';
 import { createCertificateOrm } from './orm';
 import { buildCertificateSchema } from './schema';
 import { KeyRing } from './services/keys';
+import { MaterialLinks } from './files/tokens';
+import { mountMaterialRoutes } from './files/routes';
+import { PostgresFileStorage } from './files/storage';
 import { PdfLinks } from './pdf/links';
 import { mountPdfRoute } from './pdf/routes';
 import { mountIssuerDocuments } from './services/publish';
@@ -78,6 +81,7 @@ export async function startCertificate(
     keys,
     live,
     pdfLinks: new PdfLinks(env),
+    materialLinks: new MaterialLinks(env),
     now: options.now ?? (() => new Date()),
   };
   let server: RunningServer;
@@ -95,6 +99,7 @@ export async function startCertificate(
       queryLimits: queryLimitSettingsOf(env),
       configureApp: (app) => {
         mountIssuerDocuments(app, orm, deps);
+        mountMaterialRoutes(app, orm, deps, new PostgresFileStorage(orm));
         mountPdfRoute(app, orm, deps);
       },
       extendContext: (base) => ({ ...base, deps }),

@@ -1,6 +1,7 @@
 import type { LivePubSub } from '@zhicheng/live';
 import type { Logger, RequestContext } from '@zhicheng/server-kit';
 import type { CertificateEnv } from './env';
+import type { MaterialLinks } from './files/tokens';
 import type { PdfLinks } from './pdf/links';
 import type { KeyRing } from './services/keys';
 
@@ -12,6 +13,8 @@ export interface CertificateDeps {
   live: LivePubSub;
   /** Signed links to certificate PDFs (Certificate.pdfUrl). */
   pdfLinks: PdfLinks;
+  /** Upload tickets and links of 补办/登记 materials. */
+  materialLinks: MaterialLinks;
   /** The clock (tests may move it). */
   now(): Date;
 }

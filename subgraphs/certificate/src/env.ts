@@ -36,7 +36,9 @@ export const certificateEnvSchema = baseEnvSchema
     VERIFY_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
     /** HMAC secret of the certificate PDF download links (≥ 32 characters). */
     FILES_SIGNING_SECRET: z.string().min(32).optional(),
-    /** How long a certificate PDF link (Certificate.pdfUrl) works. */
+    /** How long an upload ticket of a 补办 / 登记 material works. */
+    UPLOAD_TICKET_TTL_SECONDS: z.coerce.number().int().min(10).max(3600).default(600),
+    /** How long a certificate PDF link (Certificate.pdfUrl) or a material's link works. */
     DOWNLOAD_LINK_TTL_SECONDS: z.coerce.number().int().min(10).max(3600).default(300),
   })
   .superRefine((env, ctx) => {

@@ -3,7 +3,14 @@ import type { GraphQLSchema } from 'graphql';
 import type { PubSub } from 'type-graphql';
 import { buildFederatedSchema } from '@zhicheng/server-kit';
 import type { CertificateContext } from './context';
-import { certificateById } from './loaders';
+import { certificateById, historicalRegistrationById, reissueApplicationById } from './loaders';
+import {
+  CertificateApplicationResolver,
+  HistoricalRegistrationFieldsResolver,
+  MaterialFileResolver,
+  ReissueApplicationFieldsResolver,
+} from './resolvers/application.resolver';
+import { HistoricalRegistrationView, ReissueApplicationView } from './resolvers/application-types';
 import {
   CertificateFilesResolver,
   CertificateResolver,
@@ -12,7 +19,7 @@ import {
 } from './resolvers/certificate.resolver';
 import { CertificateLiveResolver } from './resolvers/live.resolver';
 import { CertificateView, DeclarationRef, PersonRef } from './resolvers/types';
-import { isHolderOf } from './services/access';
+import { isApplicantOf, isAuditorOf, isHolderOf } from './services/access';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -39,8 +46,18 @@ export function buildCertificateSchema(pubSub: PubSub = NO_LIVE): Promise<GraphQ
         PersonCertificateResolver,
         DeclarationCertificateResolver,
         CertificateLiveResolver,
+        CertificateApplicationResolver,
+        MaterialFileResolver,
+        ReissueApplicationFieldsResolver,
+        HistoricalRegistrationFieldsResolver,
       ],
-      orphanedTypes: [CertificateView, PersonRef, DeclarationRef],
+      orphanedTypes: [
+        CertificateView,
+        PersonRef,
+        DeclarationRef,
+        ReissueApplicationView,
+        HistoricalRegistrationView,
+      ],
       pubSub,
     },
     {
@@ -49,6 +66,25 @@ export function buildCertificateSchema(pubSub: PubSub = NO_LIVE): Promise<GraphQ
           if (typeof ref.id !== 'string' || !UUID.test(ref.id)) return null;
           const row = await certificateById(ctx).load(ref.id);
           return row && isHolderOf(ctx.auth, row) ? CertificateView.of(row) : null;
+        },
+      },
+      // Applications by reference: their applicant or their region's bureau staff, else null.
+      ReissueApplication: {
+        __resolveReference: async (ref, ctx) => {
+          if (typeof ref.id !== 'string' || !UUID.test(ref.id)) return null;
+          const row = await reissueApplicationById(ctx).load(ref.id);
+          return row && (isApplicantOf(ctx.auth, row) || isAuditorOf(ctx.auth, row))
+            ? ReissueApplicationView.of(row)
+            : null;
+        },
+      },
+      HistoricalRegistration: {
+        __resolveReference: async (ref, ctx) => {
+          if (typeof ref.id !== 'string' || !UUID.test(ref.id)) return null;
+          const row = await historicalRegistrationById(ctx).load(ref.id);
+          return row && (isApplicantOf(ctx.auth, row) || isAuditorOf(ctx.auth, row))
+            ? HistoricalRegistrationView.of(row)
+            : null;
         },
       },
       Person: {

@@ -145,6 +145,8 @@ export interface TestCertificate {
   client(): GraphQLClient;
   applicant(name?: string): Promise<Actor>;
   staff(): Promise<Actor>;
+  /** Bureau staff of one organisation (identity's demo bureaus: demoOrganisationId('city')…). */
+  staffOf(organisationId: string, name?: string): Promise<Actor>;
   /** Publishes raw events (as other subgraphs' relays would) and waits until they are handled. */
   publish(...events: EventEnvelope[]): Promise<void>;
   /** Certificate's outbox rows of a type. */
@@ -190,6 +192,14 @@ export async function startTestCertificate(
         roles: [Role.BUREAU_REVIEWER],
         displayName: '省厅审核员',
         organisationId: randomUUID(),
+      }),
+    staffOf: (organisationId, name = '市局审核员') =>
+      actor({
+        accountId: randomUUID(),
+        kind: 'STAFF',
+        roles: [Role.BUREAU_REVIEWER],
+        displayName: name,
+        organisationId,
       }),
     async publish(...events) {
       await bus.publish(events);

@@ -210,7 +210,8 @@ test('by number + name: valid; an unknown number and a wrong name give the same 
     verifyCertificate: { outcome: 'NOT_FOUND', valid: false, certificate: null },
   });
 
-  const bad = await client.request(VERIFY_NUMBER, { n: '12345', h: '' });
+  // A printed paper number may be anything like 12345 (历史职称数据登记); a mistyped JL number is told.
+  const bad = await client.request(VERIFY_NUMBER, { n: 'JL12345', h: '' });
   expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   expect((bad.errors?.[0].extensions?.fields as Array<{ field: string }>).map((f) => f.field)).toEqual([
     'number',

@@ -15,7 +15,10 @@ export interface CertificateFacts {
   kind?: 'TITLE' | 'TALENT_LEVEL';
   certificateId: string;
   number: string;
-  declarationId: string;
+  /** The declaration behind it (null for one issued from a registered paper certificate). */
+  declarationId: string | null;
+  /** The number of the certificate it replaces (补办/换发), if any. */
+  replacesNumber?: string | null;
   holderName: string;
   holderIdNumberMasked: string | null;
   titleName: string;
@@ -46,7 +49,9 @@ export interface TalentClassificationSubject {
   recognisedBy: string | null;
   /** 认定日期 (YYYY-MM-DD). */
   recognitionDate: string;
-  declarationId: string;
+  declarationId: string | null;
+  /** The number of the certificate this one replaces (补办/换发). */
+  replaces?: string;
 }
 
 export interface CertificateCredential {
@@ -78,7 +83,9 @@ export interface TitleSubject {
   level: string;
   committee: string | null;
   approvalDate: string;
-  declarationId: string;
+  declarationId: string | null;
+  /** The number of the certificate (or registered paper certificate) this one replaces. */
+  replaces?: string;
 }
 
 export function statusListUrl(publicUrl: string, list: number): string {
@@ -114,6 +121,7 @@ export function buildCredential(facts: CertificateFacts, issuer: { did: string; 
           committee: facts.committeeName,
           approvalDate: facts.approvedOn,
           declarationId: facts.declarationId,
+          ...(facts.replacesNumber ? { replaces: facts.replacesNumber } : {}),
         },
     credentialStatus: {
       id: `${listUrl}#${bit}`,
@@ -137,6 +145,7 @@ function talentSubject(facts: CertificateFacts): TalentClassificationSubject {
     recognisedBy: facts.committeeName,
     recognitionDate: facts.approvedOn,
     declarationId: facts.declarationId,
+    ...(facts.replacesNumber ? { replaces: facts.replacesNumber } : {}),
   };
 }
 

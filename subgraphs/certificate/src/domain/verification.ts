@@ -5,6 +5,7 @@ import { compactVerify, decodeProtectedHeader, errors as joseErrors, type KeyLik
 
 export const VerificationOutcome = {
   VALID: 'VALID',
+  REGISTERED_PAPER: 'REGISTERED_PAPER',
   REVOKED: 'REVOKED',
   NOT_FOUND: 'NOT_FOUND',
   MALFORMED: 'MALFORMED',
@@ -17,6 +18,8 @@ export type VerificationOutcome = (typeof VerificationOutcome)[keyof typeof Veri
 
 export const OUTCOME_MESSAGES: Record<VerificationOutcome, string> = {
   VALID: '证书有效：签名正确，与发证机关登记的记录一致，且未被作废',
+  REGISTERED_PAPER:
+    '已登记的纸质证书：经发证机关审核登记，证书信息与登记记录一致；该证书尚无电子证书，请以纸质原件核对',
   REVOKED: '证书已作废',
   NOT_FOUND: '未找到与该证书编号和持证人姓名相符的证书，请核对证书编号和姓名（与证书上一致）后重试',
   MALFORMED: '证书凭证格式不正确或不完整，请重新下载或完整复制证书凭证后再验证',
@@ -31,7 +34,12 @@ export const MAX_CREDENTIAL_LENGTH = 16_384;
 
 export type SignatureCheck =
   | { outcome: 'SIGNED'; keyId: string; payload: unknown }
-  | { outcome: Exclude<VerificationOutcome, 'VALID' | 'REVOKED' | 'NOT_FOUND' | 'NOT_ISSUED_HERE'> };
+  | {
+      outcome: Exclude<
+        VerificationOutcome,
+        'VALID' | 'REGISTERED_PAPER' | 'REVOKED' | 'NOT_FOUND' | 'NOT_ISSUED_HERE'
+      >;
+    };
 
 const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 

@@ -1,15 +1,33 @@
-import { Entity, Index, PrimaryKey, Property, Unique, type Opt } from '@mikro-orm/core';
+import { Check, Entity, Index, PrimaryKey, Property, Unique, type Opt } from '@mikro-orm/core';
 
 /** What a certificate certifies: a professional title (职称), or a talent class (人才分类定级). */
 export type CertificateKind = 'TITLE' | 'TALENT_LEVEL';
 
 /**
- * An electronic certificate (电子证书). One per approved declaration (unique declaration_id),
- * numbered from a per-year sequence (domain/number.ts). `credential` is the signed compact JWS of
- * its Verifiable Credential, exactly as issued; the columns repeat its facts for queries.
+ * An electronic certificate (电子证书), numbered from a per-year sequence (domain/number.ts).
+ * `credential` is the signed compact JWS of its Verifiable Credential, exactly as issued; the
+ * columns repeat its facts for queries.
+ *
+ * An original comes from a 终审通过 (declaration_id) or from a registered paper certificate's
+ * first 补办 (historical_registration_id); a reissue (补办/换发) copies its facts and names the
+ * certificate it replaces. The database keeps one original per declaration and per registration
+ * (partial unique indexes over the rows that replace nothing) and one successor per certificate.
  */
 @Entity({ tableName: 'certificate' })
 @Index({ properties: ['holderPersonId', 'issuedAt'] })
+@Index({ properties: ['declarationId'] })
+@Unique({
+  name: 'certificate_declaration_original_unique',
+  expression: `create unique index "certificate_declaration_original_unique" on "certificate"."certificate" ("declaration_id") where "replaces_id" is null`,
+})
+@Unique({
+  name: 'certificate_historical_original_unique',
+  expression: `create unique index "certificate_historical_original_unique" on "certificate"."certificate" ("historical_registration_id") where "replaces_id" is null`,
+})
+@Check({
+  name: 'certificate_has_origin',
+  expression: `"declaration_id" is not null or "historical_registration_id" is not null`,
+})
 export class Certificate {
   @PrimaryKey({ type: 'uuid' })
   id!: string;
@@ -18,9 +36,21 @@ export class Certificate {
   @Unique()
   number!: string;
 
-  @Property({ type: 'uuid' })
-  @Unique()
-  declarationId!: string;
+  /** The declaration whose 终审通过 it certifies (null for one issued from a paper certificate). */
+  @Property({ type: 'uuid', nullable: true })
+  declarationId?: string | null;
+
+  /** The registered paper certificate (历史职称数据登记) it was first issued for by a 补办. */
+  @Property({ type: 'uuid', nullable: true })
+  historicalRegistrationId?: string | null;
+
+  /** The certificate this one replaces (补办/换发); the old one names this one in replacedById. */
+  @Property({ type: 'uuid', nullable: true })
+  @Unique({ name: 'certificate_replaces_id_unique' })
+  replacesId?: string | null;
+
+  @Property({ type: 'uuid', nullable: true })
+  replacedById?: string | null;
 
   /** identity's Person id of the holder. */
   @Property({ type: 'uuid' })

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { CertificateContext } from '../context';
-import { certificateByDeclaration, certificatesByHolder } from '../loaders';
+import { certificateByDeclaration, certificateById, certificatesByHolder } from '../loaders';
 import { isHolderOf, isPersonSelf, requireHolder } from '../services/access';
 import { verifyByNumber, verifyCredential } from '../services/verify';
 import { CertificateVerificationView, CertificateView, DeclarationRef, PersonRef } from './types';
@@ -55,6 +55,15 @@ export class CertificateFilesResolver {
   pdfUrl(@Root() certificate: CertificateView, @Ctx() ctx: CertificateContext): string | null {
     if (!isHolderOf(ctx.auth, certificate)) return null;
     return ctx.deps.pdfLinks.link(certificate.id, certificate.holderPersonId, ctx.deps.now()).url;
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'The number of the certificate that replaces this one (补办/换发), once one does',
+  })
+  async replacedByNumber(@Root() certificate: CertificateView, @Ctx() ctx: CertificateContext) {
+    if (!certificate.replacedById) return null;
+    return (await certificateById(ctx).load(certificate.replacedById))?.number ?? null;
   }
 }
 

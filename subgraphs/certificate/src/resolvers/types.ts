@@ -1,12 +1,12 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { VerificationOutcome } from '../domain/verification';
-import type { Certificate } from '../entities';
+import type { Certificate, HistoricalRegistration } from '../entities';
 import type { VerificationResult } from '../services/verify';
 
 registerEnumType(VerificationOutcome, {
   name: 'VerificationOutcome',
   description:
-    'VALID 有效 · REVOKED 已作废 · NOT_FOUND 编号与姓名不符或不存在 · MALFORMED 凭证格式错误或不完整 · ' +
+    'VALID 有效 · REGISTERED_PAPER 已登记的纸质证书（有效，无电子证书） · REVOKED 已作废 · NOT_FOUND 编号与姓名不符或不存在 · MALFORMED 凭证格式错误或不完整 · ' +
     'UNSUPPORTED_ALGORITHM 非本平台签名算法 · UNKNOWN_KEY 签名密钥不属于本平台 · BAD_SIGNATURE 签名无效（内容被改动） · ' +
     'NOT_ISSUED_HERE 签名有效但与登记的证书不一致',
 });
@@ -33,6 +33,16 @@ export enum CertificateStatus {
 registerEnumType(CertificateStatus, {
   name: 'CertificateStatus',
   description: 'VALID 有效 / REVOKED 已作废',
+});
+
+export enum CertificateForm {
+  ELECTRONIC = 'ELECTRONIC',
+  REGISTERED_PAPER = 'REGISTERED_PAPER',
+}
+registerEnumType(CertificateForm, {
+  name: 'CertificateForm',
+  description:
+    'ELECTRONIC 电子证书 (signed, with a credential) / REGISTERED_PAPER 已登记的纸质证书 (历史职称数据登记, no credential)',
 });
 
 /** identity's Person; certificate adds the person's certificates (the person only). */
@@ -80,14 +90,45 @@ abstract class CertificateFields {
   @Field({ description: '有效 / 已作废' }) statusText!: string;
   @Field(() => Date, { nullable: true, description: '作废日期' }) revokedAt!: Date | null;
   @Field(() => String, { nullable: true, description: '作废原因' }) revocationReason!: string | null;
+  @Field(() => CertificateForm, { description: 'An e-certificate, or a registered paper certificate' })
+  form!: CertificateForm;
+  @Field({ description: '电子证书 / 已登记的纸质证书' }) formText!: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The number of the certificate this one replaces (补办/换发; a paper certificate’s printed number)',
+  })
+  replacesNumber!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The number of the certificate that replaces this one (补办/换发), once one does',
+  })
+  replacedByNumber!: string | null;
 }
 
-function fieldsOf(row: Certificate) {
+/** The `replaces` number the credential carries (as issued), or null. */
+function replacesOf(credential: string): string | null {
+  try {
+    const payload = JSON.parse(Buffer.from(credential.split('.')[1] ?? '', 'base64url').toString('utf8')) as {
+      credentialSubject?: { replaces?: unknown };
+    };
+    const replaces = payload.credentialSubject?.replaces;
+    return typeof replaces === 'string' ? replaces : null;
+  } catch {
+    return null;
+  }
+}
+
+function fieldsOf(row: Certificate, replacedByNumber: string | null = null) {
   const kind = row.kind === 'TALENT_LEVEL' ? CertificateKindEnum.TALENT_LEVEL : CertificateKindEnum.TITLE;
   return {
     kind,
     kindText: CERTIFICATE_KIND_WORDS[kind],
     recognitionStandard: row.recognitionStandard ?? null,
+    form: CertificateForm.ELECTRONIC,
+    formText: '电子证书',
+    replacesNumber: replacesOf(row.credential),
+    replacedByNumber,
     number: row.number,
     holderName: row.holderName,
     holderIdNumberMasked: row.holderIdNumberMasked ?? null,
@@ -111,8 +152,12 @@ function fieldsOf(row: Certificate) {
 @ObjectType('Certificate')
 export class CertificateView extends CertificateFields {
   @Field(() => ID) id!: string;
-  @Field(() => DeclarationRef, { description: 'The declaration behind the certificate' })
-  declaration!: DeclarationRef;
+  @Field(() => DeclarationRef, {
+    nullable: true,
+    description:
+      'The declaration behind the certificate (null for one issued from a registered paper certificate)',
+  })
+  declaration!: DeclarationRef | null;
   @Field({
     description:
       'The W3C Verifiable Credential 2.0 as a compact JWS (EdDSA, kid in did:web:<origin>): verifiable offline with the keys in /.well-known/did.json',
@@ -121,12 +166,16 @@ export class CertificateView extends CertificateFields {
   /** Not in the schema: whose it is, for the holder-only fields (pdfUrl). */
   holderPersonId!: string;
 
+  /** Not in the schema: the successor's id (replacedByNumber is resolved from it). */
+  replacedById!: string | null;
+
   static of(row: Certificate): CertificateView {
     return Object.assign(new CertificateView(), {
       ...fieldsOf(row),
       id: row.id,
       holderPersonId: row.holderPersonId,
-      declaration: DeclarationRef.of(row.declarationId),
+      replacedById: row.replacedById ?? null,
+      declaration: row.declarationId ? DeclarationRef.of(row.declarationId) : null,
       credential: row.credential,
     });
   }
@@ -135,8 +184,36 @@ export class CertificateView extends CertificateFields {
 /** What anyone verifying learns of a certificate: what is printed on it, and its status. */
 @ObjectType('VerifiedCertificate')
 export class VerifiedCertificateView extends CertificateFields {
-  static of(row: Certificate): VerifiedCertificateView {
-    return Object.assign(new VerifiedCertificateView(), fieldsOf(row));
+  static of(row: Certificate, replacedByNumber: string | null = null): VerifiedCertificateView {
+    return Object.assign(new VerifiedCertificateView(), fieldsOf(row, replacedByNumber));
+  }
+
+  /** A registered paper certificate, as printed (its issue date at midnight, China time). */
+  static ofPaper(
+    row: HistoricalRegistration,
+    replacedByNumber: string | null = null,
+  ): VerifiedCertificateView {
+    return Object.assign(new VerifiedCertificateView(), {
+      form: CertificateForm.REGISTERED_PAPER,
+      formText: '已登记的纸质证书',
+      replacesNumber: null,
+      replacedByNumber,
+      number: row.certificateNumber,
+      holderName: row.holderName,
+      holderIdNumberMasked: row.holderIdNumberMasked,
+      titleName: row.titleName,
+      seriesName: row.seriesName ?? null,
+      specialtyName: row.specialtyName,
+      levelName: row.levelName,
+      committeeName: row.committeeName ?? null,
+      approvedOn: row.obtainedOn,
+      issuedAt: new Date(`${row.issuedOn}T00:00:00+08:00`),
+      issuerName: row.issuerName,
+      status: replacedByNumber ? CertificateStatus.REVOKED : CertificateStatus.VALID,
+      statusText: replacedByNumber ? '已作废' : '有效',
+      revokedAt: null,
+      revocationReason: replacedByNumber ? `已补办为电子证书 ${replacedByNumber}` : null,
+    });
   }
 }
 
@@ -145,7 +222,11 @@ export class VerifiedCertificateView extends CertificateFields {
 })
 export class CertificateVerificationView {
   @Field(() => VerificationOutcome) outcome!: VerificationOutcome;
-  @Field({ description: 'True for VALID only' }) valid!: boolean;
+  @Field({
+    description:
+      'True when the certificate is genuine and in force: VALID (an e-certificate) or REGISTERED_PAPER (a paper certificate the bureau registered)',
+  })
+  valid!: boolean;
   @Field({ description: 'What the outcome means, in Chinese, for people' }) message!: string;
   @Field(() => VerifiedCertificateView, { nullable: true }) certificate!: VerifiedCertificateView | null;
   @Field(() => String, { nullable: true, description: 'The verification method that signed it' })
@@ -154,9 +235,15 @@ export class CertificateVerificationView {
   static of(result: VerificationResult): CertificateVerificationView {
     return Object.assign(new CertificateVerificationView(), {
       outcome: result.outcome,
-      valid: result.outcome === VerificationOutcome.VALID,
+      valid:
+        result.outcome === VerificationOutcome.VALID ||
+        result.outcome === VerificationOutcome.REGISTERED_PAPER,
       message: result.message,
-      certificate: result.certificate && VerifiedCertificateView.of(result.certificate),
+      certificate: result.certificate
+        ? VerifiedCertificateView.of(result.certificate, result.replacedByNumber ?? null)
+        : result.paper
+          ? VerifiedCertificateView.ofPaper(result.paper, result.replacedByNumber ?? null)
+          : null,
       keyId: result.keyId,
     });
   }

@@ -19,7 +19,7 @@ export const TALENT_MATTER = '人才分类定级';
  * finally approved: date and committee), in the caller's transaction: the certificate, its
  * CertificateIssued event and the holder's live notice commit together or not at all. A second
  * call (a replayed event, the other event arriving later) finds the certificate and does
- * nothing; the unique declaration_id stops a concurrent second one.
+ * nothing; the partial unique index on declaration_id stops a concurrent second original.
  */
 export async function issueIfReady(
   em: EntityManager,
@@ -30,17 +30,13 @@ export async function issueIfReady(
   if (!fact?.personId || !fact.holderName || !fact.titleName || !fact.approvedAt) return 'WAITING';
   if (await em.count(Certificate, { declarationId })) return 'ALREADY_ISSUED';
 
-  const kind: CertificateKind = fact.kind === 'TALENT_LEVEL' ? 'TALENT_LEVEL' : 'TITLE';
-  const talent = kind === 'TALENT_LEVEL';
-  const issuedAt = deps.now();
-  const certificateId = randomUUID();
-  const number = await nextCertificateNumber(em, chinaYear(issuedAt));
-  const statusListIndex = await nextStatusListIndex(em);
-  const facts = {
-    kind,
-    certificateId,
-    number,
+  const talent = fact.kind === 'TALENT_LEVEL';
+  await issueCertificate(em, deps, {
+    kind: talent ? 'TALENT_LEVEL' : 'TITLE',
+    holderPersonId: fact.personId,
     declarationId,
+    historicalRegistrationId: null,
+    replaces: null,
     holderName: fact.holderName,
     holderIdNumberMasked: fact.idNumberMasked ?? null,
     titleName: talent ? TALENT_MATTER : fact.titleName,
@@ -54,18 +50,76 @@ export async function issueIfReady(
         : null,
     committeeName: fact.committeeName ?? null,
     approvedOn: chinaDate(fact.approvedAt),
+  });
+  return 'ISSUED';
+}
+
+/** What a new certificate says, and where it comes from. */
+export interface NewCertificate {
+  kind: CertificateKind;
+  holderPersonId: string;
+  /** The 终审通过 declaration behind it (an original, or copied by a reissue). */
+  declarationId: string | null;
+  /** The registered paper certificate behind it (its first 补办, or copied by a reissue). */
+  historicalRegistrationId: string | null;
+  /** The certificate (or the paper certificate's number) it replaces. */
+  replaces: { certificateId: string | null; number: string } | null;
+  holderName: string;
+  holderIdNumberMasked: string | null;
+  titleName: string;
+  seriesName: string | null;
+  specialtyName: string | null;
+  levelName: string;
+  committeeName: string | null;
+  approvedOn: string;
+  /** TALENT_LEVEL: 认定标准, when the class awarded is the one applied for. */
+  recognitionStandard: string | null;
+}
+
+/**
+ * Numbers, signs and stores one certificate in the caller's transaction, with its
+ * CertificateIssued event and the holder's live notice (both delivered only if it commits). The
+ * partial unique indexes stop a second original for the same declaration or paper certificate,
+ * and a second successor of one certificate.
+ */
+export async function issueCertificate(
+  em: EntityManager,
+  deps: Pick<CertificateDeps, 'env' | 'keys' | 'now'>,
+  input: NewCertificate,
+): Promise<Certificate> {
+  const issuedAt = deps.now();
+  const certificateId = randomUUID();
+  const number = await nextCertificateNumber(em, chinaYear(issuedAt));
+  const statusListIndex = await nextStatusListIndex(em);
+  const facts = {
+    kind: input.kind,
+    certificateId,
+    number,
+    declarationId: input.declarationId,
+    replacesNumber: input.replaces?.number ?? null,
+    holderName: input.holderName,
+    holderIdNumberMasked: input.holderIdNumberMasked,
+    titleName: input.titleName,
+    seriesName: input.seriesName,
+    specialtyName: input.specialtyName,
+    levelName: input.levelName,
+    committeeName: input.committeeName,
+    approvedOn: input.approvedOn,
+    recognitionStandard: input.recognitionStandard,
     issuedAt,
     issuerName: deps.env.ISSUER_NAME,
     statusListIndex,
   };
   const credential = buildCredential(facts, { did: deps.keys.did, publicUrl: deps.env.PUBLIC_URL });
   const { jws, kid } = await deps.keys.sign(em, credential, JWS_TYPE);
-  em.create(Certificate, {
+  const certificate = em.create(Certificate, {
     id: certificateId,
     number,
-    declarationId,
-    kind,
-    holderPersonId: fact.personId,
+    kind: input.kind,
+    declarationId: input.declarationId,
+    historicalRegistrationId: input.historicalRegistrationId,
+    replacesId: input.replaces?.certificateId ?? null,
+    holderPersonId: input.holderPersonId,
     holderName: facts.holderName,
     holderIdNumberMasked: facts.holderIdNumberMasked,
     titleName: facts.titleName,
@@ -84,8 +138,10 @@ export async function issueIfReady(
   recordEvent(em, 'CertificateIssued', {
     certificateId,
     number,
-    declarationId,
-    holderPersonId: fact.personId,
+    declarationId: input.declarationId,
+    historicalRegistrationId: input.historicalRegistrationId,
+    replacesCertificateId: input.replaces?.certificateId ?? null,
+    holderPersonId: input.holderPersonId,
     kid,
     issuedAt: issuedAt.toISOString(),
   });
@@ -93,29 +149,33 @@ export async function issueIfReady(
     await em.flush();
   } catch (error) {
     // The driver's message repeats the insert with its values (the holder's name): never log it.
-    // Only a concurrent issuer can get here (the row lock above serialises this service's own);
-    // the consumer retries the event, which then finds the certificate.
+    // Only a concurrent issuer can get here (callers lock the row that decides first); a
+    // consumer retries the event, which then finds the certificate.
     if (error instanceof UniqueConstraintViolationException)
-      throw new Error(`certificate for declaration ${declarationId} was issued concurrently; retried`);
+      throw new Error(
+        `certificate ${input.declarationId ?? input.historicalRegistrationId} was issued concurrently; retried`,
+      );
     throw error;
   }
   await publishLive(em, 'CERTIFICATE_ISSUED', {
     certificateId,
-    holderPersonId: fact.personId,
+    holderPersonId: input.holderPersonId,
     at: issuedAt.toISOString(),
   });
-  return 'ISSUED';
+  return certificate;
 }
 
 /**
  * Revokes (作废) a certificate: its status list bit is set from now on and verification answers
- * 已作废 with the date and reason. Reissue (补办/换发) will call it; idempotent.
+ * 已作废 with the date and reason (and the certificate that replaces it, after a 补办/换发);
+ * idempotent.
  */
 export async function revokeCertificate(
   em: EntityManager,
   certificateId: string,
   reason: string,
   at: Date,
+  replacedBy: string | null = null,
 ): Promise<Certificate | null> {
   const certificate = await em.findOne(
     Certificate,
@@ -125,10 +185,12 @@ export async function revokeCertificate(
   if (!certificate || certificate.revokedAt) return certificate;
   certificate.revokedAt = at;
   certificate.revocationReason = reason;
+  certificate.replacedById = replacedBy;
   recordEvent(em, 'CertificateRevoked', {
     certificateId,
     number: certificate.number,
-    declarationId: certificate.declarationId,
+    declarationId: certificate.declarationId ?? null,
+    replacedByCertificateId: replacedBy,
     reason,
     revokedAt: at.toISOString(),
   });
