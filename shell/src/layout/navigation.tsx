@@ -4,7 +4,7 @@ import {
   EyeOutlined,
   FileSearchOutlined,
   FormOutlined,
-  FileSearchOutlined,
+  HistoryOutlined,
   HomeOutlined,
   LinkOutlined,
   MessageOutlined,
@@ -108,7 +108,7 @@ const NAV_ITEMS: NavItem[] = [
   {
     path: '/bureau/historical',
     labelKey: 'nav.historicalAudit',
-    icon: <FileSearchOutlined />,
+    icon: <HistoryOutlined />,
     roles: ['BUREAU_REVIEWER'],
     app: '@zhicheng/bureau-dashboard',
   },

@@ -33,6 +33,7 @@ function CertificateCard({
 }) {
   const { t } = useTranslation('certificates');
   const { message } = AntApp.useApp();
+  const declarationId = certificate.declaration?.id;
   const [downloading, setDownloading] = useState(false);
   const headingId = `zc-certificate-${certificate.id}`;
   const download = async () => {
@@ -90,16 +91,17 @@ function CertificateCard({
         >
           {t('mine.download')}
         </Button>
-        {isDeployed('@zhicheng/applicant-wizard') && (
+        {declarationId && isDeployed('@zhicheng/applicant-wizard') && (
           // A link (it opens a page) drawn as a button like its neighbours; navigates in place.
+          // A certificate issued from a registered paper certificate has no declaration behind it.
           <Button
-            href={paths.declaration(certificate.declaration.id)}
+            href={paths.declaration(declarationId)}
             icon={<FileTextOutlined aria-hidden />}
             aria-label={t('mine.declarationLabel', { number: certificate.number })}
             onClick={(event) => {
               if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
               event.preventDefault();
-              navigate(paths.declaration(certificate.declaration.id));
+              navigate(paths.declaration(declarationId));
             }}
           >
             {t('mine.declaration')}
