@@ -82,6 +82,9 @@ export interface SubmitOptions {
   channelCode?: string;
   eventId?: string;
   applicantName?: string;
+  /** Overrides of the declared title (系列, 专业, names). */
+  title?: Partial<EventPayloads['DeclarationSubmitted']['title']>;
+  submittedAt?: string;
 }
 
 export interface Submitted {
@@ -262,6 +265,9 @@ export async function startTestReview(): Promise<TestReview> {
             levelCode: 'SENIOR',
             titleName: '高级工程师',
             levelName: '副高级',
+            seriesName: '工程系列',
+            specialtyName: '土木工程',
+            ...options.title,
           },
           category: 'NORMAL',
           route,
@@ -269,7 +275,7 @@ export async function startTestReview(): Promise<TestReview> {
             options.outcomeAfterRoute ??
             (route[route.length - 1]?.level === 'COMMITTEE' ? 'FINALLY_APPROVED' : 'MATERIALS_APPROVED'),
           committeeId: null,
-          submittedAt: new Date().toISOString(),
+          submittedAt: options.submittedAt ?? new Date().toISOString(),
           resubmission: options.resubmission ?? false,
         },
         'declaration',
@@ -324,6 +330,8 @@ export const DECIDE = `mutation($id: ID!, $task: Int!, $decision: ReviewDecision
     modules: $modules, target: $target, moduleFlags: $flags) { ${CASE_FIELDS} } }`;
 export const COMMITTEE = `mutation($id: ID!, $result: CommitteeResult!, $opinion: String!, $task: Int) {
   recordCommitteeResult(declarationId: $id, result: $result, opinion: $opinion, taskSequence: $task) { ${CASE_FIELDS} } }`;
+export const COMMITTEE_BATCH = `mutation($ids: [ID!]!, $result: CommitteeResult!, $opinion: String!) {
+  recordCommitteeResults(declarationIds: $ids, result: $result, opinion: $opinion) { declarationId phase statusText currentTask { state } } }`;
 export const TICKET = `mutation($fileName: String!, $sizeBytes: Int!, $contentType: String!) {
   requestBatchAttachmentUpload(fileName: $fileName, sizeBytes: $sizeBytes, contentType: $contentType) { url expiresAt maxBytes formats } }`;
 export const FORWARD = `mutation($ids: [ID!]!, $attachmentId: ID!) {
@@ -331,8 +339,8 @@ export const FORWARD = `mutation($ids: [ID!]!, $attachmentId: ID!) {
     id forwardedAt forwardedByName declarationIds
     attachment { id fileName sizeBytes format sha256 url }
     cases { declarationId currentTask { level organisationId state } } } }`;
-export const QUEUE = `query($state: ReviewQueueState, $filter: ReviewQueueFilter, $first: Int, $after: String) {
-  reviewQueue(state: $state, filter: $filter, first: $first, after: $after) {
+export const QUEUE = `query($state: ReviewQueueState, $filter: ReviewQueueFilter, $first: Int, $after: String, $offset: Int) {
+  reviewQueue(state: $state, filter: $filter, first: $first, after: $after, offset: $offset) {
     totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
     edges { cursor node { declarationId applicantName currentTask { sequence state } } } } }`;
 
