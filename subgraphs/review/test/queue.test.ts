@@ -289,7 +289,7 @@ describe('numbered pages and the desk’s filters (系列, 专业, 推荐单位,
         after: first.pageInfo.endCursor,
         filter: {
           submittedFrom: '2026-02-30',
-          submittedTo: '2026/12/01',
+          submittedTo: '2026-13-01',
           unitName: '单'.repeat(51),
           seriesCode: 'X'.repeat(101),
         },

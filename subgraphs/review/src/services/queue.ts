@@ -66,9 +66,10 @@ function dayStart(text: string): Date | null {
   const match = DAY.exec(text);
   if (!match) return null;
   const at = new Date(`${text}T00:00:00+08:00`);
+  if (Number.isNaN(at.getTime())) return null;
   // 2026-02-30 parses as 3 March: refuse days that do not exist.
   const back = new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-  return Number.isNaN(at.getTime()) || back !== text ? null : at;
+  return back === text ? at : null;
 }
 
 /** The checked filter: trimmed words and the submission window as instants [from, until). */
