@@ -48,6 +48,8 @@ export const files = {
   pdf: () => minimalPdf(2048),
   jpg: () => testFiles.jpg(),
   png: () => testFiles.png(),
+  /** Real images, for pages that show them (the photo, an ID card's back). */
+  realPng: () => testFiles.realPng(),
   exe: () => Buffer.concat([Buffer.from('MZ'), Buffer.alloc(2048, 3)]),
 };
 
@@ -190,9 +192,9 @@ export function completeTitleModules(unitName: string, person: DemoApplicant = D
 
 /** The files a complete 正常职称申报 needs besides each education entry's proof. */
 export const TITLE_CATALOGUE_FILES: Array<[Record<string, string>, string, () => Buffer, string]> = [
-  [{ kind: 'CATALOGUE', code: 'PHOTO' }, '证件照.jpg', files.jpg, 'image/jpeg'],
+  [{ kind: 'CATALOGUE', code: 'PHOTO' }, '证件照.png', files.realPng, 'image/png'],
   [{ kind: 'CATALOGUE', code: 'ID_CARD' }, '身份证正面.jpg', files.jpg, 'image/jpeg'],
-  [{ kind: 'CATALOGUE', code: 'ID_CARD' }, '身份证反面.png', files.png, 'image/png'],
+  [{ kind: 'CATALOGUE', code: 'ID_CARD' }, '身份证反面.png', files.realPng, 'image/png'],
   [{ kind: 'CATALOGUE', code: 'UNIT_PUBLICITY' }, '单位公示表.pdf', files.pdf, 'application/pdf'],
 ];
 

@@ -14,7 +14,8 @@ export interface PreviewFile {
 }
 
 const previewUrl = (url: string) => `${url}${url.includes('?') ? '&' : '?'}preview=1`;
-const isImage = (file: PreviewFile) => file.format === 'jpg' || file.format === 'png';
+/** The API answers PDF / JPG / PNG (the real type, from the first bytes). */
+const isImage = (file: PreviewFile) => ['jpg', 'png'].includes((file.format ?? '').toLowerCase());
 
 /**
  * One proof file beside what it proves: its name, size, a 预览 switch that opens it inline (an

@@ -159,7 +159,7 @@ export function ModulesView({
         } else {
           body = (
             <Flex gap={16} wrap align="flex-start">
-              <div style={{ flex: '1 1 320px', minWidth: 0 }}>{fields(module.field, value as Row)}</div>
+              <div style={{ flex: '1 1 300px', minWidth: 0 }}>{fields(module.field, value as Row)}</div>
               {photo && (
                 <figure style={{ margin: 0, flex: '0 0 auto' }}>
                   <img

@@ -222,7 +222,7 @@ export function ReviewCasePage({ declarationId, listPath, homeCrumb, listTitle }
       <Card size="small" title={<h2 style={{ margin: 0, fontSize: 16 }}>{t('case.basic')}</h2>}>
         <Descriptions
           size="small"
-          column={{ xs: 1, sm: 1, md: 2, xl: 3 }}
+          column={{ xs: 1, sm: 1, md: 2, xxl: 3 }}
           items={[
             { key: 'applicant', label: t('case.applicant'), children: review.applicantName },
             {
