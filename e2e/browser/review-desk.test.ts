@@ -13,7 +13,9 @@ import {
   DEMO_PASSWORD,
   DEMO_UNIT_CREDIT_CODE,
   demoAgent,
+  demoStaff,
   files,
+  ok,
   signedIn,
   submittedTitleDeclaration,
 } from '../support/flows';
@@ -45,14 +47,23 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function agentPage(viewport: { width: number; height: number }, problems: string[]): Promise<Page> {
+async function agentPage(
+  viewport: { width: number; height: number },
+  problems: string[],
+  staff?: string,
+): Promise<Page> {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   page.on('pageerror', (error) => problems.push(error.message));
   await page.goto(`${stack.origin}/`);
-  await page.getByRole('tab', { name: '经办人登录' }).click();
-  await page.getByLabel('统一社会信用代码').fill(DEMO_UNIT_CREDIT_CODE);
-  await page.getByLabel('经办人手机号/身份证号').fill('13700000011');
+  if (staff) {
+    await page.getByRole('tab', { name: '工作人员登录' }).click();
+    await page.getByLabel('用户名').fill(staff);
+  } else {
+    await page.getByRole('tab', { name: '经办人登录' }).click();
+    await page.getByLabel('统一社会信用代码').fill(DEMO_UNIT_CREDIT_CODE);
+    await page.getByLabel('经办人手机号/身份证号').fill('13700000011');
+  }
   await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole('img', { name: '图形验证码图片' }).waitFor();
   const { answer } = await stack.latestCaptcha();
@@ -283,9 +294,56 @@ describe('the review desk', () => {
     await bar.getByRole('button', { name: '填写审核意见' }).click();
     const drawer = page.getByRole('dialog', { name: '审核意见' });
     await drawer.getByLabel('审核意见', { exact: true }).waitFor();
-    expect(await inViewport(drawer.getByRole('radio', { name: '通过', exact: true }), PHONE)).toBe(true);
-    await page.waitForTimeout(400); // the drawer's slide-in, for the picture only
+    await page.waitForTimeout(500); // the drawer's slide-in
+    expect(await inViewport(drawer.getByLabel('审核意见', { exact: true }), PHONE)).toBe(true);
     await page.screenshot({ path: `${SHOTS}/case-360-drawer.png` });
+    expect(problems).toEqual([]);
+    await page.context().close();
+  }, 120_000);
+
+  it('the committee records one result for the ticked cases, confirmed with the count', async () => {
+    // The forwarded case passes the bureau (through the API).
+    await stack.settleEvents();
+    const bureau = await demoStaff(stack, 'bureau.province');
+    const { reviewQueue } = await ok<{
+      reviewQueue: { edges: Array<{ node: { declarationId: string; currentTask: { sequence: number } } }> };
+    }>(
+      bureau,
+      `{ reviewQueue(state: PENDING) { edges { node { declarationId currentTask { sequence } } } } }`,
+    );
+    expect(reviewQueue.edges).toHaveLength(1);
+    const { declarationId, currentTask } = reviewQueue.edges[0].node;
+    await ok(
+      bureau,
+      `mutation($id: ID!, $seq: Int!) { decideReview(declarationId: $id, taskSequence: $seq, decision: PASS, opinion: "同意提交评审。") { statusText } }`,
+      { id: declarationId, seq: currentTask.sequence },
+    );
+    await stack.settleEvents();
+
+    const problems: string[] = [];
+    const page = await agentPage(DESKTOP, problems, 'committee.engineering');
+    await page.goto(`${stack.origin}/bureau/committee/queue?state=PENDING`);
+    await page.getByRole('heading', { name: '批量录入评审结果' }).waitFor();
+    await page.getByText('第 1–1 条，共 1 条').waitFor();
+    const record = page.getByRole('button', { name: '录入评审结果' });
+    await expect(record.isDisabled()).resolves.toBe(true);
+    await page.getByRole('checkbox', { name: /^选择 / }).check();
+    await page.getByText('已选择 1 条').waitFor();
+    const panel = page.locator('form#committee-batch');
+    await panel.getByRole('radio', { name: '通过', exact: true }).check();
+    await panel.getByLabel('评审意见').fill('经评审委员会评议表决，同意通过。');
+    await record.click();
+    const dialog = page.getByRole('dialog', { name: '确认录入评审结果' });
+    await dialog.getByText(/为所选的 1 条申报录入评审结果“通过”/).waitFor();
+    await page.screenshot({ path: `${SHOTS}/committee-queue-1366.png` });
+    await dialog.getByRole('button', { name: '确认录入（1 条）' }).click();
+    await page.getByText('已为 1 条申报录入评审结果').waitFor();
+    await page.getByText('暂无数据').waitFor();
+    await stack.settleEvents();
+    const { rows } = await stack.sql(`select phase from review.review_case where declaration_id = $1`, [
+      declarationId,
+    ]);
+    expect(rows[0].phase).toBe('FINALLY_APPROVED');
     expect(problems).toEqual([]);
     await page.context().close();
   }, 120_000);
