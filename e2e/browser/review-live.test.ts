@@ -225,6 +225,10 @@ describe('review followed live by the applicant in a real browser', () => {
     });
     await agent.getByText('已上传：推荐报告.pdf').waitFor();
     await agent.getByRole('button', { name: '批量送审' }).click();
+    await agent
+      .getByRole('dialog', { name: '确认批量送审' })
+      .getByRole('button', { name: '确认送审（1 条）' })
+      .click();
     await agent.getByText('已送审 1 条申报').waitFor();
     await stack.settleEvents();
     await applicant.getByRole('row').filter({ hasText: '材料齐全，同意推荐。' }).waitFor({ timeout: 5000 });

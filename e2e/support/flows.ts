@@ -50,6 +50,8 @@ export const files = {
   pdf: () => minimalPdf(2048),
   jpg: () => testFiles.jpg(),
   png: () => testFiles.png(),
+  /** Real images, for pages that show them (the photo, an ID card's back). */
+  realPng: () => testFiles.realPng(),
   exe: () => Buffer.concat([Buffer.from('MZ'), Buffer.alloc(2048, 3)]),
 };
 
@@ -124,18 +126,37 @@ export const DEMO_APPLICANT_ID_NUMBER = makeResidentId({
   sequence: 101,
 });
 
-/** Every module a 正常职称申报 requires, valid, in the demo applicant 张伟's own name. */
-export function completeTitleModules(unitName: string) {
+/** The demo applicants (identity's demo data): who signs in with which mobile, and their numbers. */
+export const DEMO_APPLICANTS = {
+  张伟: {
+    name: '张伟',
+    gender: 'MALE',
+    mobile: '13800000001',
+    idNumber: DEMO_APPLICANT_ID_NUMBER,
+    birthDate: '1986-03-15',
+  },
+  李娜: {
+    name: '李娜',
+    gender: 'FEMALE',
+    mobile: '13800000002',
+    idNumber: makeResidentId({ region: '220102', birthDate: '19900722', sequence: 202 }),
+    birthDate: '1990-07-22',
+  },
+};
+export type DemoApplicant = (typeof DEMO_APPLICANTS)[keyof typeof DEMO_APPLICANTS];
+
+/** Every module a 正常职称申报 requires, valid, in the demo applicant's own name (张伟 by default). */
+export function completeTitleModules(unitName: string, person: DemoApplicant = DEMO_APPLICANTS.张伟) {
   return {
     basicInfo: {
-      name: '张伟',
-      gender: 'MALE',
+      name: person.name,
+      gender: person.gender,
       ethnicity: '汉族',
       politicalStatus: '群众',
       idType: 'RESIDENT_ID',
-      idNumber: DEMO_APPLICANT_ID_NUMBER,
-      mobile: '13800000001',
-      birthDate: '1986-03-15',
+      idNumber: person.idNumber,
+      mobile: person.mobile,
+      birthDate: person.birthDate,
       educationLevel: '大学本科',
       workStartDate: '2010-07-01',
       personnelType: '专业技术人员',
@@ -173,9 +194,9 @@ export function completeTitleModules(unitName: string) {
 
 /** The files a complete 正常职称申报 needs besides each education entry's proof. */
 export const TITLE_CATALOGUE_FILES: Array<[Record<string, string>, string, () => Buffer, string]> = [
-  [{ kind: 'CATALOGUE', code: 'PHOTO' }, '证件照.jpg', files.jpg, 'image/jpeg'],
+  [{ kind: 'CATALOGUE', code: 'PHOTO' }, '证件照.png', files.realPng, 'image/png'],
   [{ kind: 'CATALOGUE', code: 'ID_CARD' }, '身份证正面.jpg', files.jpg, 'image/jpeg'],
-  [{ kind: 'CATALOGUE', code: 'ID_CARD' }, '身份证反面.png', files.png, 'image/png'],
+  [{ kind: 'CATALOGUE', code: 'ID_CARD' }, '身份证反面.png', files.realPng, 'image/png'],
   [{ kind: 'CATALOGUE', code: 'UNIT_PUBLICITY' }, '单位公示表.pdf', files.pdf, 'application/pdf'],
 ];
 
@@ -237,6 +258,7 @@ export async function submittedTitleDeclaration(
   stack: Stack,
   applicant: GraphQLSession,
   unitName: string,
+  person: DemoApplicant = DEMO_APPLICANTS.张伟,
 ): Promise<string> {
   const { notices } = await ok<{ notices: Array<{ id: string }> }>(
     applicant,
@@ -253,7 +275,7 @@ export async function submittedTitleDeclaration(
     applicant,
     `mutation($id: ID!, $v: Int!, $input: DeclarationModulesInput!) {
       saveDeclaration(id: $id, expectedVersion: $v, input: $input) { version modules { education { id } } } }`,
-    { id: draft.id, v: draft.version, input: completeTitleModules(unitName) },
+    { id: draft.id, v: draft.version, input: completeTitleModules(unitName, person) },
   );
   const uploads: Array<[Record<string, string>, string, () => Buffer, string]> = [
     ...TITLE_CATALOGUE_FILES,

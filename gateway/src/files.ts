@@ -53,6 +53,22 @@ function answerHeaders(upstream: IncomingHttpHeaders): Record<string, string | s
   return headers;
 }
 
+/**
+ * Who may frame a file answer. A file shown inline (a business form, an attachment's preview) may
+ * be framed by our own pages only (the reviewer's page shows proofs beside the material); anything
+ * else (a download, an error) may not be framed at all.
+ */
+export function framingHeaders(disposition: string | string[] | undefined): Record<string, string> {
+  const inline = typeof disposition === 'string' && /^\s*inline\b/i.test(disposition);
+  return inline
+    ? {
+        'x-frame-options': 'SAMEORIGIN',
+        // Only the framing rule: a stricter policy on a PDF answer stops Chromium's PDF viewer.
+        'content-security-policy': "frame-ancestors 'self'",
+      }
+    : { 'x-frame-options': 'DENY', 'content-security-policy': "default-src 'none'; frame-ancestors 'none'" };
+}
+
 const LINGER_MS = 10_000;
 
 /** Reads and drops the rest of a request body, cutting the connection after LINGER_MS. */
@@ -127,6 +143,7 @@ export function mountFileRoute(app: Express, upstreamFor: FileUpstreams, logger:
       }
       res.status(answer.statusCode ?? 502);
       res.set(answerHeaders(answer.headers));
+      res.set(framingHeaders(answer.headers['content-disposition']));
       answer.pipe(res);
       answer.on('error', (error) => res.destroy(error));
       answer.on('aborted', () => res.destroy());
@@ -254,7 +271,8 @@ export type FileRouteMatch =
  * Matches a raw request target against the served shapes. Refused outright (400): anything but
  * an origin-form path, percent-escapes in the path (an escaped dot, slash or backslash is how a
  * target walks out of its prefix after someone else decodes it), backslashes, empty, `.` and
- * `..` segments. The only query kept is `download=1` (save instead of preview).
+ * `..` segments. The only queries kept are `download=1` (save a business form instead of showing
+ * it) and `preview=1` (show an attachment inline instead of saving it); `download` wins.
  */
 export function matchFileRoute(target: string): FileRouteMatch {
   if (!target.startsWith('/files')) return { kind: 'invalid' };
@@ -273,7 +291,8 @@ export function matchFileRoute(target: string): FileRouteMatch {
     const match = route.pattern.exec(path);
     if (!match) continue;
     const prefix = path.slice(0, path.length - match[1].length);
-    const download = query.get('download') === '1' ? '?download=1' : '';
+    const download =
+      query.get('download') === '1' ? '?download=1' : query.get('preview') === '1' ? '?preview=1' : '';
     return {
       kind: 'route',
       name: route.name,

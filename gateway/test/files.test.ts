@@ -46,7 +46,7 @@ beforeAll(async () => {
       res.status(200);
       res.set({
         'content-type': 'application/pdf',
-        'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent('公示表.pdf')}`,
+        'content-disposition': `${req.query.preview === '1' ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent('公示表.pdf')}`,
         'x-content-type-options': 'nosniff',
         'x-upstream-server': 'internal-host:4103',
         'set-cookie': 'upstream=1',
@@ -192,6 +192,24 @@ describe('/files/* through the gateway', () => {
     expect(((await notFound.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND');
   });
 
+  it('an inline preview may be framed by our own pages only; a download by none', async () => {
+    const preview = await fetch(`${gateway.origin}/files/downloads/form.x?preview=1&x=1`);
+    expect(preview.status).toBe(200);
+    expect(await preview.text()).toBe('%PDF-1.7 /files/downloads/form.x?preview=1');
+    expect(preview.headers.get('content-disposition')).toMatch(/^inline;/);
+    expect(preview.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(preview.headers.get('content-security-policy')).toBe("frame-ancestors 'self'");
+    const download = await fetch(`${gateway.origin}/files/downloads/form.x`);
+    expect(download.headers.get('content-disposition')).toMatch(/^attachment;/);
+    expect(download.headers.get('x-frame-options')).toBe('DENY');
+    expect(download.headers.get('content-security-policy')).toBe(
+      "default-src 'none'; frame-ancestors 'none'",
+    );
+    // download=1 wins over preview=1.
+    const both = await fetch(`${gateway.origin}/files/downloads/form.x?preview=1&download=1`);
+    expect(await both.text()).toBe('%PDF-1.7 /files/downloads/form.x?download=1');
+  });
+
   it('aborts the upstream request when the client goes away', async () => {
     await new Promise<void>((resolve, reject) => {
       const request = http.get(`${gateway.origin}/files/downloads/slow.x`, (response) => {
@@ -312,6 +330,8 @@ describe('matchFileRoute', () => {
       '/files/downloads/abc.def?download=1',
     ],
     ['/files/forms/abc.def?x=1', 'declaration', '/files/forms/abc.def'],
+    ['/files/downloads/abc.def?preview=1', 'declaration', '/files/downloads/abc.def?preview=1'],
+    ['/files/downloads/abc.def?preview=2', 'declaration', '/files/downloads/abc.def'],
     ['/files/review/uploads/a-b_c.d-e', 'review', '/files/review/uploads/a-b_c.d-e'],
     ['/files/review/downloads/abc.def', 'review', '/files/review/downloads/abc.def'],
     ['/files/certificates/abc.def', 'certificate', '/files/certificates/abc.def'],

@@ -1,4 +1,5 @@
 import {
+  CommitteeBatchPanel,
   CommonOpinionsPage,
   Redirect,
   ReviewCasePage,
@@ -46,6 +47,14 @@ function Desk({ pathname, base, committee }: { pathname: string; base: string; c
         states={defers ? ['PENDING', 'DEFERRED', 'HANDLED'] : ['PENDING', 'HANDLED']}
         breadcrumb={crumbs}
         actionLabel={committee ? t('committee') : undefined}
+        selectable={
+          committee
+            ? {
+                states: ['PENDING', 'DEFERRED'],
+                render: (selected, done) => <CommitteeBatchPanel selected={selected} onDone={done} />,
+              }
+            : undefined
+        }
       />
     );
   }

@@ -26,6 +26,7 @@ function ReviewRoutes({ pathname }: { pathname: string }) {
         basePath={REVIEW}
         states={['PENDING', 'AWAITING_FORWARD', 'HANDLED']}
         breadcrumb={crumbs}
+        unitFilter={false}
         selectable={{
           state: 'AWAITING_FORWARD',
           render: (selected, done) => <BatchForwardPanel selected={selected} onDone={done} />,

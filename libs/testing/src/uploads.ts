@@ -1,5 +1,6 @@
 // Uploads as a browser sends them to a subgraph's /files routes, and file contents whose first
 // bytes (what the servers sniff) say what they are.
+import { PNG } from 'pngjs';
 
 export interface UploadAnswer {
   status: number;
@@ -105,11 +106,31 @@ export function minimalPdf(size = 2048): Buffer {
   return Buffer.from(`${head}%${' '.repeat(padding)}\n${tail}`, 'latin1');
 }
 
+/**
+ * A real PNG a browser can show (a light card with a darker band, so a screenshot shows it),
+ * `pixels` in size (1:1.75 by default, as the photo must be).
+ */
+export function realPng(pixels: Pixels = PHOTO_PIXELS): Buffer {
+  const png = new PNG({ width: pixels.width, height: pixels.height });
+  for (let y = 0; y < pixels.height; y += 1)
+    for (let x = 0; x < pixels.width; x += 1) {
+      const at = (y * pixels.width + x) * 4;
+      const band = y > pixels.height * 0.6 && y < pixels.height * 0.9;
+      png.data[at] = band ? 70 : 225;
+      png.data[at + 1] = band ? 110 : 235;
+      png.data[at + 2] = band ? 170 : 245;
+      png.data[at + 3] = 255;
+    }
+  return PNG.sync.write(png);
+}
+
 /** Files of `size` bytes (2 KiB by default) that begin as their format does (PDFs are real). */
 export const testFiles = {
   pdf: (size = 2048) => minimalPdf(size),
   jpg: (size = 2048, pixels: Pixels = PHOTO_PIXELS) => padTo(jpegHead(pixels), size),
   png: (size = 2048, pixels: Pixels = PHOTO_PIXELS) => padTo(pngHead(pixels), size),
+  /** A real, decodable PNG (for pages that show it). */
+  realPng: (pixels: Pixels = PHOTO_PIXELS) => realPng(pixels),
   zip: (size = 2048) => padTo([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00], size),
   exe: (size = 2048) => padTo([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00], size),
 };

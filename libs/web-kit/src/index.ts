@@ -44,6 +44,10 @@ export {
 export type { Language } from './i18n';
 export { Trans, useTranslation } from 'react-i18next';
 
+// The words of a declaration's modules (field labels, enum values), for every app that shows them
+export { DECLARATION_WORDS } from './declaration/words';
+export type { DeclarationWords } from './declaration/words';
+
 // Routing
 export { Link, Redirect, matchPrefix, navigate, safeReturnPath, useLocation } from './router';
 export type { AppLocation, LinkProps } from './router';

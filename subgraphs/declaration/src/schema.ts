@@ -12,6 +12,7 @@ import {
   PersonResolver,
   UnitResolver,
 } from './resolvers/declaration.resolver';
+import { BasicInfoNamesResolver, TalentBasicInfoNamesResolver } from './resolvers/module-names.resolver';
 import { NoticeResolver } from './resolvers/notice.resolver';
 import { declarationView, noticeView } from './resolvers/views';
 
@@ -36,7 +37,15 @@ const NO_LIVE: PubSub = {
 export function buildDeclarationSchema(pubSub: PubSub = NO_LIVE): Promise<GraphQLSchema> {
   return buildFederatedSchema<DeclarationContext>(
     {
-      resolvers: [NoticeResolver, DeclarationResolver, AttachmentResolver, PersonResolver, UnitResolver],
+      resolvers: [
+        NoticeResolver,
+        DeclarationResolver,
+        AttachmentResolver,
+        PersonResolver,
+        UnitResolver,
+        BasicInfoNamesResolver,
+        TalentBasicInfoNamesResolver,
+      ],
       pubSub,
     },
     {

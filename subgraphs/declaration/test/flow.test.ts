@@ -171,6 +171,22 @@ describe('the declaration wizard', () => {
         { level: 'COMMITTEE', name: '职称评审委员会', organisationId: null },
       ],
     });
+    // Readers get the catalogue's words next to the codes (a reviewer's page shows no codes).
+    const { declaration: named } = await applicant.client.ok<{
+      declaration: { modules: { basicInfo: Record<string, string> } };
+    }>(
+      `query($id: ID!) { declaration(id: $id) { modules { basicInfo {
+        seriesName specialtyName scopeName titleName levelName practisedSpecialtyName } } } }`,
+      { id: draft.id },
+    );
+    expect(named.modules.basicInfo).toEqual({
+      seriesName: (events[0].payload.title as { seriesName: string }).seriesName,
+      specialtyName: (events[0].payload.title as { specialtyName: string }).specialtyName,
+      scopeName: expect.stringMatching(/\p{Script=Han}/u),
+      titleName: '高级工程师',
+      levelName: '副高级',
+      practisedSpecialtyName: expect.stringMatching(/\p{Script=Han}/u),
+    });
     await t.server.relay.flush();
     const { rows } = await t.sql.query(
       `select type, source from eventbus.event where payload->>'declarationId' = $1 and type <> 'PersonalDataViewed'`,
@@ -270,7 +286,14 @@ describe('the declaration wizard', () => {
     expect(response.headers.get('content-disposition')).toContain(
       `filename*=UTF-8''${encodeURIComponent('身份证 正面.pdf')}`,
     );
+    expect(response.headers.get('content-disposition')).toMatch(/^attachment;/);
     expect(Buffer.from(await response.arrayBuffer()).equals(pdf)).toBe(true);
+    // ?preview=1 shows the same bytes inline (a reviewer's preview beside the module).
+    const preview = await fetch(`${t.origin}${attachment.downloadUrl}?preview=1`);
+    expect(preview.headers.get('content-disposition')).toMatch(/^inline;/);
+    expect(preview.headers.get('content-type')).toBe('application/pdf');
+    expect(preview.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(Buffer.from(await preview.arrayBuffer()).equals(pdf)).toBe(true);
 
     // An altered link is refused.
     const forged = await fetch(`${t.origin}${attachment.downloadUrl.slice(0, -2)}xx`);
@@ -387,6 +410,18 @@ describe('the declaration wizard', () => {
     });
     expect(ready.validation).toEqual({ ok: true, problems: [] });
     expect(ready.businessForms.map((f) => f.name)).toEqual(['人才分类定级认定申报表']);
+    const { declaration: named } = await applicant.client.ok<{
+      declaration: { modules: { talentBasicInfo: Record<string, string | null> } };
+    }>(
+      `query($id: ID!) { declaration(id: $id) { modules { talentBasicInfo {
+        standardCode standardName levelCode levelName previousCategoryName } } } }`,
+      { id: saved.id },
+    );
+    expect(named.modules.talentBasicInfo).toMatchObject({
+      levelCode: 'E',
+      levelName: 'E类',
+      standardName: expect.stringMatching(/\p{Script=Han}/u),
+    });
     const pdf = await fetch(`${t.origin}${ready.businessForms[0].url}`);
     expect(pdf.status).toBe(200);
     expect(

@@ -84,6 +84,9 @@ export interface SubmitOptions {
   applicantName?: string;
   /** 人才分类定级: the class applied for (default C for the TALENT_CLASSIFICATION channel). */
   talentLevelCode?: 'A' | 'B' | 'C' | 'D' | 'E' | null;
+  /** Overrides of the declared title (系列, 专业, names). */
+  title?: Partial<EventPayloads['DeclarationSubmitted']['title']>;
+  submittedAt?: string;
 }
 
 export interface Submitted {
@@ -264,6 +267,9 @@ export async function startTestReview(): Promise<TestReview> {
             levelCode: 'SENIOR',
             titleName: '高级工程师',
             levelName: '副高级',
+            seriesName: '工程系列',
+            specialtyName: '土木工程',
+            ...options.title,
           },
           category: 'NORMAL',
           route,
@@ -281,7 +287,7 @@ export async function startTestReview(): Promise<TestReview> {
                   serviceType: 'FIRST',
                 }
               : null,
-          submittedAt: new Date().toISOString(),
+          submittedAt: options.submittedAt ?? new Date().toISOString(),
           resubmission: options.resubmission ?? false,
         },
         'declaration',
@@ -338,6 +344,8 @@ export const COMMITTEE = `mutation($id: ID!, $result: CommitteeResult!, $opinion
   recordCommitteeResult(declarationId: $id, result: $result, opinion: $opinion, taskSequence: $task) { ${CASE_FIELDS} } }`;
 export const TALENT_RESULT = `mutation($id: ID!, $result: CommitteeResult!, $opinion: String!, $task: Int, $levelCode: String) {
   recordTalentResult(declarationId: $id, result: $result, opinion: $opinion, taskSequence: $task, levelCode: $levelCode) { ${CASE_FIELDS} } }`;
+export const COMMITTEE_BATCH = `mutation($ids: [ID!]!, $result: CommitteeResult!, $opinion: String!) {
+  recordCommitteeResults(declarationIds: $ids, result: $result, opinion: $opinion) { declarationId phase statusText currentTask { state } } }`;
 export const TICKET = `mutation($fileName: String!, $sizeBytes: Int!, $contentType: String!) {
   requestBatchAttachmentUpload(fileName: $fileName, sizeBytes: $sizeBytes, contentType: $contentType) { url expiresAt maxBytes formats } }`;
 export const FORWARD = `mutation($ids: [ID!]!, $attachmentId: ID!) {
@@ -345,8 +353,8 @@ export const FORWARD = `mutation($ids: [ID!]!, $attachmentId: ID!) {
     id forwardedAt forwardedByName declarationIds
     attachment { id fileName sizeBytes format sha256 url }
     cases { declarationId currentTask { level organisationId state } } } }`;
-export const QUEUE = `query($state: ReviewQueueState, $filter: ReviewQueueFilter, $first: Int, $after: String) {
-  reviewQueue(state: $state, filter: $filter, first: $first, after: $after) {
+export const QUEUE = `query($state: ReviewQueueState, $filter: ReviewQueueFilter, $first: Int, $after: String, $offset: Int) {
+  reviewQueue(state: $state, filter: $filter, first: $first, after: $after, offset: $offset) {
     totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
     edges { cursor node { declarationId applicantName currentTask { sequence state } } } } }`;
 

@@ -3,6 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import {
   decide,
+  expectError,
+  fieldCodes,
   passAndForward,
   QUEUE,
   startTestReview,
@@ -169,6 +171,151 @@ describe('queues', () => {
       `{ reviewCounts { pending deferred } }`,
     );
     expect(reviewCounts).toEqual([{ pending: 0, deferred: 1 }]);
+  });
+});
+
+describe('numbered pages and the desk’s filters (系列, 专业, 推荐单位, 提交日期)', () => {
+  let designUnit: TestUnit;
+  let designAgent: Actor;
+  const design: Record<string, string> = {};
+
+  beforeAll(async () => {
+    designUnit = await t.readyUnit('长春市建筑设计研究院');
+    designAgent = await t.agent(designUnit);
+    const facts: Array<[string, string, string, string]> = [
+      // name, series, specialty, submitted (UTC): 2026-11-30 23:30 UTC is 12-01 in China.
+      ['钱一', 'ENG', 'ENG.CIVIL', '2026-11-20T02:00:00.000Z'],
+      ['钱二', 'ENG', 'ENG.ME', '2026-11-30T23:30:00.000Z'],
+      ['钱三', 'EDU', 'EDU.MATH', '2026-12-01T08:00:00.000Z'],
+      ['钱四', 'ENG', 'ENG.CIVIL', '2026-12-02T08:00:00.000Z'],
+      ['钱五', 'ENG', 'ENG.CIVIL', '2026-12-03T08:00:00.000Z'],
+    ];
+    for (const [name, seriesCode, specialtyCode, submittedAt] of facts)
+      design[name] = (
+        await t.submit(await t.applicant(name), designUnit, {
+          noticeId: noticeA,
+          title: { seriesCode, specialtyCode, seriesName: seriesCode === 'EDU' ? '教育系列' : '工程系列' },
+          submittedAt,
+        })
+      ).declarationId;
+  });
+
+  const names = async (actor: Actor, variables: Record<string, unknown>) =>
+    (await page(actor, variables)).edges.map((e) => e.node.applicantName);
+
+  it('offset pages: each page its rows, the total, and whether more follow', async () => {
+    const all = await names(designAgent, { state: 'PENDING', first: 100 });
+    expect(all).toEqual(['钱一', '钱二', '钱三', '钱四', '钱五']);
+    const second = await page(designAgent, { state: 'PENDING', first: 2, offset: 2 });
+    expect(second.edges.map((e) => e.node.applicantName)).toEqual(['钱三', '钱四']);
+    expect(second.totalCount).toBe(5);
+    expect(second.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: true });
+    const last = await page(designAgent, { state: 'PENDING', first: 2, offset: 4 });
+    expect(last.edges.map((e) => e.node.applicantName)).toEqual(['钱五']);
+    expect(last.pageInfo.hasNextPage).toBe(false);
+    expect((await page(designAgent, { state: 'PENDING', first: 2, offset: 50 })).edges).toEqual([]);
+  });
+
+  it('filters by 系列, 专业 and the submission day in China time, combined with paging', async () => {
+    expect(await names(designAgent, { state: 'PENDING', filter: { seriesCode: 'EDU' } })).toEqual(['钱三']);
+    expect(
+      await names(designAgent, {
+        state: 'PENDING',
+        filter: { seriesCode: 'ENG', specialtyCode: 'ENG.CIVIL' },
+      }),
+    ).toEqual(['钱一', '钱四', '钱五']);
+    // 钱二 submitted at 07:30 on 12-01 China time (23:30 UTC the day before).
+    expect(
+      await names(designAgent, {
+        state: 'PENDING',
+        filter: { submittedFrom: '2026-12-01', submittedTo: '2026-12-02' },
+      }),
+    ).toEqual(['钱二', '钱三', '钱四']);
+    expect(await names(designAgent, { state: 'PENDING', filter: { submittedTo: '2026-11-30' } })).toEqual([
+      '钱一',
+    ]);
+    const filtered = await page(designAgent, {
+      state: 'PENDING',
+      first: 1,
+      offset: 1,
+      filter: { seriesCode: 'ENG', specialtyCode: 'ENG.CIVIL' },
+    });
+    expect(filtered.edges.map((e) => e.node.applicantName)).toEqual(['钱四']);
+    expect(filtered.totalCount).toBe(3);
+  });
+
+  it('the department filters by 推荐单位 (part of the name) in 待审 and 已审', async () => {
+    await passAndForward(t, designAgent, [design['钱三']]);
+    const department = await t.department();
+    expect(await names(department, { state: 'PENDING' })).toEqual(['王芳', '钱三']);
+    expect(await names(department, { state: 'PENDING', filter: { unitName: '建筑设计' } })).toEqual(['钱三']);
+    expect(await names(department, { state: 'PENDING', filter: { unitName: '%' } })).toEqual([]);
+    await decide(department, design['钱三'], 'PASS');
+    expect(
+      await names(department, { state: 'HANDLED', filter: { unitName: '建筑设计', seriesCode: 'EDU' } }),
+    ).toEqual(['钱三']);
+    expect(
+      await names(department, { state: 'HANDLED', filter: { unitName: '建筑设计', seriesCode: 'ENG' } }),
+    ).toEqual([]);
+    expect(
+      await names(department, { state: 'HANDLED', first: 1, offset: 1, filter: { unitName: '建筑设计' } }),
+    ).toEqual([]);
+  });
+
+  it('the case and its queue row carry the 系列 and 专业 names', async () => {
+    const { reviewCase } = await designAgent.client.ok<{
+      reviewCase: { seriesCode: string; seriesName: string; specialtyCode: string; specialtyName: string };
+    }>(
+      `query($id: ID!) { reviewCase(declarationId: $id) { seriesCode seriesName specialtyCode specialtyName } }`,
+      {
+        id: design['钱一'],
+      },
+    );
+    expect(reviewCase).toEqual({
+      seriesCode: 'ENG',
+      seriesName: '工程系列',
+      specialtyCode: 'ENG.CIVIL',
+      specialtyName: '土木工程',
+    });
+  });
+
+  it('bad paging and filters are named at once (offset cap, offset with a cursor, impossible days)', async () => {
+    const first = await page(designAgent, { state: 'PENDING', first: 1 });
+    const error = expectError(
+      await designAgent.client.request(QUEUE, {
+        state: 'PENDING',
+        first: 1,
+        offset: 10_001,
+        after: first.pageInfo.endCursor,
+        filter: {
+          submittedFrom: '2026-02-30',
+          submittedTo: '2026-13-01',
+          unitName: '单'.repeat(51),
+          seriesCode: 'X'.repeat(101),
+        },
+      }),
+      'BAD_USER_INPUT',
+    );
+    expect(fieldCodes(error)).toEqual([
+      'filter.seriesCode:TOO_LONG',
+      'filter.submittedFrom:INVALID_DATE',
+      'filter.submittedTo:INVALID_DATE',
+      'filter.unitName:TOO_LONG',
+      'offset:OFFSET_RANGE',
+      'offset:OFFSET_WITH_CURSOR',
+    ]);
+    expect(
+      fieldCodes(
+        expectError(
+          await designAgent.client.request(QUEUE, {
+            state: 'PENDING',
+            offset: -1,
+            filter: { submittedFrom: '2026-12-02', submittedTo: '2026-12-01' },
+          }),
+          'BAD_USER_INPUT',
+        ),
+      ),
+    ).toEqual(['filter.submittedTo:DATE_RANGE', 'offset:OFFSET_RANGE']);
   });
 });
 

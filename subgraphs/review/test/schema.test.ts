@@ -37,7 +37,7 @@ describe('schema.graphql', () => {
             .join(', ')})`,
       );
     for (const field of [
-      /reviewQueue\(state: ReviewQueueState! = PENDING, filter: ReviewQueueFilter, first: Int = 20, after: String\): ReviewQueueConnection!/,
+      /reviewQueue\(state: ReviewQueueState! = PENDING, filter: ReviewQueueFilter, first: Int = 20, after: String, offset: Int\): ReviewQueueConnection!/,
       /reviewCounts: \[ReviewMatterCount!\]!/,
       /reviewCase\(declarationId: ID!\): ReviewCase!/,
       /commonOpinions\(kind: OpinionKind!\): \[ReviewOpinion!\]!/,
@@ -46,6 +46,7 @@ describe('schema.graphql', () => {
       /forwardBatch\(declarationIds: \[ID!\]!, attachmentId: ID!\): ReviewBatch!/,
       /requestBatchAttachmentUpload\(fileName: String!, sizeBytes: Int!, contentType: String!\): BatchAttachmentTicket!/,
       /recordCommitteeResult\(declarationId: ID!, result: CommitteeResult!, opinion: String!, taskSequence: Int\): ReviewCase!/,
+      /recordCommitteeResults\(declarationIds: \[ID!\]!, result: CommitteeResult!, opinion: String!\): \[ReviewCase!\]!/,
       /saveCommonOpinion\(kind: OpinionKind!, text: String!\): ReviewOpinion!/,
       /deleteCommonOpinion\(id: ID!\): ID!/,
     ])

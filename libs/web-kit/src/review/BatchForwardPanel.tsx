@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App as AntApp, Button, Card, Space, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Modal, Space, Typography } from 'antd';
 import { useMutation } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../graphql/errors';
@@ -9,7 +9,10 @@ import type { UploadedFile } from '../upload/sendFile';
 import { ForwardBatchMutation, RequestBatchAttachmentUploadMutation } from './documents';
 import './i18n';
 
-/** 批量送审: upload the 推荐报告/申报函, then forward the selected 待送审 declarations with it. */
+/**
+ * 批量送审: upload the 推荐报告/申报函, then forward the selected 待送审 declarations with it. The
+ * button waits for a selection and the upload, and asks once more with the count.
+ */
 export function BatchForwardPanel({ selected, onDone }: { selected: readonly string[]; onDone: () => void }) {
   const { t } = useTranslation('review');
   const { message } = AntApp.useApp();
@@ -17,6 +20,22 @@ export function BatchForwardPanel({ selected, onDone }: { selected: readonly str
   const [problem, setProblem] = useState<string | null>(null);
   const [, requestUpload] = useMutation(RequestBatchAttachmentUploadMutation);
   const [forwarding, forward] = useMutation(ForwardBatchMutation);
+  const [confirming, setConfirming] = useState(false);
+  const send = async () => {
+    if (!attachment) return;
+    setConfirming(false);
+    setProblem(null);
+    const answer = await forward({ declarationIds: [...selected], attachmentId: attachment.id });
+    if (answer.error) {
+      setProblem(errorMessage(answer.error, translateOrUndefined));
+      return;
+    }
+    message.success(
+      t('batch.done', { count: answer.data?.forwardBatch.declarationIds.length ?? selected.length }),
+    );
+    setAttachment(null);
+    onDone();
+  };
   return (
     <Card
       size="small"
@@ -51,27 +70,31 @@ export function BatchForwardPanel({ selected, onDone }: { selected: readonly str
         )}
         <Typography.Text>{t('batch.selected', { count: selected.length })}</Typography.Text>
         {problem && <Alert type="error" showIcon message={problem} role="alert" />}
+        {selected.length === 0 && (
+          <Typography.Text type="secondary">{t('batch.needSelection')}</Typography.Text>
+        )}
         <Button
           type="primary"
+          disabled={selected.length === 0}
           loading={forwarding.fetching}
-          onClick={async () => {
-            if (selected.length === 0) return setProblem(t('batch.needSelection'));
+          onClick={() => {
             if (!attachment) return setProblem(t('batch.needAttachment'));
             setProblem(null);
-            const answer = await forward({ declarationIds: [...selected], attachmentId: attachment.id });
-            if (answer.error) {
-              setProblem(errorMessage(answer.error, translateOrUndefined));
-              return;
-            }
-            message.success(
-              t('batch.done', { count: answer.data?.forwardBatch.declarationIds.length ?? selected.length }),
-            );
-            setAttachment(null);
-            onDone();
+            setConfirming(true);
           }}
         >
           {t('batch.title')}
         </Button>
+        <Modal
+          open={confirming}
+          title={t('batch.confirmTitle')}
+          okText={t('batch.confirmOk', { count: selected.length })}
+          cancelText={t('batch.cancel')}
+          onOk={() => void send()}
+          onCancel={() => setConfirming(false)}
+        >
+          {t('batch.confirm', { count: selected.length, file: attachment?.fileName ?? '' })}
+        </Modal>
       </Space>
     </Card>
   );

@@ -18,8 +18,14 @@ export const ReviewCountsQuery = graphql(`
 `);
 
 export const ReviewQueueQuery = graphql(`
-  query ReviewQueue($state: ReviewQueueState!, $filter: ReviewQueueFilter, $first: Int, $after: String) {
-    reviewQueue(state: $state, filter: $filter, first: $first, after: $after) {
+  query ReviewQueue(
+    $state: ReviewQueueState!
+    $filter: ReviewQueueFilter
+    $first: Int
+    $after: String
+    $offset: Int
+  ) {
+    reviewQueue(state: $state, filter: $filter, first: $first, after: $after, offset: $offset) {
       totalCount
       pageInfo {
         hasNextPage
@@ -36,6 +42,9 @@ export const ReviewQueueQuery = graphql(`
           }
           titleName
           levelName
+          unitName
+          seriesName
+          specialtyName
           noticeId
           notice {
             id
@@ -93,6 +102,8 @@ export const ReviewCaseQuery = graphql(`
       unitName
       titleName
       levelName
+      seriesName
+      specialtyName
       category
       notice {
         id
@@ -174,6 +185,20 @@ export const ReviewCaseQuery = graphql(`
       }
       declaration {
         id
+        notice {
+          id
+          formConfig {
+            modules {
+              key
+              name
+            }
+            attachments {
+              code
+              name
+              module
+            }
+          }
+        }
         modules {
           basicInfo {
             name
@@ -197,11 +222,17 @@ export const ReviewCaseQuery = graphql(`
             practiceQualificationName
             practiceQualificationDate
             seriesCode
+            seriesName
             specialtyCode
+            specialtyName
             scopeCode
+            scopeName
             titleCode
+            titleName
             levelCode
+            levelName
             practisedSpecialtyCode
+            practisedSpecialtyName
             yearsInSpecialty
             exceptionalKind
           }
@@ -219,11 +250,14 @@ export const ReviewCaseQuery = graphql(`
             introducedFrom
             serviceType
             previousCategoryCode
+            previousCategoryName
             previousRecognitionDate
             longTermContract
             contractStartDate
             standardCode
+            standardName
             levelCode
+            levelName
           }
           recommenders {
             id
@@ -464,6 +498,29 @@ export const ForwardBatchMutation = graphql(`
       id
       declarationIds
       forwardedAt
+    }
+  }
+`);
+
+export const RecordCommitteeResultsMutation = graphql(`
+  mutation RecordCommitteeResults($declarationIds: [ID!]!, $result: CommitteeResult!, $opinion: String!) {
+    recordCommitteeResults(declarationIds: $declarationIds, result: $result, opinion: $opinion) {
+      declarationId
+      status
+      statusText
+    }
+  }
+`);
+
+export const TitleSeriesQuery = graphql(`
+  query ReviewTitleSeries {
+    titleCatalogue {
+      code
+      name
+      children {
+        code
+        name
+      }
     }
   }
 `);

@@ -2,9 +2,12 @@
 import './i18n';
 
 export { BatchForwardPanel } from './BatchForwardPanel';
+export { CommitteeBatchPanel } from './CommitteeBatchPanel';
 export { CommonOpinionsPage } from './CommonOpinionsPage';
+export { FileList, FilePreview } from './FilePreview';
+export type { PreviewFile } from './FilePreview';
 export { ModulesView } from './ModulesView';
-export type { ModuleAttachment, ModulesViewProps } from './ModulesView';
+export type { AttachmentSlotInfo, ModuleAttachment, ModulesViewProps } from './ModulesView';
 export { ReviewCasePage } from './ReviewCasePage';
 export type { ReviewCasePageProps } from './ReviewCasePage';
 export {
@@ -15,7 +18,7 @@ export {
 } from './ReviewDecisionForm';
 export type { ReviewDecisionFormProps, TalentLevelOption } from './ReviewDecisionForm';
 export { ReviewMattersPage } from './ReviewMattersPage';
-export { ReviewQueuePage } from './ReviewQueuePage';
+export { ReviewQueuePage, PAGE_SIZES } from './ReviewQueuePage';
 export type { QueueRow, ReviewQueuePageProps } from './ReviewQueuePage';
 export { ReviewTimeline } from './ReviewTimeline';
 export type { ProgressNode, TimelineRow } from './ReviewTimeline';

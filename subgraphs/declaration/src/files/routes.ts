@@ -54,7 +54,7 @@ export function mountFileRoutes(app: Express, orm: MikroORM, deps: DeclarationDe
     });
   });
 
-  // GET /files/downloads/<link>: a file of a declaration the link was made for.
+  // GET /files/downloads/<link>[?preview=1]: a file of a declaration the link was made for.
   app.get(`${FILES_PREFIX}/downloads/:token`, async (req, res) => {
     const claims = verifyOrAnswer(req, res, () =>
       links.verify('download', String(req.params.token), deps.now()),
@@ -80,12 +80,15 @@ export function mountFileRoutes(app: Express, orm: MikroORM, deps: DeclarationDe
     }
     await serveDownload(res, {
       stream,
-      // Uploaded bytes are always saved, never shown by the browser on our origin; the name
-      // carries the real format even for files stored before names were checked.
+      // Saved by default. `?preview=1` shows it inline (a reviewer's preview beside the module):
+      // only PDF/JPG/PNG are ever stored, checked by their first bytes, and answered with their
+      // exact type and nosniff, so the browser renders them as what they are, never as a page;
+      // the gateway lets only our own pages frame an inline file. The name carries the real
+      // format even for files stored before names were checked.
       fileName: downloadNameFor(attachment.fileName, attachment.format),
       contentType: contentTypeOf(attachment.format),
       sizeBytes: attachment.sizeBytes,
-      disposition: 'attachment',
+      disposition: req.query.preview === '1' ? 'inline' : 'attachment',
     }).catch((error) => logger.warn({ err: error }, 'download interrupted'));
   });
 

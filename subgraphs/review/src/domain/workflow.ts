@@ -1112,3 +1112,74 @@ export function allowedActions(state: ReviewState, actor: ReviewActor): AllowedA
     },
   ];
 }
+
+// --- committee results for many declarations ----------------------------------------------------
+
+export type CommitteeBatchResult =
+  | { ok: true; states: ReviewState[]; events: ReviewEvent[]; timeline: TimelineEntry[] }
+  | { ok: false; refusal: ReviewRefusal };
+
+/**
+ * 评审结果 for several declarations at once (the committee's meeting decides a list): one result
+ * and opinion for all. Every declaration is checked as a single result would be (the committee
+ * must hold its open task); one refusal refuses the whole list, naming each declaration refused.
+ */
+export function recordCommitteeResults(
+  states: readonly ReviewState[],
+  input: { result: CommitteeResult; opinion: string },
+  actor: ReviewerActor,
+  now: Date,
+): CommitteeBatchResult {
+  if (!LEVEL_ROLES.COMMITTEE.some((role) => actor.roles.includes(role)) || actor.level !== 'COMMITTEE')
+    return refuse(refusal('FORBIDDEN', 'ROLE_NOT_ALLOWED', '只有评审委员会可以录入评审结果'));
+  const problems: FieldProblem[] = [];
+  if (states.length === 0)
+    problems.push({ field: 'declarationIds', code: 'BATCH_EMPTY', message: '请选择需要录入评审结果的申报' });
+  const seen = new Set<string>();
+  states.forEach((s, i) => {
+    if (seen.has(s.declarationId))
+      problems.push({
+        field: `declarationIds.${i}`,
+        code: 'BATCH_DUPLICATE',
+        message: '同一申报不能重复选择',
+      });
+    seen.add(s.declarationId);
+  });
+  if (!COMMITTEE_RESULTS.includes(input.result))
+    problems.push({
+      field: 'result',
+      code: 'RESULT_INVALID',
+      message: '请选择评审结果（通过、不通过或暂缓）',
+    });
+  opinionProblems(input.opinion, problems);
+  if (problems.length > 0) return refuse(inputRefusal(problems));
+
+  const results = states.map((state) => ({
+    declarationId: state.declarationId,
+    result: applyReviewAction(
+      state,
+      { type: 'RECORD_COMMITTEE_RESULT', result: input.result, opinion: input.opinion },
+      actor,
+      now,
+    ),
+  }));
+  const refused = results.flatMap((r) =>
+    r.result.ok ? [] : [{ declarationId: r.declarationId, refusal: r.result.refusal }],
+  );
+  if (refused.length > 0) {
+    const code = SEVERITY.find((c) => refused.some((r) => r.refusal.code === c))!;
+    return refuse({
+      code,
+      reason: 'BATCH_REFUSED',
+      message: `所选的${states.length}条申报中有${refused.length}条不能录入评审结果：${refused[0].refusal.message}`,
+      declarations: refused,
+    });
+  }
+  const done = results.map((r) => r.result as Extract<ReviewResult, { ok: true }>);
+  return {
+    ok: true,
+    states: done.map((r) => r.state),
+    events: done.flatMap((r) => r.events),
+    timeline: done.flatMap((r) => r.timeline),
+  };
+}

@@ -52,6 +52,19 @@ export class ReviewCase {
   @Property({ type: 'text' })
   levelName!: string;
 
+  /** 申报系列 and 申报专业 (codes for queue filters, names for lists); null on cases opened before. */
+  @Property({ type: 'text', nullable: true })
+  seriesCode?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  seriesName?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  specialtyCode?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  specialtyName?: string | null;
+
   /** NORMAL 正常 / EXCEPTIONAL 破格. */
   @Property({ type: 'text' })
   category!: string;

@@ -35,6 +35,10 @@ function caseFacts(event: Submitted, unitName: string | null) {
     unitName,
     titleName: p.title?.titleName ?? '',
     levelName: p.title?.levelName ?? '',
+    seriesCode: p.title?.seriesCode || null,
+    seriesName: p.title?.seriesName || null,
+    specialtyCode: p.title?.specialtyCode || null,
+    specialtyName: p.title?.specialtyName || null,
     category: p.category,
     committeeId: p.committeeId ?? null,
   };

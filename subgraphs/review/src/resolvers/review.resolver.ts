@@ -10,6 +10,7 @@ import {
   readCase,
   recordCommitteeResult,
   recordTalentResult,
+  recordCommitteeResults,
   saveModuleFlags,
   verifyAuditTrail,
 } from '../services/review';
@@ -47,6 +48,11 @@ export class ReviewResolver {
   })
   async reviewQueue(
     @Ctx() ctx: ReviewContext,
+    @Arg('offset', () => Int, {
+      nullable: true,
+      description: 'Numbered pages: skip this many (0–10000); not with after',
+    })
+    offset: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Arg('first', () => Int, { nullable: true, defaultValue: QUEUE_PAGE_DEFAULT, description: '1–100' })
     first: number,
@@ -54,7 +60,13 @@ export class ReviewResolver {
     @Arg('state', () => ReviewQueueStateEnum, { defaultValue: ReviewQueueStateEnum.PENDING })
     state: ReviewQueueStateEnum,
   ): Promise<ReviewQueueConnectionView> {
-    const page = await reviewQueue(ctx.em, ctx.auth, { state: state as QueueState, filter, first, after });
+    const page = await reviewQueue(ctx.em, ctx.auth, {
+      state: state as QueueState,
+      filter,
+      first,
+      after,
+      offset,
+    });
     const edges = page.rows.map((row, i) =>
       Object.assign(new ReviewQueueEdgeView(), { cursor: page.cursors[i], node: ReviewCaseView.of(row) }),
     );
@@ -263,6 +275,26 @@ export class ReviewResolver {
       ctx.deps.now(),
     );
     return ReviewCaseView.of(row);
+  }
+
+  @Mutation(() => [ReviewCaseView], {
+    description:
+      '评审结果 for many declarations at once (committee secretary): one result and opinion; all recorded or none (BATCH_REFUSED names each refused declaration)',
+  })
+  async recordCommitteeResults(
+    @Ctx() ctx: ReviewContext,
+    @Arg('opinion', { description: '评审意见, required, ≤500 characters' }) opinion: string,
+    @Arg('result', () => CommitteeResultEnum) result: CommitteeResultEnum,
+    @Arg('declarationIds', () => [ID], { description: '1–200 declarations at the caller’s committee' })
+    declarationIds: string[],
+  ): Promise<ReviewCaseView[]> {
+    const rows = await recordCommitteeResults(
+      ctx.em,
+      ctx.auth,
+      { declarationIds, result: result as CommitteeResult, opinion },
+      ctx.deps.now(),
+    );
+    return rows.map((row) => ReviewCaseView.of(row));
   }
 
   @Mutation(() => OpinionView, { description: 'Saves one of the caller’s own opinions (支持维护自定义意见)' })

@@ -381,6 +381,14 @@ export class ReviewCaseView {
   @Field() channelCode!: string;
   @Field({ description: '申报职称' }) titleName!: string;
   @Field({ description: '申报级别' }) levelName!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: '申报系列 code (null on cases opened before it was kept)',
+  })
+  seriesCode!: string | null;
+  @Field(() => String, { nullable: true, description: '申报系列, e.g. 工程系列' }) seriesName!: string | null;
+  @Field(() => String, { nullable: true, description: '申报专业 code' }) specialtyCode!: string | null;
+  @Field(() => String, { nullable: true, description: '申报专业' }) specialtyName!: string | null;
   @Field({ description: 'NORMAL 正常 / EXCEPTIONAL 破格' }) category!: string;
   @Field(() => ReviewPhaseEnum) phase!: CasePhase;
   @Field(() => DeclarationStatusEnum, { description: "The applicant's status as review sees it" })
@@ -418,6 +426,10 @@ export class ReviewCaseView {
       channelCode: row.channelCode,
       titleName: row.titleName,
       levelName: row.levelName,
+      seriesCode: row.seriesCode ?? null,
+      seriesName: row.seriesName ?? null,
+      specialtyCode: row.specialtyCode ?? null,
+      specialtyName: row.specialtyName ?? null,
       category: row.category,
       phase: row.phase,
       status,
@@ -488,6 +500,22 @@ export class ReviewQueueFilterInput {
   @Field(() => String, { nullable: true, description: 'Part of the applicant’s name' })
   applicantName?: string | null;
   @Field(() => String, { nullable: true }) channelCode?: string | null;
+  @Field(() => String, { nullable: true, description: 'Part of the recommending unit’s name (推荐单位)' })
+  unitName?: string | null;
+  @Field(() => String, { nullable: true, description: '申报系列 code (titleCatalogue)' })
+  seriesCode?: string | null;
+  @Field(() => String, { nullable: true, description: '申报专业 code (titleCatalogue)' })
+  specialtyCode?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Submitted on or after this day, YYYY-MM-DD (China time)',
+  })
+  submittedFrom?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Submitted on or before this day, YYYY-MM-DD (China time)',
+  })
+  submittedTo?: string | null;
 }
 
 @ObjectType('ReviewMatterCount', { description: '业务审核: one matter (notice) and what waits here' })

@@ -15,11 +15,22 @@ export interface QueueFilter {
   channelCode?: string | null;
   /** Part of the applicant's name. */
   applicantName?: string | null;
+  /** Part of the recommending unit's name (推荐单位). */
+  unitName?: string | null;
+  /** 申报系列 / 申报专业 catalogue codes. */
+  seriesCode?: string | null;
+  specialtyCode?: string | null;
+  /** First submission on or after / on or before these calendar days (YYYY-MM-DD, China time). */
+  submittedFrom?: string | null;
+  submittedTo?: string | null;
 }
 
 export const QUEUE_PAGE_DEFAULT = 20;
 export const QUEUE_PAGE_MAX = 100;
+/** The deepest numbered page a client may ask for (offset paging); cursors go further. */
+export const QUEUE_OFFSET_MAX = 10_000;
 const NAME_FILTER_MAX = 50;
+const CODE_FILTER_MAX = 100;
 
 export interface QueuePage {
   rows: ReviewCase[];
@@ -48,41 +59,132 @@ function decodeCursor(cursor: string): { key: Date; id: string } | null {
 
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-function checkArgs(filter: QueueFilter, first: number, after: string | null | undefined) {
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A calendar day's first instant in China time (UTC+8), or null when it is not a real day. */
+function dayStart(text: string): Date | null {
+  const match = DAY.exec(text);
+  if (!match) return null;
+  const at = new Date(`${text}T00:00:00+08:00`);
+  if (Number.isNaN(at.getTime())) return null;
+  // 2026-02-30 parses as 3 March: refuse days that do not exist.
+  const back = new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  return back === text ? at : null;
+}
+
+/** The checked filter: trimmed words and the submission window as instants [from, until). */
+interface CheckedFilter {
+  noticeId?: string;
+  channelCode?: string;
+  applicantName?: string;
+  unitName?: string;
+  seriesCode?: string;
+  specialtyCode?: string;
+  submittedFrom?: Date;
+  submittedUntil?: Date;
+}
+
+function checkArgs(
+  filter: QueueFilter,
+  first: number,
+  after: string | null | undefined,
+  offset: number | null | undefined,
+) {
   const problems: FieldProblem[] = [];
   if (!Number.isInteger(first) || first < 1 || first > QUEUE_PAGE_MAX)
     problems.push({ field: 'first', code: 'PAGE_SIZE', message: `每页条数应在1到${QUEUE_PAGE_MAX}之间` });
+  if (offset !== null && offset !== undefined) {
+    if (!Number.isInteger(offset) || offset < 0 || offset > QUEUE_OFFSET_MAX)
+      problems.push({
+        field: 'offset',
+        code: 'OFFSET_RANGE',
+        message: `页码超出范围（最多跳过${QUEUE_OFFSET_MAX}条），请缩小查询范围`,
+      });
+    if (after)
+      problems.push({
+        field: 'offset',
+        code: 'OFFSET_WITH_CURSOR',
+        message: '按页码翻页时不能同时使用分页游标',
+      });
+  }
   if (filter.noticeId && !isUuid(filter.noticeId))
     problems.push({ field: 'filter.noticeId', code: 'INVALID_ID', message: '通知编号格式不正确' });
-  if (filter.applicantName && [...filter.applicantName.trim()].length > NAME_FILTER_MAX)
+  const words: CheckedFilter = filter.noticeId ? { noticeId: filter.noticeId } : {};
+  for (const [field, label] of [
+    ['applicantName', '姓名'],
+    ['unitName', '推荐单位'],
+  ] as const) {
+    const text = filter[field]?.trim();
+    if (text && [...text].length > NAME_FILTER_MAX)
+      problems.push({
+        field: `filter.${field}`,
+        code: 'TOO_LONG',
+        message: `${label}查询条件不能超过${NAME_FILTER_MAX}个字`,
+      });
+    else if (text) words[field] = text;
+  }
+  for (const [field, label] of [
+    ['channelCode', '申报通道'],
+    ['seriesCode', '申报系列'],
+    ['specialtyCode', '申报专业'],
+  ] as const) {
+    const text = filter[field]?.trim();
+    if (text && text.length > CODE_FILTER_MAX)
+      problems.push({ field: `filter.${field}`, code: 'TOO_LONG', message: `${label}代码不正确` });
+    else if (text) words[field] = text;
+  }
+  for (const field of ['submittedFrom', 'submittedTo'] as const) {
+    const text = filter[field]?.trim();
+    if (!text) continue;
+    const start = dayStart(text);
+    if (!start)
+      problems.push({
+        field: `filter.${field}`,
+        code: 'INVALID_DATE',
+        message: '提交日期格式应为YYYY-MM-DD，且须是有效日期',
+      });
+    else if (field === 'submittedFrom') words.submittedFrom = start;
+    else words.submittedUntil = new Date(start.getTime() + 86_400_000);
+  }
+  if (words.submittedFrom && words.submittedUntil && words.submittedFrom >= words.submittedUntil)
     problems.push({
-      field: 'filter.applicantName',
-      code: 'TOO_LONG',
-      message: `姓名查询条件不能超过${NAME_FILTER_MAX}个字`,
+      field: 'filter.submittedTo',
+      code: 'DATE_RANGE',
+      message: '提交日期的结束日期不能早于开始日期',
     });
   const cursor = after ? decodeCursor(after) : null;
   if (after && !cursor)
     problems.push({ field: 'after', code: 'INVALID_CURSOR', message: '分页参数无效，请刷新列表后重试' });
   if (problems.length > 0) throw badUserInput(problems);
-  return cursor;
+  return { cursor, filter: words };
 }
 
-function filterWhere(filter: QueueFilter): FilterQuery<ReviewCase> {
-  const name = filter.applicantName?.trim();
+function filterWhere(filter: CheckedFilter): FilterQuery<ReviewCase> {
+  const submitted = {
+    ...(filter.submittedFrom ? { $gte: filter.submittedFrom } : {}),
+    ...(filter.submittedUntil ? { $lt: filter.submittedUntil } : {}),
+  };
   return {
     ...(filter.noticeId ? { noticeId: filter.noticeId } : {}),
-    ...(filter.channelCode?.trim() ? { channelCode: filter.channelCode.trim() } : {}),
-    ...(name ? { applicantName: { $ilike: likePattern(name) } } : {}),
+    ...(filter.channelCode ? { channelCode: filter.channelCode } : {}),
+    ...(filter.applicantName ? { applicantName: { $ilike: likePattern(filter.applicantName) } } : {}),
+    ...(filter.unitName ? { unitName: { $ilike: likePattern(filter.unitName) } } : {}),
+    ...(filter.seriesCode ? { seriesCode: filter.seriesCode } : {}),
+    ...(filter.specialtyCode ? { specialtyCode: filter.specialtyCode } : {}),
+    ...(Object.keys(submitted).length > 0 ? { submittedAt: submitted } : {}),
   };
 }
+
+/** Where a page starts: after a cursor (keyset), at an offset (numbered pages), or at the top. */
+type PageStart = { cursor: { key: Date; id: string } | null; offset: number };
 
 async function openQueue(
   em: EntityManager,
   actor: ReviewerActor,
   state: Exclude<QueueState, 'HANDLED'>,
-  filter: QueueFilter,
+  filter: CheckedFilter,
   first: number,
-  cursor: { key: Date; id: string } | null,
+  { cursor, offset }: PageStart,
 ): Promise<QueuePage> {
   const base: FilterQuery<ReviewCase> = {
     currentOrganisationId: actor.organisationId,
@@ -105,7 +207,7 @@ async function openQueue(
           ],
         }
       : base,
-    { orderBy: { currentSince: 'asc', declarationId: 'asc' }, limit: first + 1 },
+    { orderBy: { currentSince: 'asc', declarationId: 'asc' }, limit: first + 1, offset },
   );
   const totalCount = await em.count(ReviewCase, base);
   const rows = page.slice(0, first);
@@ -113,7 +215,7 @@ async function openQueue(
     rows,
     cursors: rows.map((row) => encodeCursor(row.currentSince!, row.declarationId)),
     hasNextPage: page.length > first,
-    hasPreviousPage: cursor !== null,
+    hasPreviousPage: cursor !== null || offset > 0,
     totalCount,
   };
 }
@@ -122,9 +224,9 @@ async function openQueue(
 async function handledQueue(
   em: EntityManager,
   actor: ReviewerActor,
-  filter: QueueFilter,
+  filter: CheckedFilter,
   first: number,
-  cursor: { key: Date; id: string } | null,
+  { cursor, offset }: PageStart,
 ): Promise<QueuePage> {
   const conditions = [
     'p.organisation_id = ?',
@@ -132,29 +234,29 @@ async function handledQueue(
     "(coalesce(c.current_organisation_id, '') <> p.organisation_id or coalesce(c.current_level, '') <> p.level)",
   ];
   const params: unknown[] = [actor.organisationId, actor.level];
-  if (filter.noticeId) {
-    conditions.push('c.notice_id = ?');
-    params.push(filter.noticeId);
-  }
-  if (filter.channelCode?.trim()) {
-    conditions.push('c.channel_code = ?');
-    params.push(filter.channelCode.trim());
-  }
-  if (filter.applicantName?.trim()) {
-    conditions.push('c.applicant_name ilike ?');
-    params.push(likePattern(filter.applicantName.trim()));
-  }
+  const where = (sql: string, value: unknown) => {
+    conditions.push(sql);
+    params.push(value);
+  };
+  if (filter.noticeId) where('c.notice_id = ?', filter.noticeId);
+  if (filter.channelCode) where('c.channel_code = ?', filter.channelCode);
+  if (filter.applicantName) where('c.applicant_name ilike ?', likePattern(filter.applicantName));
+  if (filter.unitName) where('c.unit_name ilike ?', likePattern(filter.unitName));
+  if (filter.seriesCode) where('c.series_code = ?', filter.seriesCode);
+  if (filter.specialtyCode) where('c.specialty_code = ?', filter.specialtyCode);
+  if (filter.submittedFrom) where('c.submitted_at >= ?', filter.submittedFrom);
+  if (filter.submittedUntil) where('c.submitted_at < ?', filter.submittedUntil);
   const from = `from "review"."case_participant" p join "review"."review_case" c on c.declaration_id = p.declaration_id`;
-  const where = conditions.join(' and ');
+  const whereSql = conditions.join(' and ');
   const connection = em.getConnection();
   const keyset = cursor ? ' and (p.last_task_at, c.declaration_id) < (?, ?)' : '';
   const found = (await connection.execute(
-    `select c.declaration_id, p.last_task_at ${from} where ${where}${keyset}
-      order by p.last_task_at desc, c.declaration_id desc limit ?`,
-    [...params, ...(cursor ? [cursor.key, cursor.id] : []), first + 1],
+    `select c.declaration_id, p.last_task_at ${from} where ${whereSql}${keyset}
+      order by p.last_task_at desc, c.declaration_id desc limit ? offset ?`,
+    [...params, ...(cursor ? [cursor.key, cursor.id] : []), first + 1, offset],
   )) as Array<{ declaration_id: string; last_task_at: Date }>;
   const [{ count }] = (await connection.execute(
-    `select count(*) as count ${from} where ${where}`,
+    `select count(*) as count ${from} where ${whereSql}`,
     params,
   )) as Array<{
     count: string;
@@ -169,24 +271,33 @@ async function handledQueue(
     rows,
     cursors: keys.map((k) => encodeCursor(new Date(k.last_task_at), k.declaration_id)),
     hasNextPage: found.length > first,
-    hasPreviousPage: cursor !== null,
+    hasPreviousPage: cursor !== null || offset > 0,
     totalCount: Number(count),
   };
 }
 
-/** The caller's organisation's queue. Reviewers only; applicants have no queue. */
+/**
+ * The caller's organisation's queue. Reviewers only; applicants have no queue. Pages follow a
+ * cursor (`after`, stable while the queue changes) or a number (`offset`, for numbered pages).
+ */
 export async function reviewQueue(
   em: EntityManager,
   auth: AuthResult,
-  args: { state: QueueState; filter?: QueueFilter | null; first?: number | null; after?: string | null },
+  args: {
+    state: QueueState;
+    filter?: QueueFilter | null;
+    first?: number | null;
+    after?: string | null;
+    offset?: number | null;
+  },
 ): Promise<QueuePage> {
   const actor = requireReviewer(auth);
-  const filter = args.filter ?? {};
   const first = args.first ?? QUEUE_PAGE_DEFAULT;
-  const cursor = checkArgs(filter, first, args.after);
+  const { cursor, filter } = checkArgs(args.filter ?? {}, first, args.after, args.offset);
+  const start = { cursor, offset: args.offset ?? 0 };
   return args.state === 'HANDLED'
-    ? handledQueue(em, actor, filter, first, cursor)
-    : openQueue(em, actor, args.state, filter, first, cursor);
+    ? handledQueue(em, actor, filter, first, start)
+    : openQueue(em, actor, args.state, filter, first, start);
 }
 
 export interface MatterCount {

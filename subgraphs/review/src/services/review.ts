@@ -14,6 +14,7 @@ import {
   allowedActions,
   applyReviewAction,
   MODULE_KEYS,
+  recordCommitteeResults as recordResultsInDomain,
   MODULE_WORDS,
   STALE_MESSAGE,
   verifyAuditChain,
@@ -25,7 +26,7 @@ import {
 } from '../domain';
 import { ModuleFlag, ReviewCase, TimelineEntryRow } from '../entities';
 import { CASE_NOT_FOUND, maySeeCase, requireActor, requireReviewer } from './access';
-import { changeCases, lockCase, recordOf, recordTransition, refusalError } from './cases';
+import { changeCases, lockCase, lockCases, recordOf, recordTransition, refusalError } from './cases';
 import { isUuid } from './ids';
 
 export interface ModuleFlagInput {
@@ -174,6 +175,70 @@ export async function recordCommitteeResult(
     if (!result.ok) throw refusalError(result.refusal);
     await recordTransition(em, row, result);
     return row;
+  });
+}
+
+/** At most this many declarations per committee result list (a page of the queue, with room). */
+export const COMMITTEE_BATCH_MAX = 200;
+
+/**
+ * 评审结果 for many declarations at once: one result and opinion, all recorded or none. Each case
+ * is locked (in id order, so two lists never deadlock) and checked by the domain as a single
+ * result would be: a declaration of another committee, or one not at this committee, refuses the
+ * whole list (`BATCH_REFUSED`, each refused id in `declarations`, answered as NOT_FOUND when the
+ * committee has no business with it).
+ */
+export async function recordCommitteeResults(
+  rootEm: EntityManager,
+  auth: AuthResult,
+  input: { declarationIds: readonly string[]; result: CommitteeResult; opinion: string },
+  now: Date,
+): Promise<ReviewCase[]> {
+  const actor = requireReviewer(auth);
+  const problems: FieldProblem[] = [];
+  input.declarationIds.forEach((id, i) => {
+    if (!isUuid(id))
+      problems.push({ field: `declarationIds.${i}`, code: 'INVALID_ID', message: '申报编号格式不正确' });
+  });
+  if (input.declarationIds.length > COMMITTEE_BATCH_MAX)
+    problems.push({
+      field: 'declarationIds',
+      code: 'BATCH_TOO_LARGE',
+      message: `每次最多录入${COMMITTEE_BATCH_MAX}条申报的评审结果，请分批录入`,
+    });
+  if (problems.length > 0) throw badUserInput(problems);
+
+  return changeCases(rootEm, async (em) => {
+    const rows = await lockCases(em, [...new Set(input.declarationIds)]);
+    const byId = new Map(rows.map((row) => [row.declarationId, row]));
+    const missing = input.declarationIds.filter((id) => !byId.get(id)?.state);
+    if (missing.length > 0)
+      throw appError(ErrorCode.NOT_FOUND, CASE_NOT_FOUND, {
+        reason: 'NOT_ON_ROUTE',
+        declarations: missing.map((declarationId) => ({
+          declarationId,
+          code: 'NOT_FOUND',
+          reason: 'NOT_ON_ROUTE',
+          message: CASE_NOT_FOUND,
+        })),
+      });
+    // Duplicates reach the domain, which names them.
+    const chosen = input.declarationIds.map((id) => byId.get(id)!);
+    const result = recordResultsInDomain(
+      chosen.map((row) => row.state!),
+      { result: input.result, opinion: input.opinion },
+      actor,
+      now,
+    );
+    if (!result.ok) throw refusalError(result.refusal);
+    for (const row of rows) {
+      await recordTransition(em, row, {
+        state: result.states.find((s) => s.declarationId === row.declarationId)!,
+        events: result.events.filter((e) => e.payload.declarationId === row.declarationId),
+        timeline: result.timeline.filter((t) => t.declarationId === row.declarationId),
+      });
+    }
+    return input.declarationIds.map((id) => byId.get(id)!);
   });
 }
 
