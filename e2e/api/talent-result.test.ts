@@ -111,7 +111,7 @@ const certificateCount = async (declarationId: string) =>
   ).rows[0];
 
 test('材料审核通过 → the bureau’s 暂缓 → 通过: heard live, one 人才分类定级证书 that verifies', async () => {
-  const { applicant, id } = await atMaterialsApproved(DEMO_APPLICANTS.zhangWei);
+  const { applicant, id } = await atMaterialsApproved(DEMO_APPLICANTS.张伟);
   expect(await ok(applicant, DECLARATION, { id })).toMatchObject({
     declaration: {
       status: 'MATERIALS_APPROVED',
@@ -307,7 +307,7 @@ test('材料审核通过 → the bureau’s 暂缓 → 通过: heard live, one �
 });
 
 test('不通过 ends the declaration (审核不通过终止审核) and issues nothing', async () => {
-  const { applicant, id } = await atMaterialsApproved(DEMO_APPLICANTS.liNa);
+  const { applicant, id } = await atMaterialsApproved(DEMO_APPLICANTS.李娜);
   await ok(bureau, RESULT, { id, result: 'FAIL', opinion: '经认定，不符合所申请类别的认定标准。' });
   await stack.settleEvents();
   expect(await ok(applicant, DECLARATION, { id })).toMatchObject({

@@ -126,8 +126,18 @@ export const DEMO_APPLICANT_ID_NUMBER = makeResidentId({
   sequence: 101,
 });
 
+/** A demo applicant as identity's demo data registers them (name, mobile, ID number). */
+export interface DemoPerson {
+  name: string;
+  mobile: string;
+  idNumber: string;
+  birthDate: string;
+  /** As the ID number's sequence says (odd: male). */
+  gender: 'MALE' | 'FEMALE';
+}
+
 /** The demo applicants (identity's demo data): who signs in with which mobile, and their numbers. */
-export const DEMO_APPLICANTS = {
+export const DEMO_APPLICANTS: Record<'张伟' | '李娜', DemoPerson> = {
   张伟: {
     name: '张伟',
     gender: 'MALE',
@@ -143,7 +153,7 @@ export const DEMO_APPLICANTS = {
     birthDate: '1990-07-22',
   },
 };
-export type DemoApplicant = (typeof DEMO_APPLICANTS)[keyof typeof DEMO_APPLICANTS];
+export type DemoApplicant = DemoPerson;
 
 /** Every module a 正常职称申报 requires, valid, in the demo applicant's own name (张伟 by default). */
 export function completeTitleModules(unitName: string, person: DemoApplicant = DEMO_APPLICANTS.张伟) {
@@ -357,33 +367,6 @@ export async function committeePasses(stack: Stack, id: string): Promise<void> {
   );
   await stack.settleEvents();
 }
-
-/** A demo applicant as identity's demo data registers them (name, mobile, ID number). */
-export interface DemoPerson {
-  name: string;
-  mobile: string;
-  idNumber: string;
-  birthDate: string;
-  /** As the ID number's sequence says (odd: male). */
-  gender: 'MALE' | 'FEMALE';
-}
-
-export const DEMO_APPLICANTS: Record<'zhangWei' | 'liNa', DemoPerson> = {
-  zhangWei: {
-    name: '张伟',
-    mobile: '13800000001',
-    idNumber: DEMO_APPLICANT_ID_NUMBER,
-    birthDate: '1986-03-15',
-    gender: 'MALE',
-  },
-  liNa: {
-    name: '李娜',
-    mobile: '13800000002',
-    idNumber: makeResidentId({ region: '220102', birthDate: '19900722', sequence: 202 }),
-    birthDate: '1990-07-22',
-    gender: 'FEMALE',
-  },
-};
 
 /**
  * The person's complete 人才分类定级 declaration under the demo talent notice (standard C-01, so
