@@ -1,10 +1,11 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import { Provider } from 'urql';
 import { useGraphQLClient } from '../graphql/client';
 import { useLanguage } from '../i18n';
+import { watchScrollableRegions } from './scrollRegions';
 import { zhichengTheme } from './theme';
 
 /**
@@ -14,6 +15,7 @@ import { zhichengTheme } from './theme';
  * client.
  */
 export function ZhichengProvider({ children }: { children: ReactNode }) {
+  useEffect(watchScrollableRegions, []);
   const language = useLanguage();
   const client = useGraphQLClient();
   return (
