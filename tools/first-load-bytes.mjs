@@ -27,12 +27,18 @@ try {
 /** One GET with this Accept-Encoding: the body's bytes as sent, and the encoding answered. */
 function get(url, encoding) {
   return new Promise((resolve, reject) => {
-    const request = http.get(url, { headers: { accept: '*/*,text/html', 'accept-encoding': encoding } }, (response) => {
-      let bytes = 0;
-      response.on('data', (chunk) => (bytes += chunk.length));
-      response.on('end', () => resolve({ bytes, encoding: response.headers['content-encoding'] ?? 'identity' }));
-      response.on('error', reject);
-    });
+    const request = http.get(
+      url,
+      { headers: { accept: '*/*,text/html', 'accept-encoding': encoding } },
+      (response) => {
+        let bytes = 0;
+        response.on('data', (chunk) => (bytes += chunk.length));
+        response.on('end', () =>
+          resolve({ bytes, encoding: response.headers['content-encoding'] ?? 'identity' }),
+        );
+        response.on('error', reject);
+      },
+    );
     request.on('error', reject);
   });
 }
@@ -51,4 +57,6 @@ for (const url of [...urls].filter((u) => !u.includes('/graphql'))) {
 }
 console.log(`${encodings.map((e) => e.padStart(18)).join('')}  file`);
 console.log(rows.join('\n'));
-console.log(`${encodings.map((e) => String(totals[e]).padStart(18)).join('')}  total of ${rows.length} files`);
+console.log(
+  `${encodings.map((e) => String(totals[e]).padStart(18)).join('')}  total of ${rows.length} files`,
+);

@@ -80,7 +80,10 @@ describe('shell in a real browser', () => {
     }
     // The same pages' error states: a form sent empty shows every problem at once.
     await page.goto(`${stack.origin}/register`);
-    await page.getByRole('button', { name: /注\s*册/ }).last().click();
+    await page
+      .getByRole('button', { name: /注\s*册/ })
+      .last()
+      .click();
     await page.locator('.ant-form-item-explain-error').first().waitFor();
     await expectNoSeriousA11yViolations(page, '/register with its field errors');
     // The check can fail: antd's former link colour (#1677ff, 4.1:1) on white is reported.

@@ -65,5 +65,7 @@ export async function expectNoSeriousA11yViolations(page: Page, where = page.url
       `- ${v.id} (${v.impact}): ${v.help}\n    ${v.summary}\n    on ${v.targets.slice(0, 8).join('\n       ')}` +
       (v.targets.length > 8 ? `\n       … and ${v.targets.length - 8} more` : ''),
   );
-  throw new Error(`axe: ${violations.length} serious/critical violation(s) on ${where}:\n${lines.join('\n')}`);
+  throw new Error(
+    `axe: ${violations.length} serious/critical violation(s) on ${where}:\n${lines.join('\n')}`,
+  );
 }

@@ -112,9 +112,13 @@ function precompressed(dir: string) {
     }
     res.vary('Accept-Encoding');
     res.set({ 'content-type': 'text/javascript; charset=utf-8', 'content-encoding': encoding });
-    res.sendFile(file, { maxAge: '365d', immutable: true, acceptRanges: false, dotfiles: 'deny' }, (error) => {
-      if (error && !res.headersSent) next(error);
-    });
+    res.sendFile(
+      file,
+      { maxAge: '365d', immutable: true, acceptRanges: false, dotfiles: 'deny' },
+      (error) => {
+        if (error && !res.headersSent) next(error);
+      },
+    );
   };
 }
 

@@ -35,9 +35,9 @@ export function iconsVendorEntry() {
 let names;
 /** Every icon's export name, from the package's own icons/index.js. */
 function iconNames() {
-  names ??= [...readFileSync(join(esDir(), 'icons', 'index.js'), 'utf8').matchAll(/export \{ default as (\w+) \}/g)].map(
-    (match) => match[1],
-  );
+  names ??= [
+    ...readFileSync(join(esDir(), 'icons', 'index.js'), 'utf8').matchAll(/export \{ default as (\w+) \}/g),
+  ].map((match) => match[1]);
   return names;
 }
 

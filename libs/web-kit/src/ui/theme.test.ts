@@ -38,6 +38,14 @@ describe('the platform theme meets WCAG 2.1 AA contrast (4.5:1 for text)', () =>
     ['links on white', token.colorLink, WHITE],
     ['links on the page grey', token.colorLink, PAGE],
     ['white text on a primary button', WHITE, token.colorPrimary],
+    ['white text on a primary button under the mouse', WHITE, token.colorPrimaryHover],
+    ['white text on a pressed primary button', WHITE, token.colorPrimaryActive],
+    ['a text button under the mouse', token.colorPrimaryTextHover, WHITE],
+    ['a link under the mouse', token.colorLinkHover, WHITE],
+    ['white text on a danger button under the mouse', WHITE, token.colorErrorHover],
+    ['a danger text button under the mouse', token.colorErrorTextHover, WHITE],
+    ['success text under the mouse', token.colorSuccessHover, WHITE],
+    ['warning text under the mouse', token.colorWarningHover, WHITE],
     ['body text on white', token.colorText, WHITE],
     ['secondary text on white', token.colorTextSecondary, WHITE],
     ['descriptions on white', token.colorTextDescription, WHITE],
@@ -51,10 +59,30 @@ describe('the platform theme meets WCAG 2.1 AA contrast (4.5:1 for text)', () =>
     ['error text under a field', token.colorError, WHITE],
     ['warning text on white', token.colorWarning, WHITE],
     ['white text on a danger button', WHITE, token.colorError],
-    ...['blue', 'green', 'cyan', 'orange', 'gold', 'red', 'purple', 'geekblue', 'magenta', 'volcano', 'lime'].map(
-      (colour): [string, string, string] => [`preset tag ${colour}`, token[`${colour}7`], token[`${colour}1`]],
-    ),
+    ...[
+      'blue',
+      'green',
+      'cyan',
+      'orange',
+      'gold',
+      'red',
+      'purple',
+      'geekblue',
+      'magenta',
+      'volcano',
+      'lime',
+    ].map((colour): [string, string, string] => [
+      `preset tag ${colour}`,
+      token[`${colour}7`],
+      token[`${colour}1`],
+    ]),
   ];
+
+  const table = theme.getDesignToken({
+    ...zhichengTheme,
+    token: { ...zhichengTheme.token, ...zhichengTheme.components?.Table },
+  }) as unknown as Record<string, string>;
+  pairs.push(["an empty table's 暂无数据", table.colorTextDisabled, WHITE]);
 
   it.each(pairs)('%s (%s on %s)', (_name, foreground, background) => {
     expect(contrast(foreground, background)).toBeGreaterThanOrEqual(4.5);

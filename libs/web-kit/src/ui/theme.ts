@@ -19,6 +19,10 @@ const GOLD = '#874d00'; // gold-9 (gold-8 is 4.25:1 on gold-1)
 export const zhichengTheme: ThemeConfig = {
   token: {
     colorPrimary: BLUE,
+    // Hover and press keep 4.5:1 too (antd derives a lighter hover, #2e7ae6: 4.2:1 under white).
+    colorPrimaryHover: '#1c5fd6',
+    colorPrimaryTextHover: '#1c5fd6',
+    colorPrimaryActive: '#003eb3',
     // Links and the info/processing colour are seeded apart from the primary colour.
     colorInfo: BLUE,
     colorLink: BLUE,
@@ -28,14 +32,19 @@ export const zhichengTheme: ThemeConfig = {
     colorSuccessBg: '#f6ffed',
     colorSuccessBgHover: '#d9f7be',
     colorSuccessBorder: '#b7eb8f',
+    colorSuccessHover: '#135200',
     colorWarning: ORANGE,
     colorWarningBg: '#fff7e6',
     colorWarningBgHover: '#ffe7ba',
     colorWarningBorder: '#ffd591',
+    colorWarningHover: '#873800',
     colorError: RED,
     colorErrorBg: '#fff2f0',
     colorErrorBgHover: '#fff1f0',
     colorErrorBorder: '#ffccc7',
+    colorErrorHover: '#a8071a',
+    colorErrorTextHover: '#a8071a',
+    colorErrorActive: '#820014',
     // Secondary text (descriptions, hints, table headers' sort icons, empty states): 0.45 → 0.62.
     colorTextSecondary: 'rgba(0, 0, 0, 0.7)',
     colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
@@ -51,5 +60,10 @@ export const zhichengTheme: ThemeConfig = {
     volcano7: '#ad2102',
     yellow7: '#874d00',
     magenta7: '#9e1068',
+  },
+  components: {
+    // A table without rows says so ("暂无数据") in colorTextDisabled (#bfbfbf, 1.8:1): it is
+    // information, not a disabled control.
+    Table: { colorTextDisabled: 'rgba(0, 0, 0, 0.62)' },
   },
 };

@@ -1,0 +1,67 @@
+// One rule for every Chinese text the platform shows (issue 10 item 15): full-width punctuation.
+// Scans the string literals and JSX text of every source file that can reach a person (server
+// messages in subgraphs and libs, the front ends' catalogues and pages) so a "基本信息:请填写"
+// cannot come back.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import ts from 'typescript';
+import { halfWidthPunctuationInChinese } from '../src';
+
+const ROOT = join(__dirname, '..', '..', '..');
+const SOURCE_ROOTS = ['subgraphs', 'libs', 'frontends', 'shell', 'gateway'];
+const SKIP_DIRS = new Set(['node_modules', 'dist', 'gql', 'test', '.data']);
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return SKIP_DIRS.has(name) ? [] : sourceFiles(path);
+    return /\.tsx?$/.test(name) && !/\.(test|spec)\.tsx?$/.test(name) ? [path] : [];
+  });
+}
+
+/** Every text a file can show: string literals, template pieces and JSX text (not comments). */
+function textsOf(path: string): { line: number; text: string }[] {
+  const source = ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.Latest, true);
+  const texts: { line: number; text: string }[] = [];
+  const visit = (node: ts.Node) => {
+    if (
+      ts.isStringLiteral(node) ||
+      ts.isNoSubstitutionTemplateLiteral(node) ||
+      ts.isTemplateHead(node) ||
+      ts.isTemplateMiddle(node) ||
+      ts.isTemplateTail(node) ||
+      ts.isJsxText(node)
+    ) {
+      texts.push({ line: source.getLineAndCharacterOfPosition(node.getStart()).line + 1, text: node.text });
+    }
+    node.forEachChild(visit);
+  };
+  visit(source);
+  return texts;
+}
+
+describe('half-width punctuation next to Chinese', () => {
+  it.each([
+    ['基本信息:请填写政治面貌', ['息:']],
+    ['教育经历已填写1条,其中有1条未上传证明材料', ['条,']],
+    ['请上传(PDF)', ['传(']],
+    ['确定?', ['定?']],
+    ['基本信息：请填写政治面貌', []],
+    ['审核 · 张伟 (2)', []],
+    ['Basic information: fill in', []],
+  ])('finds it in %s', (text, found) => {
+    expect(halfWidthPunctuationInChinese(text)).toEqual(found);
+  });
+
+  it('appears in no text of the platform', () => {
+    const files = SOURCE_ROOTS.flatMap((dir) => sourceFiles(join(ROOT, dir)));
+    expect(files.length).toBeGreaterThan(100);
+    const offending = files.flatMap((file) =>
+      textsOf(file).flatMap(({ line, text }) => {
+        const found = halfWidthPunctuationInChinese(text);
+        return found.length > 0 ? [`${relative(ROOT, file)}:${line}: ${found.join(' ')} in ${JSON.stringify(text)}`] : [];
+      }),
+    );
+    expect(offending).toEqual([]);
+  });
+});
