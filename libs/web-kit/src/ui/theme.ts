@@ -16,6 +16,15 @@ const RED = '#cf1322'; // red-7: 5.1:1 on red-1
 const CYAN = '#006d75'; // cyan-8
 const GOLD = '#874d00'; // gold-9 (gold-8 is 4.25:1 on gold-1)
 
+function presetText(colours: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(colours).flatMap(([name, colour]) => [
+      [`${name}7`, colour],
+      [`${name}-7`, colour],
+    ]),
+  );
+}
+
 export const zhichengTheme: ThemeConfig = {
   token: {
     colorPrimary: BLUE,
@@ -51,15 +60,19 @@ export const zhichengTheme: ThemeConfig = {
     colorTextDescription: 'rgba(0, 0, 0, 0.62)',
     // Placeholders are read to know what to type (请选择, 请输入…): 4.7:1 on white.
     colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)',
-    // Preset tag colours: text is the "-7" shade on the "-1" background.
-    green7: GREEN,
-    cyan7: CYAN,
-    orange7: ORANGE,
-    gold7: GOLD,
-    lime7: '#3f6600',
-    volcano7: '#ad2102',
-    yellow7: '#874d00',
-    magenta7: '#9e1068',
+    // Preset tag colours: text is the "-7" shade on the "-1" background. antd names each shade
+    // twice (orange7 and the older orange-7), and its CSS variable --ant-orange-7 takes the value
+    // of the older name: both are set.
+    ...presetText({
+      green: GREEN,
+      cyan: CYAN,
+      orange: ORANGE,
+      gold: GOLD,
+      lime: '#3f6600',
+      volcano: '#ad2102',
+      yellow: '#874d00',
+      magenta: '#9e1068',
+    }),
   },
   components: {
     // A table without rows says so ("暂无数据") in colorTextDisabled (#bfbfbf, 1.8:1): it is
