@@ -181,7 +181,7 @@ describe('the declaration path in a real browser', () => {
 
     // --- the applicant starts from a notice ---------------------------------------------------
     await applicant.reload();
-    await applicant.getByText('材料终审通过').first().waitFor();
+    await applicant.getByText('已绑定').first().waitFor();
     await applicant.getByRole('button', { name: /确认并开始申报/ }).click();
     await applicant.getByRole('link', { name: `申报 ${NOTICE}` }).waitFor();
     await expectAccessible(applicant, '申报通知');
@@ -226,7 +226,7 @@ describe('the declaration path in a real browser', () => {
       .and(applicant.getByRole('menuitem', { name: /填写中/ }))
       .waitFor();
     await applicant.getByText(/本模块有 \d+ 个问题待处理/).waitFor();
-    await applicant.getByText('基本信息:请填写政治面貌').waitFor();
+    await applicant.getByText('基本信息：请填写政治面貌').waitFor();
     // Leaving with unsaved changes: the safe choice is the primary button, the other names its effect.
     await basic.getByLabel('现专业技术资格', { exact: true }).fill('工程师');
     await moduleLink(applicant, '教育经历').click();
@@ -307,7 +307,7 @@ describe('the declaration path in a real browser', () => {
     await moduleLink(applicant, '其他材料').click();
     await applicant.getByRole('button', { name: /下一步：附件上传/ }).click();
     const validation = applicant.getByRole('list', { name: '数据验证信息' });
-    await validation.getByText('教育经历已填写1条,其中有1条未上传证明材料,请补充上传').waitFor();
+    await validation.getByText('教育经历已填写1条，其中有1条未上传证明材料，请补充上传').waitFor();
     await validation.getByText('身份证未上传').waitFor();
     await expectAccessible(applicant, '附件上传 with the 数据验证信息 list');
     const submit = applicant.getByRole('button', { name: /^提\s*交$/ });
@@ -357,7 +357,7 @@ describe('the declaration path in a real browser', () => {
     );
     expect(rows[0].n).toBe(1);
 
-    await applicant.getByRole('button', { name: /返回首页/ }).click();
+    await applicant.getByRole('button', { name: /返回我的申报/ }).click();
     await applicant.getByRole('cell', { name: '已申报' }).waitFor();
     await expectAccessible(applicant, '我的申报 with a submitted declaration');
     expect(problems).toEqual([]);

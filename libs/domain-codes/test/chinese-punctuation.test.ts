@@ -19,6 +19,19 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
+/** A GraphQL description (`description: '…'`): API documentation for developers, in English. */
+const isDescription = (node: ts.Node) =>
+  ts.isPropertyAssignment(node.parent) &&
+  node.parent.initializer === node &&
+  node.parent.name.getText() === 'description';
+
+/** The literal a template piece belongs to (`a${b}c` for its head "a"). */
+function wholeLiteral(node: ts.Node): ts.Node {
+  let literal = node;
+  while (ts.isTemplateSpan(literal.parent) || ts.isTemplateExpression(literal.parent)) literal = literal.parent;
+  return literal;
+}
+
 /** Every text a file can show: string literals, template pieces and JSX text (not comments). */
 function textsOf(path: string): { line: number; text: string }[] {
   const source = ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.Latest, true);
@@ -32,6 +45,7 @@ function textsOf(path: string): { line: number; text: string }[] {
       ts.isTemplateTail(node) ||
       ts.isJsxText(node)
     ) {
+      if (isDescription(wholeLiteral(node))) return;
       texts.push({ line: source.getLineAndCharacterOfPosition(node.getStart()).line + 1, text: node.text });
     }
     node.forEachChild(visit);
@@ -49,6 +63,10 @@ describe('half-width punctuation next to Chinese', () => {
     ['基本信息：请填写政治面貌', []],
     ['审核 · 张伟 (2)', []],
     ['Basic information: fill in', []],
+    ['办件意见, required, at most 200 characters', []], // English naming a Chinese term
+    ['e.g. 通过, 退回修改', []],
+    ['格式的文件;单个文件不能超过200KB', ['件;']],
+    ['200KB,请重新上传', [',请']],
   ])('finds it in %s', (text, found) => {
     expect(halfWidthPunctuationInChinese(text)).toEqual(found);
   });

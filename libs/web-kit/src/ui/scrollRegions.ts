@@ -7,6 +7,7 @@ import { i18n } from '../i18n';
 // a table container that overflows gets tabindex=0, role=region and a name ("<table name>（可左右
 // 滚动）"); one that no longer overflows (a wider window) loses what was added, so it is no extra
 // tab stop.
+// It also takes antd's invisible measure rows out of the tab order (see update()).
 const SELECTOR = '.ant-table-content, .ant-table-body';
 const OWNED = 'zcScrollRegion';
 
@@ -17,6 +18,12 @@ function nameOf(region: HTMLElement): string {
 }
 
 function update(): void {
+  // antd's measure row (an invisible, aria-hidden copy of the column titles that sizes columns)
+  // also copies the select-all checkbox: a focusable control inside aria-hidden. `inert` takes it
+  // out of the tab order and the accessibility tree; layout, which the row exists for, stays.
+  for (const row of document.querySelectorAll<HTMLElement>('.ant-table-measure-row:not([inert])')) {
+    row.inert = true;
+  }
   for (const region of document.querySelectorAll<HTMLElement>(SELECTOR)) {
     const owned = region.dataset[OWNED] !== undefined;
     const scrolls =
