@@ -122,7 +122,12 @@ export function ModulesView({ modules, attachments, flags, onFlag, flagDisabled 
               <ul style={{ marginTop: 8, marginBottom: 0 }}>
                 {files.map((file) => (
                   <li key={file.id}>
-                    <a href={file.downloadUrl} target="_blank" rel="noreferrer">
+                    <a
+                      href={file.downloadUrl}
+                      target="_blank"
+                      rel="noreferrer"
+                      style={{ textDecoration: 'underline' }}
+                    >
                       {file.fileName}
                     </a>
                   </li>
