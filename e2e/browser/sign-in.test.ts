@@ -91,8 +91,9 @@ describe('shell in a real browser', () => {
       const probe = document.createElement('p');
       probe.id = 'zc-contrast-probe';
       probe.style.color = '#1677ff';
+      probe.style.background = '#ffffff';
       probe.textContent = '对比度不足的文字';
-      document.querySelector('main')?.append(probe);
+      document.querySelector('.ant-card-body')?.append(probe);
     });
     const found = await seriousA11yViolations(page);
     expect(found.find((v) => v.id === 'color-contrast')?.targets).toContain('#zc-contrast-probe');
