@@ -122,5 +122,18 @@ test('the agent verifies a binding with the full ID number; the applicant sees i
   await agentPage.getByRole('table').getByText('张伟').waitFor({ timeout: 15_000 });
   await expectFitsPhone(agentPage);
   await expectAccessible(agentPage, '绑定审核 (all requests) at 360 px');
+
+  // The unit's legal person: 经办人管理 and its dialog (the one page only that role has).
+  const legalPerson = await openContext(problems, 1366, 900);
+  await signIn(legalPerson, '法人登录', (page) =>
+    page.getByLabel('统一社会信用代码').fill(DEMO_UNIT_CREDIT_CODE),
+  );
+  await legalPerson.goto(`${stack.origin}/unit/agents`);
+  await legalPerson.getByRole('heading', { name: '经办人管理' }).waitFor({ timeout: 15_000 });
+  await legalPerson.getByRole('cell', { name: '林晓', exact: true }).waitFor({ timeout: 15_000 });
+  await expectAccessible(legalPerson, '经办人管理');
+  await legalPerson.getByRole('button', { name: /新增经办人/ }).click();
+  await legalPerson.getByRole('dialog', { name: '新增经办人' }).waitFor();
+  await expectAccessible(legalPerson, 'the 新增经办人 dialog');
   expect(problems).toEqual([]);
 }, 120_000);
