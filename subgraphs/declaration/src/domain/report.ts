@@ -92,7 +92,8 @@ function infoName(name: string): string {
 /** Puts a save-time message in its module's context: 教育经历第2条：请填写毕业学校. */
 function inContext(module: ModuleConfig, field: string, message: string): string {
   const [, second] = field.split('.');
-  if (second !== undefined && /^\d+$/.test(second)) return `${module.name}第${Number(second) + 1}条：${message}`;
+  if (second !== undefined && /^\d+$/.test(second))
+    return `${module.name}第${Number(second) + 1}条：${message}`;
   return message.startsWith(module.name) ? message : `${module.name}：${message}`;
 }
 
@@ -203,9 +204,15 @@ function entryFileProblems(
   const problems: ValidationProblem[] = [];
   const add = (code: string, message: string) => problems.push({ module: module.key, code, field, message });
   if (withoutFiles > 0)
-    add('ENTRY_FILES_MISSING', `${module.name}已填写${n}条，其中有${withoutFiles}条未上传证明材料，请补充上传`);
+    add(
+      'ENTRY_FILES_MISSING',
+      `${module.name}已填写${n}条，其中有${withoutFiles}条未上传证明材料，请补充上传`,
+    );
   if (incomplete > 0)
-    add('ENTRY_FILES_INCOMPLETE', `${module.name}已填写${n}条，其中有${incomplete}条证明材料不全，请补充上传`);
+    add(
+      'ENTRY_FILES_INCOMPLETE',
+      `${module.name}已填写${n}条，其中有${incomplete}条证明材料不全，请补充上传`,
+    );
   if (tooMany > 0)
     add(
       'ENTRY_FILES_TOO_MANY',

@@ -562,7 +562,9 @@ describe('list modules with their limits', () => {
       for (let i = 0; i < maxFiles; i += 1) decl.attachments.push(entryFile(key, one.id));
       expect(messages(decl)).toEqual([]);
       decl.attachments.push(entryFile(key, one.id));
-      expect(messages(decl)).toEqual([`${name}已填写1条，其中有1条证明材料超过${maxFiles}个，请删除多余材料`]);
+      expect(messages(decl)).toEqual([
+        `${name}已填写1条，其中有1条证明材料超过${maxFiles}个，请删除多余材料`,
+      ]);
     },
   );
 
