@@ -101,7 +101,7 @@ test('the agent verifies a binding with the full ID number; the applicant sees i
   await expectAccessible(phone, 'the menu drawer at 360 px');
   await drawer.getByRole('link', { name: '首页' }).click();
   await drawer.waitFor({ state: 'hidden' });
-  await phone.getByRole('heading', { name: /欢迎/ }).waitFor({ timeout: 15_000 });
+  await phone.getByRole('heading', { name: '首页' }).waitFor({ timeout: 15_000 });
   await phone.getByRole('button', { name: '主菜单' }).click();
   await drawer.getByRole('link', { name: '谁查看了我的信息' }).click();
   await phone.getByRole('heading', { name: '谁查看了我的信息' }).waitFor({ timeout: 15_000 });

@@ -22,13 +22,26 @@ export interface A11yViolation {
 
 /** What axe reports as serious or critical on the page as it is now (after animations settle). */
 export async function seriousA11yViolations(page: Page): Promise<A11yViolation[]> {
-  // An element fading in is measured at its current opacity: let antd's motions finish first.
-  await page.evaluate(() =>
-    Promise.race([
-      Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined))),
-      new Promise((resolve) => setTimeout(resolve, 2000)),
-    ]),
-  );
+  // An element fading in is measured at its current opacity: let antd's motions (CSS animations
+  // and transitions, started a frame or two after the element appears) finish first; endless
+  // ones (spinners) do not count.
+  await page.evaluate(async () => {
+    const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+    const deadline = Date.now() + 3000;
+    await frame();
+    await frame();
+    while (Date.now() < deadline) {
+      const running = document
+        .getAnimations()
+        .filter((a) => a.playState === 'running' && a.effect?.getTiming().iterations !== Infinity);
+      if (running.length === 0) return;
+      await Promise.race([
+        Promise.all(running.map((a) => a.finished.catch(() => undefined))),
+        new Promise((resolve) => setTimeout(resolve, 500)),
+      ]);
+      await frame();
+    }
+  });
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(source());
   const results = (await page.evaluate(() =>
     (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<unknown> } }).axe.run(
