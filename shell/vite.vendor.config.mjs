@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import { browserBuildDefaults } from '../libs/web-kit/build/vite-presets.mjs';
+import { precompress } from '../libs/web-kit/build/precompress.mjs';
 import { SHARED_MODULES, VENDOR_SOURCES } from '../libs/web-kit/build/shared-modules.mjs';
 import { vendorEntries } from './build/vendor-entries.mjs';
 
@@ -11,7 +12,10 @@ export default defineConfig({
   ...browserBuildDefaults,
   root,
   publicDir: false,
-  plugins: [vendorEntries({ modules: SHARED_MODULES, sources: VENDOR_SOURCES, urlPrefix: '/vendor/' })],
+  plugins: [
+    vendorEntries({ modules: SHARED_MODULES, sources: VENDOR_SOURCES, urlPrefix: '/vendor/' }),
+    precompress(),
+  ],
   build: {
     target: 'es2022',
     outDir: resolve(root, 'dist/vendor'),

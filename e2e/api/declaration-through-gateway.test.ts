@@ -107,7 +107,7 @@ test('bind → the unit approves → declare → upload through /files → fix t
   ).saveDeclaration;
   const messages = declaration.validation.problems.map((p) => p.message);
   expect(messages).toEqual(
-    expect.arrayContaining(['教育经历已填写1条,其中有1条未上传证明材料,请补充上传', '单位公示表未上传']),
+    expect.arrayContaining(['教育经历已填写1条，其中有1条未上传证明材料，请补充上传', '单位公示表未上传']),
   );
 
   // A program renamed .pdf is refused by its bytes, through the gateway; nothing is kept.
@@ -194,7 +194,7 @@ test('bind → the unit approves → declare → upload through /files → fix t
     `{ me { person { name currentBinding { statusText unit { name } } declarations { id statusText } } } }`,
   );
   expect(me.person.currentBinding).toEqual({
-    statusText: '材料终审通过',
+    statusText: '已绑定',
     unit: { name: unitByCreditCode.name },
   });
   expect(me.person.declarations).toEqual([{ id: declaration.id, statusText: '已申报' }]);

@@ -357,7 +357,7 @@ describe('hole 16: proof files cannot be skipped by the client', () => {
       id: draft.id,
     });
     expect(declaration.validation.problems.map((p) => p.message)).toContain(
-      '教育经历已填写1条,其中有1条未上传证明材料,请补充上传',
+      '教育经历已填写1条，其中有1条未上传证明材料，请补充上传',
     );
 
     const photo = { kind: 'CATALOGUE', code: 'PHOTO' };

@@ -2,6 +2,7 @@
 // the applicant's full ID number (to verify who asks) before approving it; the applicant, on a
 // 360 px wide phone, opens 谁查看了我的信息 from the shell and sees the unit's read.
 import type { Browser, Page } from 'playwright-core';
+import { expectNoSeriousA11yViolations as expectAccessible } from '../support/a11y';
 import { launchBrowser } from '../support/browser';
 import { DEMO_PASSWORD, DEMO_UNIT_CREDIT_CODE, ok, signedIn } from '../support/flows';
 import { startStack, type Stack } from '../support/stack';
@@ -73,6 +74,7 @@ test('the agent verifies a binding with the full ID number; the applicant sees i
   await dialog.getByText('完整证件号码', { exact: true }).waitFor({ timeout: 15_000 });
   await dialog.getByText(me.person.idNumber, { exact: true }).waitFor();
   await dialog.getByText(/您的查看将记录在申请人的“谁查看了我的信息”中/).waitFor();
+  await expectAccessible(agentPage, '绑定审核: the approval dialog');
   await dialog.getByLabel('办件意见').fill('经核实为本单位在职人员，同意绑定');
   await dialog.getByRole('button', { name: /^通\s*过$/ }).click();
   await agentPage.getByText('已通过 张伟 的绑定申请').waitFor({ timeout: 15_000 });
@@ -85,6 +87,7 @@ test('the agent verifies a binding with the full ID number; the applicant sees i
   });
   // Nothing scrolls sideways on a phone (issue 10 item 6), and 安全退出 stays on screen.
   await expectFitsPhone(phone);
+  await expectAccessible(phone, '首页 at 360 px');
   // The home page's task cards (the side menu is folded away on a phone).
   await phone
     .locator('main')
@@ -95,9 +98,10 @@ test('the agent verifies a binding with the full ID number; the applicant sees i
   await phone.getByRole('button', { name: '主菜单' }).click();
   const drawer = phone.getByRole('dialog');
   await drawer.getByText('张伟').waitFor();
+  await expectAccessible(phone, 'the menu drawer at 360 px');
   await drawer.getByRole('link', { name: '首页' }).click();
   await drawer.waitFor({ state: 'hidden' });
-  await phone.getByRole('heading', { name: /欢迎/ }).waitFor({ timeout: 15_000 });
+  await phone.getByRole('heading', { name: '首页' }).waitFor({ timeout: 15_000 });
   await phone.getByRole('button', { name: '主菜单' }).click();
   await drawer.getByRole('link', { name: '谁查看了我的信息' }).click();
   await phone.getByRole('heading', { name: '谁查看了我的信息' }).waitFor({ timeout: 15_000 });
@@ -106,6 +110,7 @@ test('the agent verifies a binding with the full ID number; the applicant sees i
   await table.getByText('单位经办人').waitFor();
   await table.getByText('完整身份证号码').waitFor();
   await expectFitsPhone(phone);
+  await expectAccessible(phone, '谁查看了我的信息 at 360 px');
   // Opening the dialog read the number once; approving did not read it again.
   expect(await table.getByText(/共 \d+ 次/).count()).toBe(0);
   // The table fits the phone's width: no sideways scrolling to read a line.
@@ -116,5 +121,19 @@ test('the agent verifies a binding with the full ID number; the applicant sees i
   await agentPage.goto(`${stack.origin}/unit/bindings?status=ALL`);
   await agentPage.getByRole('table').getByText('张伟').waitFor({ timeout: 15_000 });
   await expectFitsPhone(agentPage);
+  await expectAccessible(agentPage, '绑定审核 (all requests) at 360 px');
+
+  // The unit's legal person: 经办人管理 and its dialog (the one page only that role has).
+  const legalPerson = await openContext(problems, 1366, 900);
+  await signIn(legalPerson, '法人登录', (page) =>
+    page.getByLabel('统一社会信用代码').fill(DEMO_UNIT_CREDIT_CODE),
+  );
+  await legalPerson.goto(`${stack.origin}/unit/agents`);
+  await legalPerson.getByRole('heading', { name: '经办人管理' }).waitFor({ timeout: 15_000 });
+  await legalPerson.getByRole('cell', { name: '林晓', exact: true }).waitFor({ timeout: 15_000 });
+  await expectAccessible(legalPerson, '经办人管理');
+  await legalPerson.getByRole('button', { name: /新增经办人/ }).click();
+  await legalPerson.getByRole('dialog', { name: '新增经办人' }).waitFor();
+  await expectAccessible(legalPerson, 'the 新增经办人 dialog');
   expect(problems).toEqual([]);
 }, 120_000);

@@ -7,6 +7,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { makeCreditCode, makeResidentId } from '@zhicheng/domain-codes';
 import { minimalPdf, testFiles } from '@zhicheng/testing';
+import { expectNoSeriousA11yViolations as expectAccessible } from '../support/a11y';
 import { launchBrowser } from '../support/browser';
 import { startStack, type Stack } from '../support/stack';
 
@@ -128,6 +129,7 @@ async function addEntry(page: Page, module: string, fill: (dialog: Locator) => P
   await page.getByRole('button', { name: `添加${module}` }).click();
   const dialog = page.getByRole('dialog', { name: `添加${module}` });
   await fill(dialog);
+  await expectAccessible(page, `the 添加${module} dialog`);
   await dialog.getByRole('button', { name: /^保\s*存$/ }).click();
   await dialog.waitFor({ state: 'hidden' });
   await page.getByText(`已保存${module}`).waitFor();
@@ -145,12 +147,14 @@ describe('the declaration path in a real browser', () => {
       .getByRole('link', { name: '我的申报' })
       .click();
     await applicant.getByText('没有推荐单位').waitFor();
+    await expectAccessible(applicant, '我的申报 without a unit');
     await expect(applicant.getByRole('button', { name: /确认并开始申报/ }).isDisabled()).resolves.toBe(true);
     await applicant.getByRole('button', { name: /去绑定/ }).click();
     const bindDialog = applicant.getByRole('dialog', { name: '绑定推荐单位' });
     await bindDialog.getByLabel('统一社会信用代码').fill(UNIT_CREDIT_CODE.toLowerCase());
     await bindDialog.getByLabel('统一社会信用代码').press('Enter'); // Enter searches
     await bindDialog.getByText(UNIT_NAME).waitFor();
+    await expectAccessible(applicant, 'the 绑定推荐单位 dialog');
     await bindDialog.getByRole('button', { name: /^绑\s*定$/ }).click();
     await applicant.getByText(`已向“${UNIT_NAME}”提交绑定申请`).waitFor();
     await applicant.getByText('待审核', { exact: true }).waitFor();
@@ -163,10 +167,12 @@ describe('the declaration path in a real browser', () => {
     });
     await agent.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '绑定审核' }).click();
     await agent.getByRole('cell', { name: '张伟', exact: true }).waitFor();
+    await expectAccessible(agent, '绑定审核');
     await agent.getByRole('button', { name: '通过 张伟', exact: true }).click();
     const decide = agent.getByRole('dialog', { name: '通过绑定申请：张伟' });
     await decide.getByRole('button', { name: /^通\s*过$/ }).click();
     await decide.getByText('请填写办件意见').first().waitFor(); // the opinion is required
+    await expectAccessible(agent, 'the approval dialog with its error');
     await decide.getByLabel('办件意见').fill('经核实为本单位在职人员，同意绑定');
     await decide.getByRole('button', { name: /^通\s*过$/ }).click();
     await agent.getByText('已通过 张伟 的绑定申请').waitFor();
@@ -175,12 +181,16 @@ describe('the declaration path in a real browser', () => {
 
     // --- the applicant starts from a notice ---------------------------------------------------
     await applicant.reload();
-    await applicant.getByText('材料终审通过').first().waitFor();
+    await applicant.getByText('已绑定').first().waitFor();
     await applicant.getByRole('button', { name: /确认并开始申报/ }).click();
+    await applicant.getByRole('link', { name: `申报 ${NOTICE}` }).waitFor();
+    await expectAccessible(applicant, '申报通知');
     await applicant.getByRole('link', { name: `申报 ${NOTICE}` }).click();
     await applicant.getByText('距申报截止剩余').first().waitFor();
+    await expectAccessible(applicant, 'the notice');
     await applicant.getByRole('button', { name: /确认申报/ }).click();
     await applicant.getByRole('heading', { name: `条件自检：${NOTICE}` }).waitFor();
+    await expectAccessible(applicant, '条件自检');
     await applicant.getByRole('radio', { name: '正常' }).check();
     await applicant.getByRole('button', { name: /确认并开始申报/ }).click();
     await applicant.waitForURL(/\/applicant\/declarations\/[^/]+\/fill/);
@@ -201,6 +211,7 @@ describe('the declaration path in a real browser', () => {
       .getByText(/手机号码应为11位数字/)
       .first()
       .waitFor(); // next to the field too
+    await expectAccessible(applicant, '基本信息 with its problems');
     // 暂存 keeps a half-filled module: what is missing is the report's to say, not a refusal.
     await basic.getByLabel('手机号码', { exact: true }).fill('13800000001');
     await choose(applicant, basic, '性别', '男');
@@ -215,12 +226,13 @@ describe('the declaration path in a real browser', () => {
       .and(applicant.getByRole('menuitem', { name: /填写中/ }))
       .waitFor();
     await applicant.getByText(/本模块有 \d+ 个问题待处理/).waitFor();
-    await applicant.getByText('基本信息:请填写政治面貌').waitFor();
+    await applicant.getByText('基本信息：请填写政治面貌').waitFor();
     // Leaving with unsaved changes: the safe choice is the primary button, the other names its effect.
     await basic.getByLabel('现专业技术资格', { exact: true }).fill('工程师');
     await moduleLink(applicant, '教育经历').click();
     const leave = applicant.getByRole('dialog', { name: '当前模块有未暂存的修改' });
     await leave.getByText(/无法恢复/).waitFor();
+    await expectAccessible(applicant, 'the leave-module dialog');
     const keep = leave.getByRole('button', { name: '继续编辑' });
     await expect(keep.getAttribute('class')).resolves.toMatch(/ant-btn-primary/);
     await expect(
@@ -295,8 +307,9 @@ describe('the declaration path in a real browser', () => {
     await moduleLink(applicant, '其他材料').click();
     await applicant.getByRole('button', { name: /下一步：附件上传/ }).click();
     const validation = applicant.getByRole('list', { name: '数据验证信息' });
-    await validation.getByText('教育经历已填写1条,其中有1条未上传证明材料,请补充上传').waitFor();
+    await validation.getByText('教育经历已填写1条，其中有1条未上传证明材料，请补充上传').waitFor();
     await validation.getByText('身份证未上传').waitFor();
+    await expectAccessible(applicant, '附件上传 with the 数据验证信息 list');
     const submit = applicant.getByRole('button', { name: /^提\s*交$/ });
     await expect(submit.isDisabled()).resolves.toBe(true);
 
@@ -315,6 +328,7 @@ describe('the declaration path in a real browser', () => {
     const refusal = applicant.getByRole('alert').filter({ hasText: '身份证.pdf' });
     await refusal.getByText('上传失败').waitFor();
     expect(await refusal.textContent()).toMatch(/PDF|格式|类型/);
+    await expectAccessible(applicant, 'a refused upload');
     await refusal.getByRole('button', { name: /^关\s*闭$/ }).click();
     await applicant.getByLabel('选择身份证文件').setInputFiles(pdf('身份证正反面.pdf'));
     await applicant.getByRole('link', { name: '身份证正反面.pdf' }).waitFor();
@@ -334,6 +348,7 @@ describe('the declaration path in a real browser', () => {
       .dblclick();
     await applicant.getByRole('heading', { name: '提交完成' }).waitFor();
     await applicant.getByText('已申报').first().waitFor();
+    await expectAccessible(applicant, '提交完成');
     await applicant.getByText('推荐单位').first().waitFor();
     await watcher.getByRole('heading', { name: '提交完成' }).waitFor();
 
@@ -342,8 +357,9 @@ describe('the declaration path in a real browser', () => {
     );
     expect(rows[0].n).toBe(1);
 
-    await applicant.getByRole('button', { name: /返回首页/ }).click();
+    await applicant.getByRole('button', { name: /返回我的申报/ }).click();
     await applicant.getByRole('cell', { name: '已申报' }).waitFor();
+    await expectAccessible(applicant, '我的申报 with a submitted declaration');
     expect(problems).toEqual([]);
   }, 300_000);
 });

@@ -7,6 +7,7 @@
 // Every reviewer acts in the browser: the unit (context 2) through unit-audit's 业务审核 pages,
 // then the bureau (业务审核) and the committee (评审结果) in contexts of their own.
 import type { Browser, Page } from 'playwright-core';
+import { expectNoSeriousA11yViolations as expectAccessible } from '../support/a11y';
 import { launchBrowser } from '../support/browser';
 import {
   bindToDemoUnit,
@@ -61,12 +62,16 @@ const FLAG_EDUCATION = /^(教育经历|学历信息) 此模块信息是否有误
 /** From 业务审核: the matter with one declaration to review, then 张伟's audit page. */
 async function openCase(page: Page) {
   await page.getByRole('heading', { name: '业务审核' }).waitFor();
+  await expectAccessible(page, '业务审核 (notices)');
   await page
     .getByRole('link', { name: /待审 1$/ })
     .first()
     .click();
+  await page.getByRole('link', { name: '审核 张伟' }).waitFor();
+  await expectAccessible(page, '业务审核 (the queue)');
   await page.getByRole('link', { name: '审核 张伟' }).click();
   await page.getByRole('heading', { name: /审核 · 张伟/ }).waitFor();
+  await expectAccessible(page, 'the case page');
 }
 
 function moduleLink(page: Page, name: string) {
@@ -103,6 +108,7 @@ describe('review followed live by the applicant in a real browser', () => {
     const track = applicant.getByRole('table').filter({ hasText: '提交申报' });
     await track.getByRole('cell', { name: '申报人', exact: true }).waitFor();
     await applicant.getByText(`推荐单位：${unit.name}`).first().waitFor();
+    await expectAccessible(applicant, 'the declaration with 进度跟踪');
 
     // --- context 2: the unit's agent signs in through the shell -----------------------------------
     const agent = await openContext(problems);
@@ -137,6 +143,7 @@ describe('review followed live by the applicant in a real browser', () => {
     const notice = applicant.getByRole('alert').filter({ hasText: '毕业证书不清晰，请重新上传。' });
     await notice.getByText(`推荐单位：${unit.name}`).waitFor();
     await notice.getByText('教育经历 ×').waitFor();
+    await expectAccessible(applicant, 'a returned declaration');
     // The record shows the return: level, organisation, reviewer, decision and opinion.
     const returnRow = applicant.getByRole('row').filter({ hasText: '退回修改' });
     await returnRow.getByText(unit.name).waitFor();
@@ -161,6 +168,7 @@ describe('review followed live by the applicant in a real browser', () => {
     await moduleLink(applicant, '工作经历').click();
     await applicant.getByText('该模块未被退回部门勾选，不能修改。').waitFor();
     await expect(applicant.getByRole('button', { name: '添加工作经历' }).count()).resolves.toBe(0);
+    await expectAccessible(applicant, 'a module that was not returned');
     await moduleLink(applicant, '基本信息').click();
     await applicant.getByText('该模块未被退回部门勾选，不能修改。').waitFor();
     await expect(
@@ -224,6 +232,7 @@ describe('review followed live by the applicant in a real browser', () => {
       buffer: files.pdf(),
     });
     await agent.getByText('已上传：推荐报告.pdf').waitFor();
+    await expectAccessible(agent, '待送审 with the 推荐报告');
     await agent.getByRole('button', { name: '批量送审' }).click();
     await agent
       .getByRole('dialog', { name: '确认批量送审' })
@@ -258,6 +267,7 @@ describe('review followed live by the applicant in a real browser', () => {
       .first()
       .click();
     await items.getByRole('row').filter({ hasText: '符合申报条件，同意提交评审。' }).last().waitFor();
+    await expectAccessible(items, '我的办件');
     await mark(items);
 
     // The committee's secretary records 通过 in 评审结果 (its own context).
@@ -273,7 +283,11 @@ describe('review followed live by the applicant in a real browser', () => {
       .getByRole('link', { name: /待审 1$/ })
       .first()
       .click();
+    await committee.getByRole('link', { name: '评审结果 张伟' }).waitFor();
+    await expectAccessible(committee, '评审结果 (the queue)');
     await committee.getByRole('link', { name: '评审结果 张伟' }).click();
+    await committee.getByRole('radio', { name: '通过', exact: true }).waitFor();
+    await expectAccessible(committee, '评审结果 (the case)');
     await committee.getByRole('radio', { name: '通过', exact: true }).check();
     await committee.getByLabel('评审意见').fill('经评审委员会评议，通过。');
     const passedAt = Date.now();
@@ -286,6 +300,13 @@ describe('review followed live by the applicant in a real browser', () => {
     const committeeRow = applicant.getByRole('row').filter({ hasText: '经评审委员会评议，通过。' });
     await committeeRow.getByText('吉林省工程系列高级职称评审委员会').waitFor();
     await committeeRow.getByText('终审通过').waitFor();
+    // The common-opinion pages of the unit and the bureau.
+    await agent.goto(`${stack.origin}/unit/opinions`);
+    await agent.getByRole('heading', { level: 1 }).waitFor();
+    await expectAccessible(agent, '常用意见 (unit)');
+    await bureau.goto(`${stack.origin}/bureau/opinions`);
+    await bureau.getByRole('heading', { level: 1 }).waitFor();
+    await expectAccessible(bureau, '常用意见 (bureau)');
 
     // 我的办件 moved the row to 已办结 without a reload.
     await items.getByRole('tab', { name: /已办结的办件 \(1\)/ }).click({ timeout: 2000 });

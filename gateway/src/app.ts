@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
+import compression from 'compression';
 import express from 'express';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
@@ -43,6 +44,28 @@ export interface RunningGateway {
   close(): Promise<void>;
 }
 
+/**
+ * Brotli or gzip (whichever the browser prefers) for what the gateway writes itself: the page,
+ * GraphQL answers, manifests, source maps (the `compression` package, brotli since 1.8, on Node's
+ * zlib; quality 4, its default, costs about as much CPU as gzip's default and compresses more).
+ * The bundles skip it: they are served precompressed (static.ts), and it leaves answers that
+ * already carry a Content-Encoding alone. Not compressed: `/files` (PDFs and pictures are
+ * compressed already, and the route streams them from their owner), event streams and multipart
+ * answers (incremental delivery): a compressor holds back bytes the client waits for. WebSockets
+ * (graphql-ws) never pass through here. Secrets next to attacker-chosen text (BREACH) would need a
+ * cross-site request with a body: /graphql refuses those (Apollo's CSRF prevention).
+ */
+function compressAnswers() {
+  return compression({
+    filter: (req, res) => {
+      if (req.path === '/files' || req.path.startsWith('/files/')) return false;
+      const type = String(res.getHeader('content-type') ?? '');
+      if (/^(text\/event-stream|multipart\/)/i.test(type)) return false;
+      return compression.filter(req, res);
+    },
+  });
+}
+
 export async function startGateway(
   env: GatewayEnv,
   options: { logger?: Logger } = {},
@@ -66,6 +89,7 @@ export async function startGateway(
   const httpServer = http.createServer(app);
   // Absolute-form targets and methods we do not serve are refused before any route sees them.
   app.use(requestGuard(), apiSecurityHeaders(env.NODE_ENV === 'production'));
+  app.use(compressAnswers());
 
   app.get('/health/live', (_req, res) => {
     res.json({ status: 'ok', service: 'gateway' });

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import express, { type Express, type Request, type Response } from 'express';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, normalize, sep } from 'node:path';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { PERMISSIONS_POLICY, type Logger } from '@zhicheng/server-kit';
 
@@ -123,6 +123,50 @@ function mountVerifyServiceWorker(app: Express, root: string): void {
   });
 }
 
+/**
+ * Answers a request for a built `.js` file with the brotli or gzip copy the build wrote next to it
+ * (libs/web-kit/build/precompress.mjs), when the browser accepts that encoding; anything else
+ * (no copy, a source map, no encoding accepted) falls through to express.static. The copies are
+ * compressed once at the highest level, so no request spends CPU on them.
+ */
+function precompressed(dir: string) {
+  const ENCODINGS = { br: '.br', gzip: '.gz' } as const;
+  return (req: Request, res: Response, next: NextFunction) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || !req.path.endsWith('.js')) return next();
+    // Brotli whenever it is acceptable at all (its copy is the smaller one); the negotiator alone
+    // would pick gzip for Chromium's "gzip, deflate, br, zstd" (equal weights, first named).
+    const encoding = req.acceptsEncodings('br') ? 'br' : req.acceptsEncodings('gzip') ? 'gzip' : undefined;
+    if (!encoding) return next();
+    let relative: string;
+    try {
+      relative = normalize(decodeURIComponent(req.path)).replace(/^[/\\]+/, '');
+    } catch {
+      return next();
+    }
+    if (relative.split(sep).includes('..')) return next();
+    const file = join(dir, relative + ENCODINGS[encoding]);
+    try {
+      if (!statSync(file, { throwIfNoEntry: false })?.isFile()) return next();
+    } catch {
+      return next(); // a name no file can have (a NUL byte): express.static answers it
+    }
+    res.vary('Accept-Encoding');
+    res.set({ 'content-type': 'text/javascript; charset=utf-8', 'content-encoding': encoding });
+    res.sendFile(
+      file,
+      { maxAge: '365d', immutable: true, acceptRanges: false, dotfiles: 'deny' },
+      (error) => {
+        if (error && !res.headersSent) next(error);
+      },
+    );
+  };
+}
+
+/** express.static for content-hashed bundles, preferring their precompressed copies. */
+function bundles(dir: string) {
+  return [precompressed(dir), express.static(dir, { immutable: true, maxAge: '365d', index: false })];
+}
+
 /** Serves the shell, the web kit and the micro-frontends from the gateway's own origin. */
 export function mountFrontends(
   app: Express,
@@ -131,16 +175,16 @@ export function mountFrontends(
   options: { production?: boolean } = {},
 ): void {
   const pagePolicy = shellPolicy(options.production ?? false);
-  const immutable = { immutable: true, maxAge: '365d', index: false } as const;
-  app.use('/vendor', express.static(join(root, 'shell', 'dist', 'vendor'), immutable), assetNotFound);
-  app.use('/shell', express.static(join(root, 'shell', 'dist'), immutable), assetNotFound);
-  app.use('/web-kit', express.static(join(root, 'libs', 'web-kit', 'dist'), immutable), assetNotFound);
+  app.use('/vendor', ...bundles(join(root, 'shell', 'dist', 'vendor')), assetNotFound);
+  app.use('/shell', ...bundles(join(root, 'shell', 'dist')), assetNotFound);
+  app.use('/web-kit', ...bundles(join(root, 'libs', 'web-kit', 'dist')), assetNotFound);
   app.use(
     '/apps/:app',
     (req, res, next) => {
       const app = String(req.params.app);
       if (!/^[a-z0-9-]+$/.test(app)) return next();
-      express.static(join(root, 'frontends', app, 'dist'), immutable)(req, res, next);
+      const [compressedCopy, files] = bundles(join(root, 'frontends', app, 'dist'));
+      compressedCopy(req, res, (error?: unknown) => (error ? next(error) : files(req, res, next)));
     },
     assetNotFound,
   );

@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { parseSync } from 'vite';
 import { fileSafeName } from '../../libs/web-kit/build/shared-modules.mjs';
+import { ICONS, iconsVendorEntry } from '../../libs/web-kit/build/icons.mjs';
 
 const PREFIX = '\0zhicheng-vendor:';
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
@@ -42,6 +43,8 @@ export function vendorEntries({ modules, sources = {}, urlPrefix }) {
     async load(id) {
       if (!id.startsWith(PREFIX)) return null;
       const publicId = id.slice(PREFIX.length);
+      // The icons' shared base only; bundles carry the icons they use (libs/web-kit/build/icons.mjs).
+      if (publicId === ICONS) return iconsVendorEntry();
       const source = sources[publicId] ?? publicId;
       const resolved = await this.resolve(source);
       if (!resolved || resolved.external) this.error(`Cannot resolve shared module "${source}".`);

@@ -14,11 +14,12 @@ const zhCN = {
   optional: '选填',
   nav: {
     label: '职称申报',
-    home: '首页',
+    // One 首页 (the shell's); the applicant app's start page is the menu's 我的申报.
+    home: '我的申报',
     notices: '申报通知',
     items: '我的办件',
     accessLog: '谁查看了我的信息',
-    shellHome: '返回平台首页',
+    shellHome: '返回首页',
   },
   accessLog: {
     title: '谁查看了我的信息',
@@ -62,10 +63,10 @@ const zhCN = {
     done: '提交完成',
   },
   home: {
-    title: '职称申报',
+    title: '我的申报',
     notesTitle: '申报须知',
     notes: [
-      '申报前请绑定推荐单位：输入单位的统一社会信用代码查询后申请绑定，经单位审核通过（材料终审通过）后方可申报。',
+      '申报前请绑定推荐单位：输入单位的统一社会信用代码查询后申请绑定，经单位审核通过（已绑定）后方可申报。',
       '个人仅能同时绑定一个推荐单位；更换单位需先解绑，解绑无需单位审核。',
       '请对照所申报系列（专业）的专业技术资格条件自评，确认满足基本申报条件后再开始申报。',
       '申报须在通知规定的申报时间内完成并提交；暂存的申报可在“我的办件”中继续填报。',
@@ -164,7 +165,7 @@ const zhCN = {
     emptyOpen: '当前没有正在申报中的通知',
     view: '通知查看',
     declare: '申报',
-    backHome: '返回首页',
+    backHome: '返回我的申报',
     columns: {
       title: '通知名称',
       channel: '申报通道',
@@ -381,7 +382,7 @@ const zhCN = {
     waiting: '待审核',
     returned: '退回意见',
     toItems: '我的办件',
-    toHome: '返回首页',
+    toHome: '返回我的申报',
     returnedBy: '退回单位',
     returnedAt: '退回时间',
     flaggedModules: '需修改的模块（×）',
@@ -443,11 +444,11 @@ const en: ApplicantResources = {
   optional: 'optional',
   nav: {
     label: 'Title declaration',
-    home: 'Home',
+    home: 'My declarations',
     notices: 'Notices',
     items: 'My items',
     accessLog: 'Who viewed my data',
-    shellHome: 'Back to the platform home',
+    shellHome: 'Back to Home',
   },
   accessLog: {
     title: 'Who viewed my data',
@@ -491,7 +492,7 @@ const en: ApplicantResources = {
     done: 'Submitted',
   },
   home: {
-    title: 'Title declaration',
+    title: 'My declarations',
     notesTitle: 'Before you declare',
     notes: [
       'Bind a recommending unit first: search it by its unified social credit code and request binding; you can declare once the unit approves.',
@@ -602,7 +603,7 @@ const en: ApplicantResources = {
     emptyOpen: 'No notice is open for declaration now',
     view: 'View notice',
     declare: 'Declare',
-    backHome: 'Back to home',
+    backHome: 'Back to my declarations',
     columns: {
       title: 'Notice',
       channel: 'Channel',
@@ -825,7 +826,7 @@ const en: ApplicantResources = {
     waiting: 'Waiting',
     returned: 'Return opinion',
     toItems: 'My items',
-    toHome: 'Back to home',
+    toHome: 'Back to my declarations',
     returnedBy: 'Returned by',
     returnedAt: 'Returned at',
     flaggedModules: 'Modules to change (×)',

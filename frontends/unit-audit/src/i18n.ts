@@ -41,7 +41,7 @@ const zhCN = {
     filter: '按业务状态筛选',
     filters: {
       PENDING: '待审核',
-      APPROVED: '材料终审通过',
+      APPROVED: '已绑定',
       REFUSED: '审核不通过终止审核',
       ENDED: '已解绑',
       ALL: '全部',

@@ -106,7 +106,7 @@ export interface PublicityData {
 export interface TalentApplicationData {
   heading?: string | null;
   applicant: ApplicantFacts;
-  /** 人才来源: 引进人才 / 省内人才, and 从何地(单位)引进 */
+  /** 人才来源: 引进人才 / 省内人才, and 从何地（单位）引进 */
   source: string;
   introducedFrom?: string | null;
   /** 人才认定服务类型: 首次认定 / 晋升认定, and the previous category with its date */

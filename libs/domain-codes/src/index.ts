@@ -15,5 +15,6 @@ export {
   type CreditCodeProblemCode,
 } from './credit-code';
 export { validateMobile, type MobileResult, type MobileProblemCode } from './mobile';
+export { FULL_WIDTH, halfWidthPunctuationInChinese, isEnglishText } from './punctuation';
 export { maskIdNumber, maskMobile, maskPassport, maskMiddle } from './mask';
 export { makeResidentId, makeCreditCode, type MakeResidentIdInput } from './test-data';

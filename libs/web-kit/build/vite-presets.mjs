@@ -3,6 +3,8 @@
 // reads the manifests to write the import map (see shell/README.md), so deploying one bundle is
 // "build it, copy its dist/"; nothing else changes.
 import { resolve } from 'node:path';
+import { loadIconModule, resolveIconImport } from './icons.mjs';
+import { precompress } from './precompress.mjs';
 import { SHARED_MODULES, SHARED_PACKAGES, WEB_KIT } from './shared-modules.mjs';
 
 const SHARED = new Set([...SHARED_MODULES, WEB_KIT]);
@@ -18,8 +20,11 @@ export function sharedExternals({ bundled = [] } = {}) {
   return {
     name: 'zhicheng:shared-externals',
     enforce: 'pre',
-    resolveId(id) {
+    resolveId(id, importer) {
       if (own.has(id)) return null;
+      // Icons one by one: only those this bundle imports, on the shared base (./icons.mjs).
+      const icon = resolveIconImport(id, importer);
+      if (icon) return icon;
       if (SHARED.has(id)) return { id, external: true };
       const pkg = SHARED_PACKAGES.find((name) => id.startsWith(`${name}/`));
       if (pkg) {
@@ -29,6 +34,9 @@ export function sharedExternals({ bundled = [] } = {}) {
         );
       }
       return null;
+    },
+    load(id) {
+      return loadIconModule(id) ?? null;
     },
   };
 }
@@ -104,7 +112,13 @@ export function defineModuleConfig({
     ...browserBuildDefaults,
     root,
     publicDir: false,
-    plugins: [sharedExternals({ bundled }), noStylesheetFiles(), entryManifest({ name }), ...plugins],
+    plugins: [
+      sharedExternals({ bundled }),
+      noStylesheetFiles(),
+      entryManifest({ name }),
+      precompress(),
+      ...plugins,
+    ],
     build: {
       target: 'es2022',
       outDir: resolve(root, 'dist'),

@@ -60,6 +60,7 @@ export type { ErrorSummaryProps } from './ui/ErrorSummary';
 export { LanguageSwitch } from './ui/LanguageSwitch';
 export { MaskedId, maskId, visuallyHidden } from './ui/MaskedId';
 export { PageContainer } from './ui/PageContainer';
+export { zhichengTheme } from './ui/theme';
 export type { Crumb, PageContainerProps } from './ui/PageContainer';
 export { SmsCodeButton } from './ui/SmsCodeButton';
 export type { SmsCodeButtonProps, SmsPurpose } from './ui/SmsCodeButton';

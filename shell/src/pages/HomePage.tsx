@@ -2,14 +2,17 @@ import { Card, Col, Row, Space, Tag, Typography } from 'antd';
 import { Link, PageContainer, useTranslation, useViewer } from '@zhicheng/web-kit';
 import { navItemsFor } from '../layout/navigation';
 
-/** 首页: a welcome and the account's tasks. */
+/** 首页 (its title is its menu entry's): a welcome and the account's tasks. */
 export function HomePage() {
   const { t } = useTranslation('shell');
   const viewer = useViewer();
   const tasks = navItemsFor(viewer).filter((item) => item.path !== '/');
   return (
-    <PageContainer title={t('home.welcome', { name: viewer?.displayName ?? '' })}>
+    <PageContainer title={t('nav.home')}>
       <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+        <Typography.Text strong style={{ fontSize: 16 }}>
+          {t('home.welcome', { name: viewer?.displayName ?? '' })}
+        </Typography.Text>
         <Space wrap>
           {viewer?.roles.map((role) => (
             <Tag key={role} color="blue">

@@ -26,7 +26,7 @@ afterAll(() => t?.close());
 const ALREADY = /您已绑定或正在申请绑定单位，请先解绑或等待审核/;
 
 describe('request → approve', () => {
-  it('binds the applicant: 待审核, then 材料终审通过 with the opinion and who decided', async () => {
+  it('binds the applicant: 待审核, then 已绑定 with the opinion and who decided', async () => {
     const unit = await t.readyUnit('吉林省长春市第一机械制造有限公司');
     const applicant = await t.applicant('张伟');
     const agent = await t.agent(unit, '林晓');
@@ -55,7 +55,7 @@ describe('request → approve', () => {
     expect(approved).toMatchObject({
       id: requested.id,
       status: 'APPROVED',
-      statusText: '材料终审通过',
+      statusText: '已绑定',
       opinion: '同意绑定，欢迎加入',
       decidedByName: '林晓',
     });

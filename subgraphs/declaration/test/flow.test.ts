@@ -60,7 +60,7 @@ describe('the declaration wizard', () => {
     expect(draft.validation.ok).toBe(false);
     const messages = draft.validation.problems.map((p) => p.message);
     expect(messages).toEqual(
-      expect.arrayContaining(['年度考核未填写,请填写年度考核信息', '单位公示表未上传', '身份证未上传']),
+      expect.arrayContaining(['年度考核未填写，请填写年度考核信息', '单位公示表未上传', '身份证未上传']),
     );
 
     // Save in two steps, as the wizard does (暂存): only the supplied modules change.
@@ -100,7 +100,7 @@ describe('the declaration wizard', () => {
     ).declaration;
     expect(partial.validation.problems.map((p) => `${p.module}:${p.message}`).sort()).toEqual(
       [
-        'ANNUAL_ASSESSMENT:年度考核未填写,请填写年度考核信息',
+        'ANNUAL_ASSESSMENT:年度考核未填写，请填写年度考核信息',
         'ATTACHMENTS:身份证未上传',
         'BASIC_INFO:个人照片未上传',
         'UNIT_PUBLICITY:单位公示表未上传',
@@ -237,8 +237,8 @@ describe('the declaration wizard', () => {
       .map((p) => p.message);
     expect(problems).toEqual(
       expect.arrayContaining([
-        '破格推荐专家已填写1条,其中有1条未上传证明材料,请补充上传',
-        '破格推荐专家已填写1条,请填写2条',
+        '破格推荐专家已填写1条，其中有1条未上传证明材料，请补充上传',
+        '破格推荐专家已填写1条，请填写2条',
       ]),
     );
     saved = await save(started.applicant, saved, {

@@ -40,7 +40,7 @@ describe('education records are the applicant’s own unless the server fetched 
       id: declaration.id,
     });
     expect(read.validation.problems.map((p) => p.message)).toContain(
-      '教育经历已填写1条,其中有1条未上传证明材料,请补充上传',
+      '教育经历已填写1条，其中有1条未上传证明材料，请补充上传',
     );
   });
 

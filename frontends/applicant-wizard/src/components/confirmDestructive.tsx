@@ -15,8 +15,9 @@ export interface DestructiveConfirm {
 }
 
 /**
- * A dialog before something that cannot be undone: the safe choice is the primary, focused button
- * on the right (where every dialog puts its main button); the destructive one, in red, names its effect.
+ * A dialog before something that cannot be undone: the safe choice is the primary, focused button;
+ * the destructive one, in red, names its effect. The order is every dialog's (antd's): the way
+ * out on the left, the action on the right.
  */
 export function confirmDestructive(modal: ModalApi, options: DestructiveConfirm) {
   const dialog = modal.confirm({
@@ -24,6 +25,9 @@ export function confirmDestructive(modal: ModalApi, options: DestructiveConfirm)
     content: options.content,
     footer: (
       <Flex gap={8} justify="end" wrap className="zc-confirm-buttons">
+        <Button type="primary" autoFocus onClick={() => dialog.destroy()}>
+          {options.keepText}
+        </Button>
         <Button
           danger
           onClick={() => {
@@ -32,9 +36,6 @@ export function confirmDestructive(modal: ModalApi, options: DestructiveConfirm)
           }}
         >
           {options.confirmText}
-        </Button>
-        <Button type="primary" autoFocus onClick={() => dialog.destroy()}>
-          {options.keepText}
         </Button>
       </Flex>
     ),

@@ -2,6 +2,8 @@
 export const zhCN = {
   app: { title: '职称评审服务平台' },
   loading: '加载中…',
+  scrollRegion: '{{name}}（可左右滚动）',
+  table: '表格',
   actions: {
     submit: '提交',
     save: '保存',
@@ -83,6 +85,8 @@ export type CommonResources = typeof zhCN;
 export const en: CommonResources = {
   app: { title: 'Professional Title Review Platform' },
   loading: 'Loading…',
+  scrollRegion: '{{name}} (scrolls sideways)',
+  table: 'Table',
   actions: {
     submit: 'Submit',
     save: 'Save',

@@ -272,7 +272,13 @@ export function ReviewCasePage({ declarationId, listPath, homeCrumb, listTitle }
         {review.batch && (
           <p style={{ marginBottom: 0 }}>
             {t('case.batchAttachment')}：
-            <a href={review.batch.attachment.url} target="_blank" rel="noreferrer">
+            {/* Underlined: a link inside a sentence must not be told apart by colour alone. */}
+            <a
+              href={review.batch.attachment.url}
+              target="_blank"
+              rel="noreferrer"
+              style={{ textDecoration: 'underline' }}
+            >
               {review.batch.attachment.fileName}
             </a>
           </p>

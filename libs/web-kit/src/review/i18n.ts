@@ -110,7 +110,7 @@ const zhCN = {
     modulesRequired: '请选择需要退回修改的模块',
     targetRequired: '请选择退回对象',
     commonOpinions: '常用意见',
-    pickOpinion: '选择常用意见',
+    pickOpinion: '请选择常用意见',
     saveAsCommon: '保存为常用意见',
     savedCommon: '已保存为常用意见',
     submit: '提交',

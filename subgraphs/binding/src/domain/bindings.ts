@@ -186,7 +186,7 @@ function checkOpinion(problems: Problems, opinion: string): string {
 }
 
 /**
- * The unit's legal person or agent approves (材料终审通过) or refuses (审核不通过终止审核) a pending
+ * The unit's legal person or agent approves (已绑定) or refuses (审核不通过终止审核) a pending
  * request, with an opinion either way. Approval announces BindingApproved in the same commit.
  */
 export async function decideBinding(

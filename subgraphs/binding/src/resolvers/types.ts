@@ -5,10 +5,10 @@ import { statusText } from '../domain/status';
 
 registerEnumType(BindingStatus, {
   name: 'BindingStatus',
-  description: '待审核 / 材料终审通过 / 审核不通过终止审核 / 已解绑',
+  description: '待审核 / 已绑定 / 审核不通过终止审核 / 已解绑',
   valuesConfig: {
     PENDING: { description: '待审核: the unit has not decided yet' },
-    APPROVED: { description: '材料终审通过: bound; the applicant may declare through this unit' },
+    APPROVED: { description: '已绑定: bound; the applicant may declare through this unit' },
     REFUSED: { description: '审核不通过终止审核: the unit refused; see the opinion' },
     ENDED: { description: '已解绑: the applicant unbound, or withdrew the request' },
   },
@@ -45,7 +45,7 @@ export class BindingView {
   @Field(() => PersonRef, { description: 'The applicant' }) person!: PersonRef;
   @Field(() => UnitRef, { description: 'The recommending unit' }) unit!: UnitRef;
   @Field(() => BindingStatus) status!: BindingStatus;
-  @Field({ description: 'The status in the words the applicant sees, e.g. 材料终审通过' })
+  @Field({ description: 'The status in the words the applicant sees, e.g. 已绑定' })
   statusText!: string;
   @Field() requestedAt!: Date;
   @Field(() => Date, { nullable: true }) decidedAt?: Date | null;

@@ -65,8 +65,8 @@ export const BASIC_INFO_FIELDS: Readonly<Partial<Record<keyof BasicInfo, FieldSp
   currentTitleName: optionalText('现专业技术资格', 50),
   currentTitleDate: date('取得资格日期', false),
   appointmentDate: date('聘任日期', false),
-  practiceQualificationName: optionalText('职(执)业资格名称', 50),
-  practiceQualificationDate: date('职(执)业资格取得日期', false),
+  practiceQualificationName: optionalText('职（执）业资格名称', 50),
+  practiceQualificationDate: date('职（执）业资格取得日期', false),
   yearsInSpecialty: integer('从事本专业年限', 0, 60),
   exceptionalKind: choice('破格类别', Object.keys(EXCEPTIONAL_KIND_WORDS), false),
 };
@@ -82,14 +82,14 @@ export const TALENT_BASIC_INFO_FIELDS: Readonly<Partial<Record<keyof TalentBasic
   workUnitName: text('工作单位', 100),
   post: text('现任职务或岗位', 50),
   source: choice('人才来源', ['INTRODUCED', 'IN_PROVINCE']),
-  introducedFrom: optionalText('从何地(单位)引进', 100),
+  introducedFrom: optionalText('从何地（单位）引进', 100),
   serviceType: choice('人才认定服务类型', ['FIRST', 'PROMOTION']),
   previousCategoryCode: choice('已在吉认定人才类别', Object.keys(TALENT_LEVELS), false),
   previousRecognitionDate: date('认定日期', false),
-  longTermContract: yesNo('是否签订长期聘用合同(五年以上)'),
-  contractStartDate: date('引进或聘用合同(协议)开始时间', false),
+  longTermContract: yesNo('是否签订长期聘用合同（五年以上）'),
+  contractStartDate: date('引进或聘用合同（协议）开始时间', false),
   standardCode: text('申请评定符合标准', 20),
-  levelCode: choice('申请评定级别(层次)', Object.keys(TALENT_LEVELS), false),
+  levelCode: choice('申请评定级别（层次）', Object.keys(TALENT_LEVELS), false),
 };
 
 /** Fields of every list module's entries (the entry `id` is checked separately). */
@@ -126,9 +126,9 @@ export const ENTRY_FIELDS: Readonly<Partial<Record<ModuleKey, Readonly<Record<st
   },
   PAPERS: {
     kind: choice('分类', ['PAPER', 'BOOK']),
-    title: text('论文(著作)题目', 200),
+    title: text('论文（著作）题目', 200),
     publication: text('刊物名称或出版社', 100),
-    publishedDate: date('发表(出版)日期'),
+    publishedDate: date('发表（出版）日期'),
     authorRole: text('本人排名或作者角色', 20),
     serialNumber: optionalText('刊号或书号', 50),
   },
@@ -140,7 +140,7 @@ export const ENTRY_FIELDS: Readonly<Partial<Record<ModuleKey, Readonly<Record<st
     duties: optionalText('主要工作内容', 500),
   },
   PART_TIME_POSTS: {
-    organisation: text('组织(机构)名称', 100),
+    organisation: text('组织（机构）名称', 100),
     supervisingDepartment: text('主管部门', 100),
     post: text('兼任职务', 50),
     startDate: date('开始日期'),

@@ -30,7 +30,7 @@ function fileRuleProblems(rule: FileRule, field: string, problems: FieldProblem[
 
 function formatProblems(formats: readonly string[], field: string, problems: FieldProblem[]): void {
   if (formats.length === 0 || formats.some((f) => !(FILE_FORMATS as readonly string[]).includes(f)))
-    problems.push({ field, code: 'INVALID', message: `文件格式须从${FILE_FORMATS.join(',')}中选择` });
+    problems.push({ field, code: 'INVALID', message: `文件格式须从${FILE_FORMATS.join('、')}中选择` });
 }
 
 function sizeProblems(kb: number, field: string, problems: FieldProblem[]): void {

@@ -1,5 +1,5 @@
 // 数据验证信息: every problem that stops a declaration from being submitted, all at once, in the
-// seeds' words (教育经历已填写1条,其中有1条未上传证明材料,请补充上传 …). It re-runs the save-time
+// seeds' words (教育经历已填写1条，其中有1条未上传证明材料，请补充上传 …; full-width punctuation). It re-runs the save-time
 // rules too, since the form or the catalogue may have changed after a module was saved.
 import type { CatalogueNode } from './catalogue';
 import { chinaDate } from './dates';
@@ -89,12 +89,12 @@ function infoName(name: string): string {
   return name.endsWith('信息') ? name : `${name}信息`;
 }
 
-/** Puts a save-time message in its module's context: 教育经历第2条:请填写毕业学校. */
+/** Puts a save-time message in its module's context: 教育经历第2条：请填写毕业学校. */
 function inContext(module: ModuleConfig, field: string, message: string): string {
   const [, second] = field.split('.');
-  const plain = message.replace(/，/g, ',');
-  if (second !== undefined && /^\d+$/.test(second)) return `${module.name}第${Number(second) + 1}条:${plain}`;
-  return plain.startsWith(module.name) ? plain : `${module.name}:${plain}`;
+  if (second !== undefined && /^\d+$/.test(second))
+    return `${module.name}第${Number(second) + 1}条：${message}`;
+  return message.startsWith(module.name) ? message : `${module.name}：${message}`;
 }
 
 function moduleProblems(
@@ -112,7 +112,7 @@ function moduleProblems(
 
   // UNIT_PUBLICITY is an upload: its slots report it (单位公示表未上传).
   if (module.required && !filled && dataKey !== null)
-    add('MODULE_MISSING', `${module.name}未填写,请填写${infoName(module.name)}`);
+    add('MODULE_MISSING', `${module.name}未填写，请填写${infoName(module.name)}`);
 
   if (filled) {
     for (const p of validateModuleInput(key, value as ModuleValue<typeof key>, ctx)) {
@@ -126,7 +126,7 @@ function moduleProblems(
     if (module.maxEntries !== undefined && entries.length > module.maxEntries)
       add(
         'TOO_MANY_ENTRIES',
-        `${module.name}已填写${entries.length}条,最多填写${module.maxEntries}条`,
+        `${module.name}已填写${entries.length}条，最多填写${module.maxEntries}条`,
         dataKey ?? key,
       );
     if (module.filesPerEntry)
@@ -149,8 +149,8 @@ function recommenderProblems(module: ModuleConfig, decl: DeclarationFacts): Vali
       field: 'recommenders',
       message:
         count === 0
-          ? `${module.name}未填写,请填写${REQUIRED_RECOMMENDERS}条`
-          : `${module.name}已填写${count}条,请填写${REQUIRED_RECOMMENDERS}条`,
+          ? `${module.name}未填写，请填写${REQUIRED_RECOMMENDERS}条`
+          : `${module.name}已填写${count}条，请填写${REQUIRED_RECOMMENDERS}条`,
     });
   if (decl.recommendationCounts)
     for (const p of recommenderQuotaProblems(recommenders, decl.recommendationCounts))
@@ -204,13 +204,19 @@ function entryFileProblems(
   const problems: ValidationProblem[] = [];
   const add = (code: string, message: string) => problems.push({ module: module.key, code, field, message });
   if (withoutFiles > 0)
-    add('ENTRY_FILES_MISSING', `${module.name}已填写${n}条,其中有${withoutFiles}条未上传证明材料,请补充上传`);
+    add(
+      'ENTRY_FILES_MISSING',
+      `${module.name}已填写${n}条，其中有${withoutFiles}条未上传证明材料，请补充上传`,
+    );
   if (incomplete > 0)
-    add('ENTRY_FILES_INCOMPLETE', `${module.name}已填写${n}条,其中有${incomplete}条证明材料不全,请补充上传`);
+    add(
+      'ENTRY_FILES_INCOMPLETE',
+      `${module.name}已填写${n}条，其中有${incomplete}条证明材料不全，请补充上传`,
+    );
   if (tooMany > 0)
     add(
       'ENTRY_FILES_TOO_MANY',
-      `${module.name}已填写${n}条,其中有${tooMany}条证明材料超过${rule.max}个,请删除多余材料`,
+      `${module.name}已填写${n}条，其中有${tooMany}条证明材料超过${rule.max}个，请删除多余材料`,
     );
   problems.push(
     ...fileRuleProblems(
@@ -250,7 +256,7 @@ function slotProblems(
       module,
       code: 'ATTACHMENT_TOO_MANY',
       field,
-      message: `${slot.name}最多上传${slot.maxCount}个,已上传${files.length}个,请删除多余文件`,
+      message: `${slot.name}最多上传${slot.maxCount}个，已上传${files.length}个，请删除多余文件`,
     });
   problems.push(
     ...fileRuleProblems(`${slot.name}有`, '个文件', slot.formats, slot.maxSizeKb, files, module, field),
@@ -277,14 +283,14 @@ function fileRuleProblems(
       module,
       code: 'FILE_FORMAT',
       ...at,
-      message: `${subject}${wrongFormat}${noun}格式不符合要求,只能上传${formats.join(',')}格式的文件,请重新上传`,
+      message: `${subject}${wrongFormat}${noun}格式不符合要求，只能上传${formats.join('、')}格式的文件，请重新上传`,
     });
   if (tooLarge > 0)
     problems.push({
       module,
       code: 'FILE_TOO_LARGE',
       ...at,
-      message: `${subject}${tooLarge}${noun}超过${maxSizeKb}KB,请重新上传`,
+      message: `${subject}${tooLarge}${noun}超过${maxSizeKb}KB，请重新上传`,
     });
   return problems;
 }

@@ -159,7 +159,7 @@ export interface BasicInfo extends TitleSelection {
   currentTitleDate?: IsoDate | null;
   /** 聘任日期 */
   appointmentDate?: IsoDate | null;
-  /** 职(执)业资格名称 and its date. */
+  /** 职（执）业资格名称 and its date. */
   practiceQualificationName?: string | null;
   practiceQualificationDate?: IsoDate | null;
   /** 从事专业: must equal the chosen 申报专业范围 (scopeCode). */
@@ -196,19 +196,19 @@ export interface TalentBasicInfo {
   workUnitName: string;
   /** 现任职务或岗位 */
   post: string;
-  /** 人才来源; 引进人才 ⇒ introducedFrom (从何地(单位)引进) required. */
+  /** 人才来源; 引进人才 ⇒ introducedFrom (从何地（单位）引进) required. */
   source: TalentSource;
   introducedFrom?: string | null;
   /** 人才认定服务类型; 晋升认定 ⇒ previous category (已在吉认定人才类别) and its date required. */
   serviceType: TalentServiceType;
   previousCategoryCode?: string | null;
   previousRecognitionDate?: IsoDate | null;
-  /** 是否签订长期聘用合同(五年以上); 否 ⇒ contractStartDate required. */
+  /** 是否签订长期聘用合同（五年以上）; 否 ⇒ contractStartDate required. */
   longTermContract: boolean;
   contractStartDate?: IsoDate | null;
   /** 申请评定符合标准: the standard decides the level. */
   standardCode: string;
-  /** 申请评定级别(层次): derived from standardCode, never typed (talentLevelForStandard). */
+  /** 申请评定级别（层次）: derived from standardCode, never typed (talentLevelForStandard). */
   levelCode?: string | null;
 }
 
@@ -255,7 +255,7 @@ export interface EducationEntry {
   source?: EducationSource;
 }
 
-/** 继续教育(培训)经历 */
+/** 继续教育（培训）经历 */
 export interface ContinuingEducationEntry {
   id: string;
   /** 学习方式 */
@@ -304,7 +304,7 @@ export interface WorkExperienceEntry {
 /** 专业兼职 */
 export interface PartTimePostEntry {
   id: string;
-  /** 组织(机构)名称 */
+  /** 组织（机构）名称 */
   organisation: string;
   /** 主管部门 */
   supervisingDepartment: string;

@@ -26,7 +26,7 @@ export function kbToBytes(kb: number): number {
 
 /** The seeds' 上传说明: 格式要求/大小要求/数量要求 in one line. */
 export function slotRuleText(rule: SlotRule): string {
-  return `只能上传${rule.formats.join(',')}格式的文件;单个文件不能超过${rule.maxSizeKb}KB;最多上传${rule.maxCount}个`;
+  return `只能上传${rule.formats.join('、')}格式的文件；单个文件不能超过${rule.maxSizeKb}KB；最多上传${rule.maxCount}个`;
 }
 
 function entryIds(data: ModuleData, module: keyof typeof MODULE_DATA_KEY): string[] {
@@ -94,7 +94,7 @@ export function uploadProblems(
     problems.push({
       field: 'contentType',
       code: 'FILE_FORMAT',
-      message: `${rule.name}只能上传${rule.formats.join(',')}格式的文件`,
+      message: `${rule.name}只能上传${rule.formats.join('、')}格式的文件`,
     });
   if (!Number.isInteger(request.sizeBytes) || request.sizeBytes <= 0)
     problems.push({ field: 'sizeBytes', code: 'FILE_EMPTY', message: '不能上传空文件' });

@@ -327,7 +327,7 @@ function checkBasicInfo(
     row,
     'practiceQualificationDate',
     prefix,
-    '请选择职(执)业资格取得日期',
+    '请选择职（执）业资格取得日期',
     problems,
   );
   requireWhen(
@@ -336,7 +336,7 @@ function checkBasicInfo(
     row,
     'practiceQualificationName',
     prefix,
-    '请填写职(执)业资格名称',
+    '请填写职（执）业资格名称',
     problems,
   );
 
@@ -400,7 +400,7 @@ function checkTalentBasicInfo(
     row,
     'introducedFrom',
     prefix,
-    '人才来源为引进人才时，请填写从何地(单位)引进',
+    '人才来源为引进人才时，请填写从何地（单位）引进',
     problems,
   );
   const promotion = row.serviceType === 'PROMOTION';
@@ -420,7 +420,7 @@ function checkTalentBasicInfo(
     row,
     'contractStartDate',
     prefix,
-    '未签订长期聘用合同(五年以上)时，请选择引进或聘用合同(协议)开始时间',
+    '未签订长期聘用合同（五年以上）时，请选择引进或聘用合同（协议）开始时间',
     problems,
   );
 
@@ -439,7 +439,7 @@ function checkTalentBasicInfo(
     problems.push({
       field: `${prefix}.levelCode`,
       code: 'TALENT_LEVEL_NOT_FROM_STANDARD',
-      message: `申请评定级别(层次)由所选标准确定，应为${TALENT_LEVELS[level]}`,
+      message: `申请评定级别（层次）由所选标准确定，应为${TALENT_LEVELS[level]}`,
     });
   if (
     promotion &&
@@ -587,7 +587,7 @@ const LIST_RULES: Partial<Record<ModuleKey, ListRule>> = {
         problems.push({
           field: `${prefix}.year`,
           code: 'RESULT_TOO_OLD',
-          message: `企业人才业绩只填写近三年业绩(${thisYear - 3}年以后)`,
+          message: `企业人才业绩只填写近三年业绩（${thisYear - 3}年以后）`,
         });
     }
   },

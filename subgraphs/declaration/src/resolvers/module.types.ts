@@ -65,7 +65,7 @@ export class BasicInfoGql {
   @Field(() => String, { nullable: true, description: `取得资格日期, ${DATE}` }) currentTitleDate?:
     string | null;
   @Field(() => String, { nullable: true, description: `聘任日期, ${DATE}` }) appointmentDate?: string | null;
-  @Field(() => String, { nullable: true, description: '职(执)业资格名称' })
+  @Field(() => String, { nullable: true, description: '职（执）业资格名称' })
   practiceQualificationName?: string | null;
   @Field(() => String, { nullable: true, description: `职(执)业资格取得日期, ${DATE}` })
   practiceQualificationDate?: string | null;
@@ -103,7 +103,7 @@ export class TalentBasicInfoGql {
   previousCategoryCode?: string | null;
   @Field(() => String, { nullable: true, description: `认定日期, ${DATE}` }) previousRecognitionDate?:
     string | null;
-  @Field(() => Boolean, { nullable: true, description: '是否签订长期聘用合同(五年以上)' })
+  @Field(() => Boolean, { nullable: true, description: '是否签订长期聘用合同（五年以上）' })
   longTermContract?: boolean | null;
   @Field(() => String, { nullable: true, description: `引进或聘用合同(协议)开始时间, ${DATE}` })
   contractStartDate?: string | null;
@@ -208,7 +208,7 @@ export class WorkExperienceEntryGql {
 @InputType('PartTimePostEntryInput')
 export class PartTimePostEntryGql {
   @Field(() => ID) id!: string;
-  @Field(() => String, { nullable: true, description: '组织(机构)名称' }) organisation?: string | null;
+  @Field(() => String, { nullable: true, description: '组织（机构）名称' }) organisation?: string | null;
   @Field(() => String, { nullable: true, description: '主管部门' }) supervisingDepartment?: string | null;
   @Field(() => String, { nullable: true, description: '兼任职务' }) post?: string | null;
   @Field(() => String, { nullable: true, description: DATE }) startDate?: string | null;

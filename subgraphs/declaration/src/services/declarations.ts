@@ -292,7 +292,7 @@ export async function saveDeclaration(
       if (supplied.some(([property]) => p.field?.startsWith(`${property}.`)))
         problems.add(`input.${p.field}`, p.code, p.message);
     problems.throwIfAny();
-    // 申请评定级别(层次) follows the chosen standard; it is never taken as typed.
+    // 申请评定级别（层次） follows the chosen standard; it is never taken as typed.
     if (args.input.talentBasicInfo && next.talentBasicInfo)
       next.talentBasicInfo = withTalentLevel(next.talentBasicInfo);
 
@@ -479,7 +479,7 @@ export function serviceProblems(
     problems.push({
       module: 'BASIC_INFO',
       code: 'SERIES_NOT_COVERED',
-      message: '本通知不受理所选申报系列,请重新选择申报系列',
+      message: '本通知不受理所选申报系列，请重新选择申报系列',
       field: 'basicInfo.seriesCode',
     });
   const committee = declaration.committeeId
@@ -495,7 +495,7 @@ export function serviceProblems(
       problems.push({
         module: 'BASIC_INFO',
         code: 'COMMITTEE_MISMATCH',
-        message: `所选评委会“${committee.name}”不受理所填的申报级别或专业,请核对后重新申报`,
+        message: `所选评委会“${committee.name}”不受理所填的申报级别或专业，请核对后重新申报`,
         field: 'basicInfo.levelCode',
       });
   }

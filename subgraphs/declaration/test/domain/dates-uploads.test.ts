@@ -63,7 +63,7 @@ describe('upload tickets', () => {
       module: 'RECOMMENDERS',
       entryId: decl.data.recommenders![0].id,
     })!;
-    expect(slotRuleText(rule)).toBe('只能上传zip,pdf格式的文件;单个文件不能超过5000KB;最多上传1个');
+    expect(slotRuleText(rule)).toBe('只能上传zip、pdf格式的文件；单个文件不能超过5000KB；最多上传1个');
   });
 
   it('refuse unknown slots, entries not saved yet, wrong formats, empty files and full slots', () => {
@@ -81,7 +81,7 @@ describe('upload tickets', () => {
     expect(
       uploadProblems(decl, { slot: { kind: 'CATALOGUE', code: 'ID_CARD' }, format: 'zip', sizeBytes: 0 }),
     ).toEqual([
-      { field: 'contentType', code: 'FILE_FORMAT', message: '身份证只能上传pdf,jpg,png格式的文件' },
+      { field: 'contentType', code: 'FILE_FORMAT', message: '身份证只能上传pdf、jpg、png格式的文件' },
       { field: 'sizeBytes', code: 'FILE_EMPTY', message: '不能上传空文件' },
       { field: 'slot', code: 'SLOT_FULL', message: '身份证最多上传2个，请先删除已上传的文件' },
     ]);

@@ -78,7 +78,7 @@ describe('基本信息 basic info', () => {
     decl.attachments = decl.attachments.filter(
       (a) => !(a.slot.kind === 'CATALOGUE' && a.slot.code === 'PHOTO'),
     );
-    expect(messages(decl)).toEqual(['基本信息未填写,请填写基本信息', '个人照片未上传']);
+    expect(messages(decl)).toEqual(['基本信息未填写，请填写基本信息', '个人照片未上传']);
   });
 
   it('refuses a level that is not under the chosen title (the cascade)', () => {
@@ -191,7 +191,7 @@ describe('基本信息 basic info', () => {
 describe('人才分类定级 basic info', () => {
   const ctx = () => ctxOf(talentDeclaration());
 
-  it('引进人才 needs 从何地(单位)引进', () => {
+  it('引进人才 needs 从何地（单位）引进', () => {
     expect(
       validateModuleInput(
         'TALENT_BASIC_INFO',
@@ -205,7 +205,7 @@ describe('人才分类定级 basic info', () => {
       {
         field: 'talentBasicInfo.introducedFrom',
         code: 'REQUIRED',
-        message: '人才来源为引进人才时，请填写从何地(单位)引进',
+        message: '人才来源为引进人才时，请填写从何地（单位）引进',
       },
     ]);
   });
@@ -258,7 +258,7 @@ describe('人才分类定级 basic info', () => {
       {
         field: 'talentBasicInfo.contractStartDate',
         code: 'REQUIRED',
-        message: '未签订长期聘用合同(五年以上)时，请选择引进或聘用合同(协议)开始时间',
+        message: '未签订长期聘用合同（五年以上）时，请选择引进或聘用合同（协议）开始时间',
       },
     ]);
   });
@@ -272,7 +272,7 @@ describe('人才分类定级 basic info', () => {
       {
         field: 'talentBasicInfo.levelCode',
         code: 'TALENT_LEVEL_NOT_FROM_STANDARD',
-        message: '申请评定级别(层次)由所选标准确定，应为E类',
+        message: '申请评定级别（层次）由所选标准确定，应为E类',
       },
     ]);
     expect(
@@ -292,9 +292,9 @@ describe('破格推荐专家 exceptional recommenders', () => {
     const decl = titleDeclaration({ category: 'EXCEPTIONAL' });
     expect(messages(decl)).toEqual([]);
     decl.data.recommenders = decl.data.recommenders!.slice(0, 1);
-    expect(messages(decl)).toEqual(['破格推荐专家已填写1条,请填写2条']);
+    expect(messages(decl)).toEqual(['破格推荐专家已填写1条，请填写2条']);
     decl.data.recommenders = [];
-    expect(messages(decl)).toEqual(['破格推荐专家未填写,请填写2条']);
+    expect(messages(decl)).toEqual(['破格推荐专家未填写，请填写2条']);
   });
 
   it('refuses a third recommender at save time', () => {
@@ -314,17 +314,17 @@ describe('破格推荐专家 exceptional recommenders', () => {
     decl.attachments = decl.attachments.filter(
       (a) => !(a.slot.kind === 'ENTRY' && a.slot.entryId === first.id),
     );
-    expect(messages(decl)).toEqual(['破格推荐专家已填写2条,其中有1条未上传证明材料,请补充上传']);
+    expect(messages(decl)).toEqual(['破格推荐专家已填写2条，其中有1条未上传证明材料，请补充上传']);
     decl.attachments.push(entryFile('RECOMMENDERS', first.id, 'jpg', 6000 * 1024));
     expect(messages(decl)).toEqual([
-      '破格推荐专家有1个证明材料格式不符合要求,只能上传zip,pdf格式的文件,请重新上传',
-      '破格推荐专家有1个证明材料超过5000KB,请重新上传',
+      '破格推荐专家有1个证明材料格式不符合要求，只能上传zip、pdf格式的文件，请重新上传',
+      '破格推荐专家有1个证明材料超过5000KB，请重新上传',
     ]);
     const slot = { kind: 'ENTRY' as const, module: 'RECOMMENDERS' as const, entryId: first.id };
     expect(uploadProblems(decl, { slot, format: 'png', sizeBytes: 10 })).toContainEqual({
       field: 'contentType',
       code: 'FILE_FORMAT',
-      message: '破格推荐专家只能上传zip,pdf格式的文件',
+      message: '破格推荐专家只能上传zip、pdf格式的文件',
     });
   });
 
@@ -342,7 +342,7 @@ describe('破格推荐专家 exceptional recommenders', () => {
       },
     ]);
     expect(messages({ ...decl, recommendationCounts: { [EXPERT_A_ID]: 2 } })).toEqual([
-      '破格推荐专家第1条:推荐专家王教授已推荐2名专业技术人员破格申报,每名专家最多只允许推荐两名专业技术人员破格申报',
+      '破格推荐专家第1条：推荐专家王教授已推荐2名专业技术人员破格申报，每名专家最多只允许推荐两名专业技术人员破格申报',
     ]);
   });
 
@@ -405,7 +405,7 @@ describe('学习教育经历 education', () => {
   it('is required', () => {
     const decl = titleDeclaration();
     decl.data.education = [];
-    expect(messages(decl)).toEqual(['教育经历未填写,请填写教育经历信息']);
+    expect(messages(decl)).toEqual(['教育经历未填写，请填写教育经历信息']);
   });
 
   it('takes at most 3 entries', () => {
@@ -423,9 +423,9 @@ describe('学习教育经历 education', () => {
     proofEntry(decl, 'EDUCATION', entry, 2);
     expect(messages(decl)).toEqual([]);
     proofEntry(decl, 'EDUCATION', entry, 1);
-    expect(messages(decl)).toEqual(['教育经历已填写1条,其中有1条证明材料超过3个,请删除多余材料']);
+    expect(messages(decl)).toEqual(['教育经历已填写1条，其中有1条证明材料超过3个，请删除多余材料']);
     decl.attachments = decl.attachments.filter((a) => a.slot.kind !== 'ENTRY');
-    expect(messages(decl)).toEqual(['教育经历已填写1条,其中有1条未上传证明材料,请补充上传']);
+    expect(messages(decl)).toEqual(['教育经历已填写1条，其中有1条未上传证明材料，请补充上传']);
   });
 
   it('江苏: a diploma or degree number is needed, a number needs its file, a registry record none', () => {
@@ -445,7 +445,7 @@ describe('学习教育经历 education', () => {
     ]);
 
     decl.data.education = [{ ...entry, degreeNumber: '1018342010001234' }];
-    expect(messages(decl)).toEqual(['学历学位信息已填写1条,其中有1条证明材料不全,请补充上传']);
+    expect(messages(decl)).toEqual(['学历学位信息已填写1条，其中有1条证明材料不全，请补充上传']);
 
     decl.data.education = [{ ...entry, diplomaNumber: null, source: 'REGISTRY' }];
     decl.attachments = decl.attachments.filter((a) => a.slot.kind !== 'ENTRY');
@@ -558,11 +558,13 @@ describe('list modules with their limits', () => {
       const decl = titleDeclaration();
       const one = entry();
       (decl.data as Record<string, unknown>)[dataKey] = [one];
-      expect(messages(decl)).toEqual([`${name}已填写1条,其中有1条未上传证明材料,请补充上传`]);
+      expect(messages(decl)).toEqual([`${name}已填写1条，其中有1条未上传证明材料，请补充上传`]);
       for (let i = 0; i < maxFiles; i += 1) decl.attachments.push(entryFile(key, one.id));
       expect(messages(decl)).toEqual([]);
       decl.attachments.push(entryFile(key, one.id));
-      expect(messages(decl)).toEqual([`${name}已填写1条,其中有1条证明材料超过${maxFiles}个,请删除多余材料`]);
+      expect(messages(decl)).toEqual([
+        `${name}已填写1条，其中有1条证明材料超过${maxFiles}个，请删除多余材料`,
+      ]);
     },
   );
 
@@ -573,7 +575,7 @@ describe('list modules with their limits', () => {
     );
     expect(messages(decl)).toEqual([]);
     decl.data.workExperience = [];
-    expect(messages(decl)).toEqual(['工作经历未填写,请填写工作经历信息']);
+    expect(messages(decl)).toEqual(['工作经历未填写，请填写工作经历信息']);
     const entry = (start: string) => ({
       id: uuid(),
       unit: '某单位',
@@ -609,11 +611,11 @@ describe('list modules with their limits', () => {
       {
         field: 'enterpriseResults.0.year',
         code: 'RESULT_TOO_OLD',
-        message: '企业人才业绩只填写近三年业绩(2023年以后)',
+        message: '企业人才业绩只填写近三年业绩（2023年以后）',
       },
     ]);
     decl.data.enterpriseResults = [recent];
-    expect(messages(decl)).toEqual(['企业人才业绩已填写1条,其中有1条未上传证明材料,请补充上传']);
+    expect(messages(decl)).toEqual(['企业人才业绩已填写1条，其中有1条未上传证明材料，请补充上传']);
     decl.attachments.push(entryFile('ENTERPRISE_RESULTS', recent.id));
     expect(messages(decl)).toEqual([]);
   });
@@ -626,7 +628,7 @@ describe('list modules with their limits', () => {
       { field: 'otherMaterials.0.name', code: 'REQUIRED', message: '请填写材料名称' },
     ]);
     decl.data.otherMaterials = [named];
-    expect(messages(decl)).toEqual(['其他材料已填写1条,其中有1条未上传证明材料,请补充上传']);
+    expect(messages(decl)).toEqual(['其他材料已填写1条，其中有1条未上传证明材料，请补充上传']);
   });
 });
 
@@ -638,7 +640,7 @@ describe('创新创业成果（突出业绩） innovation', () => {
       { field: 'innovation', code: 'TEXT_TOO_LONG', message: '创新创业成果（突出业绩）不能超过500字' },
     ]);
     decl.data.innovation = '   ';
-    expect(messages(decl)).toEqual(['创新创业成果（突出业绩）未填写,请填写创新创业成果（突出业绩）信息']);
+    expect(messages(decl)).toEqual(['创新创业成果（突出业绩）未填写，请填写创新创业成果（突出业绩）信息']);
   });
 
   it('follows the notice: 300 characters in the app variant', () => {
@@ -653,7 +655,7 @@ describe('年度考核 annual assessment', () => {
   it('is required for title channels, not for talent classification', () => {
     const decl = titleDeclaration();
     decl.data.annualAssessments = null;
-    expect(messages(decl)).toEqual(['年度考核未填写,请填写年度考核信息']);
+    expect(messages(decl)).toEqual(['年度考核未填写，请填写年度考核信息']);
     expect(talentDeclaration().config.modules.some((m) => m.key === 'ANNUAL_ASSESSMENT')).toBe(false);
   });
 
@@ -710,8 +712,8 @@ describe('单位公示表 unit publicity and the attachment catalogue', () => {
       catalogueFile('ID_CARD', 'png', 2001 * 1024),
     ];
     expect(messages(decl)).toEqual([
-      '身份证最多上传2个,已上传3个,请删除多余文件',
-      '身份证有1个文件超过2000KB,请重新上传',
+      '身份证最多上传2个，已上传3个，请删除多余文件',
+      '身份证有1个文件超过2000KB，请重新上传',
     ]);
   });
 
@@ -796,10 +798,10 @@ describe('the report lists every problem at once', () => {
     );
     decl.data.annualAssessments = [];
     expect(messages(decl)).toEqual([
-      '破格推荐专家已填写1条,其中有1条未上传证明材料,请补充上传',
-      '破格推荐专家已填写1条,请填写2条',
-      '教育经历已填写1条,其中有1条未上传证明材料,请补充上传',
-      '年度考核未填写,请填写年度考核信息',
+      '破格推荐专家已填写1条，其中有1条未上传证明材料，请补充上传',
+      '破格推荐专家已填写1条，请填写2条',
+      '教育经历已填写1条，其中有1条未上传证明材料，请补充上传',
+      '年度考核未填写，请填写年度考核信息',
       '单位公示表未上传',
     ]);
   });
@@ -809,8 +811,8 @@ describe('the report lists every problem at once', () => {
     decl.data.education = [{ ...decl.data.education![0], school: '' }];
     decl.data.basicInfo = basicInfo({ practisedSpecialtyCode: 'ENG.EI.NETWORK' });
     expect(messages(decl)).toEqual([
-      '基本信息:"从事专业"必须与"申报专业范围"保持一致',
-      '教育经历第1条:请填写毕业学校',
+      '基本信息："从事专业"必须与"申报专业范围"保持一致',
+      '教育经历第1条：请填写毕业学校',
     ]);
   });
 
@@ -855,9 +857,9 @@ describe('暂存 a draft: only malformed values are refused, completeness is the
     const report = validationReport(decl).filter((p) => p.module === 'BASIC_INFO');
     expect(report.map((p) => p.message)).toEqual(
       expect.arrayContaining([
-        '基本信息:请选择性别',
-        '基本信息:请选择取得资格日期',
-        '基本信息:请选择申报专业',
+        '基本信息：请选择性别',
+        '基本信息：请选择取得资格日期',
+        '基本信息：请选择申报专业',
       ]),
     );
   });

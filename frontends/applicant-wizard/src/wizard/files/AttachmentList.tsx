@@ -21,7 +21,8 @@ export function AttachmentList({
       {files.map((file) => (
         <li key={file.id}>
           <FileOutlined aria-hidden />{' '}
-          <a href={file.downloadUrl} target="_blank" rel="noreferrer">
+          {/* Underlined: beside its size, colour alone would not mark it as a link. */}
+          <a href={file.downloadUrl} target="_blank" rel="noreferrer" style={{ textDecoration: 'underline' }}>
             {file.fileName}
           </a>{' '}
           <span className="zc-muted">({formatBytes(file.sizeBytes)})</span>

@@ -27,7 +27,7 @@ function clean(input: TalentBasicInfoInput): TalentBasicInfoInput {
 }
 
 /**
- * 人才分类定级 基本信息 with the seeds' conditions: 引进人才 ⇒ 从何地(单位)引进; 晋升认定 ⇒ 已在吉认定
+ * 人才分类定级 基本信息 with the seeds' conditions: 引进人才 ⇒ 从何地（单位）引进; 晋升认定 ⇒ 已在吉认定
  * 人才类别 and 认定日期; no long-term contract ⇒ 合同开始时间; the chosen standard sets the level.
  */
 export function TalentBasicInfoForm({

@@ -38,7 +38,7 @@ export const ATTACHMENT_CATALOGUE: readonly AttachmentSlotConfig[] = deepFreeze(
   slot('CURRENT_TITLE_CERTIFICATE', '现岗位职称或职业资格证书', 5000, 1),
   slot('APPOINTMENT_DOCUMENT', '聘任文件', 5000, 1),
   slot('CONTINUING_EDUCATION_PROOF', '继续教育学习证明材料', 5000, 1),
-  slot('STUDENT_RECORD_REPORT', '教育部学籍在线验证报告(或毕业生登记表)', 5000, 1),
+  slot('STUDENT_RECORD_REPORT', '教育部学籍在线验证报告（或毕业生登记表）', 5000, 1),
   slot('DIPLOMA_CERTIFICATE', '学历证书', 5000, 1),
   slot('DEGREE_CERTIFICATE', '学位证书', 5000, 1),
   slot('LABOUR_CONTRACT', '劳动合同', 5000, 1),

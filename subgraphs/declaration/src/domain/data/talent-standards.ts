@@ -1,5 +1,5 @@
 // 人才分类定级: the five classes and the standards (申请评定符合标准) that place a person in one.
-// The chosen standard sets 申请评定级别(层次); the applicant never types the level. A subset of the
+// The chosen standard sets 申请评定级别（层次）; the applicant never types the level. A subset of the
 // kinds of standard a province's 人才分类目录 lists, ordered from the top class down.
 import { deepFreeze } from '../freeze';
 
