@@ -4,6 +4,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { chromium } from 'playwright-core';
 import { createLogger } from '@zhicheng/server-kit';
 import { ensureDatabase, findFreePort, startEmbeddedPostgres } from '@zhicheng/dev-postgres';
 import { createPostgresTransport, type EventEnvelope } from '@zhicheng/events';
@@ -19,8 +20,13 @@ import { approved, submitted } from './support/certificate-events';
  * gateway, the cheapest request the gateway answers (parse, validate, plan-free), as the peer.
  * The per-address limit (VERIFY_LIMIT_PER_IP) is lifted for the run: every request comes from one
  * address here, and the limiter's own statement is still paid on each request.
+ * Then the /verify page in Debian's chromium (CHROMIUM_PATH or /usr/bin/chromium): the QR code's
+ * link `/verify#<JWS>` opened BROWSER_RUNS times online (the page, then verifyCredential through
+ * the API) and, with the network cut, offline (the page from its service worker, the signature
+ * checked in the page with jose against the kept did.json): from the navigation to the answer shown.
  * Figures, not a test: nothing here fails on a threshold.
  */
+const BROWSER_RUNS = Number(process.env.BENCH_BROWSER_RUNS ?? 20);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const CERTIFICATES = Number(process.env.BENCH_CERTIFICATES ?? 500);
@@ -58,6 +64,43 @@ async function load(title: string, url: string, bodies: string[]): Promise<Figur
   const failures = result.errors + result.non2xx + wrong;
   if (failures > 0) throw new Error(`${title}: ${failures} failed requests`);
   return { title, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+/** Opens the QR link RUNS times in one page and times each answer (online, then offline). */
+async function browserVerification(origin: string, credential: string) {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  });
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${origin}/verify`);
+    // The service worker has kept the page, its scripts and the keys.
+    await page.getByText('本页已保存到本机').waitFor({ timeout: 30_000 });
+    const times = async (mode: 'online' | 'offline') => {
+      const took: number[] = [];
+      for (let i = 0; i < BROWSER_RUNS; i++) {
+        await page.goto('about:blank');
+        const started = performance.now();
+        await page.goto(`${origin}/verify#${credential}`);
+        await page
+          .locator(`.zc-verification[data-mode="${mode}"][data-outcome="VALID"]`)
+          .waitFor({ timeout: 15_000 });
+        took.push(performance.now() - started);
+      }
+      return took.sort((a, b) => a - b);
+    };
+    const online = await times('online');
+    await context.setOffline(true);
+    const offline = await times('offline');
+    return { online, offline };
+  } finally {
+    await browser.close();
+  }
 }
 
 async function main() {
@@ -106,7 +149,9 @@ async function main() {
     }
     await bus.publish(events);
     await certificate.consumer.catchUp();
-    const rows = await certificate.orm.em.fork().find(Certificate, {}, { fields: ['number', 'holderName'] });
+    const rows = await certificate.orm.em
+      .fork()
+      .find(Certificate, {}, { fields: ['number', 'holderName', 'credential'] });
     if (rows.length !== CERTIFICATES) throw new Error(`issued ${rows.length} of ${CERTIFICATES}`);
     const verifyBodies = rows.map((row) =>
       JSON.stringify({ query: VERIFY, variables: { n: row.number, h: row.holderName } }),
@@ -124,6 +169,19 @@ async function main() {
     for (const r of [peer, verify]) console.log(`| ${r.title} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} |`);
     console.log(
       `\nverification vs the peer: throughput ×${(verify.rps / peer.rps).toFixed(2)}, p50 ×${(verify.p50 / Math.max(peer.p50, 1)).toFixed(2)}, p99 ×${(verify.p99 / Math.max(peer.p99, 1)).toFixed(2)}`,
+    );
+
+    const browser = await browserVerification(new URL(gateway.url).origin, rows[0].credential);
+    console.log(
+      `\n/verify in Chromium: the QR link opened ${BROWSER_RUNS} times, navigation → answer shown\n`,
+    );
+    console.log('| mode | p50 ms | p99 ms | min ms |\n|---|---:|---:|---:|');
+    for (const [mode, took] of Object.entries(browser))
+      console.log(
+        `| ${mode} | ${percentile(took, 50).toFixed(0)} | ${percentile(took, 99).toFixed(0)} | ${took[0].toFixed(0)} |`,
+      );
+    console.log(
+      `\noffline vs online: p50 ×${(percentile(browser.offline, 50) / percentile(browser.online, 50)).toFixed(2)}`,
     );
   } finally {
     await bus.close();
