@@ -208,8 +208,9 @@ test('我的证照 live → PDF → /verify by number, QR link and PDF → offli
   // The same answer, word for word, as for an unknown number: names cannot be harvested.
   expect(unknown).toEqual({ ...wrongName });
   await verify.screenshot({ path: `${SHOTS}/verify-number-1366.png`, fullPage: true });
-  // A number not in the printed form: the API's field problem, next to the field.
-  await verify.getByLabel('证书编号').fill('12345');
+  // An e-certificate number (JL…) not in its printed form: the API's field problem, next to the
+  // field. (Other numbers may be registered paper certificates' and are looked up as they are.)
+  await verify.getByLabel('证书编号').fill('JL12345');
   await verify.getByRole('button', { name: /查询验证/ }).click();
   await verify
     .locator('#number_help, .ant-form-item-explain-error')
