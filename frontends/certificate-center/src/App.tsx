@@ -1,5 +1,7 @@
 import { Result } from 'antd';
 import { Link, useHasRole, useLocation, useTranslation } from '@zhicheng/web-kit';
+import { HistoricalPage } from './applications/HistoricalPage';
+import { ReissuePage } from './applications/ReissuePage';
 import { CertificateNav } from './components/CertificateNav';
 import { MyCertificatesPage } from './certificates/MyCertificatesPage';
 import { NotFoundPage } from './components/NotFoundPage';
@@ -27,7 +29,15 @@ export function App() {
   return (
     <>
       <CertificateNav route={route} />
-      {route.page === 'mine' ? <MyCertificatesPage /> : <NotFoundPage />}
+      {route.page === 'mine' ? (
+        <MyCertificatesPage />
+      ) : route.page === 'reissue' ? (
+        <ReissuePage />
+      ) : route.page === 'historical' ? (
+        <HistoricalPage />
+      ) : (
+        <NotFoundPage />
+      )}
     </>
   );
 }

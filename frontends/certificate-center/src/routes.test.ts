@@ -7,6 +7,8 @@ describe('routeOf', () => {
     expect(routeOf('/certificates/')).toEqual({ page: 'mine' });
     expect(routeOf('/verify')).toEqual({ page: 'verify' });
     expect(routeOf('/verify/')).toEqual({ page: 'verify' });
+    expect(routeOf('/certificates/reissue')).toEqual({ page: 'reissue' });
+    expect(routeOf('/certificates/historical/')).toEqual({ page: 'historical' });
     expect(routeOf('/certificates/nothing')).toEqual({ page: 'notFound' });
     expect(routeOf('/verifyx')).toEqual({ page: 'notFound' });
   });

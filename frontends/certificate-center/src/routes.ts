@@ -4,9 +4,9 @@
 export const paths = {
   /** 我的证照 (证书在线领取) */
   mine: '/certificates',
-  /** 证书补办/换发 (its pages come with the reissue work: add them to routeOf and CertificateNav) */
+  /** 证书补办/换发 (?registration=<id> or ?certificate=<id> chooses the certificate) */
   reissue: '/certificates/reissue',
-  /** 历史职称数据登记 (likewise) */
+  /** 历史职称数据登记 */
   historical: '/certificates/historical',
   /** 证书查询验证, public; a QR code opens /verify#<credential> */
   verify: '/verify',
@@ -14,12 +14,15 @@ export const paths = {
   declaration: (declarationId: string) => `/applicant/declarations/${encodeURIComponent(declarationId)}`,
 };
 
-export type Route = { page: 'mine' } | { page: 'verify' } | { page: 'notFound' };
+export type Route =
+  { page: 'mine' } | { page: 'reissue' } | { page: 'historical' } | { page: 'verify' } | { page: 'notFound' };
 
 /** Which page a path shows. */
 export function routeOf(pathname: string): Route {
   const path = pathname.replace(/\/+$/, '') || '/';
   if (path === paths.mine) return { page: 'mine' };
+  if (path === paths.reissue) return { page: 'reissue' };
+  if (path === paths.historical) return { page: 'historical' };
   if (path === paths.verify) return { page: 'verify' };
   return { page: 'notFound' };
 }

@@ -98,7 +98,7 @@ const APPLY = `mutation($input: ReissueApplicationInput!) { applyForReissue(inpu
 const DECIDE = `mutation($id: ID!, $approve: Boolean!, $opinion: String) {
   decideReissueApplication(id: $id, approve: $approve, opinion: $opinion) { id status statusText opinion decidedByName newCertificateNumber } }`;
 const VERIFY = `query($n: String!, $h: String!) { verifyCertificate(number: $n, holderName: $h) {
-  outcome valid message certificate { number form formText status replacesNumber replacedByNumber revocationReason } } }`;
+  outcome valid message certificate { number kind kindText form formText status replacesNumber replacedByNumber revocationReason } } }`;
 
 async function apply(
   applicant: Actor,
@@ -546,6 +546,8 @@ test('历史职称数据登记: one file refused, approved → verifiable as a r
     outcome: 'REGISTERED_PAPER',
     valid: true,
     certificate: {
+      kind: 'TITLE',
+      kindText: '职称证书',
       form: 'REGISTERED_PAPER',
       formText: '已登记的纸质证书',
       status: 'VALID',

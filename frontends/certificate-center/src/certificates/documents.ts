@@ -4,6 +4,10 @@ import { graphql } from '../gql';
 export const CertificateFieldsFragment = graphql(`
   fragment CertificateFields on Certificate {
     id
+    kind
+    kindText
+    replacesNumber
+    replacedByNumber
     number
     holderName
     holderIdNumberMasked

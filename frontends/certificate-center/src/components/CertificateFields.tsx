@@ -4,6 +4,13 @@ import { formatDay } from '../format';
 
 /** A certificate's printed fields, as 我的证照 lists them and the verify page shows them. */
 export interface ShownCertificate {
+  /** 职称证书 / 人才分类定级证书 */
+  kind?: 'TITLE' | 'TALENT_LEVEL' | null;
+  /** A registered paper certificate (历史职称数据登记) says so; an e-certificate needs no word. */
+  form?: 'ELECTRONIC' | 'REGISTERED_PAPER' | null;
+  /** 补办/换发: the number this one replaces, and the one that replaced it. */
+  replacesNumber?: string | null;
+  replacedByNumber?: string | null;
   number: string;
   holderName: string;
   holderIdNumberMasked?: string | null;
@@ -50,6 +57,10 @@ export function CertificateFields({
           label: t('fields.number'),
           children: <span className="zc-nowrap">{certificate.number}</span>,
         },
+        ...optional('kind', t('fields.kind'), certificate.kind && t(`kinds.${certificate.kind}`)),
+        ...(certificate.form === 'REGISTERED_PAPER'
+          ? [{ key: 'form', label: t('fields.form'), children: t('forms.REGISTERED_PAPER') }]
+          : []),
         ...(showHolder
           ? [
               { key: 'holder', label: t('fields.holderName'), children: certificate.holderName },
@@ -80,6 +91,24 @@ export function CertificateFields({
                 key: 'reason',
                 label: t('fields.revocationReason'),
                 children: certificate.revocationReason ?? t('mine.noReason'),
+              },
+            ]
+          : []),
+        ...(certificate.replacedByNumber
+          ? [
+              {
+                key: 'replacedBy',
+                label: t('fields.replacedByNumber'),
+                children: <span className="zc-nowrap">{certificate.replacedByNumber}</span>,
+              },
+            ]
+          : []),
+        ...(certificate.replacesNumber
+          ? [
+              {
+                key: 'replaces',
+                label: t('fields.replacesNumber'),
+                children: <span className="zc-nowrap">{certificate.replacesNumber}</span>,
               },
             ]
           : []),

@@ -1,12 +1,14 @@
 import { Menu } from 'antd';
-import { SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
+import {
+  FileSyncOutlined,
+  HistoryOutlined,
+  SafetyCertificateOutlined,
+  SearchOutlined,
+} from '@ant-design/icons';
 import { Link, useTranslation } from '@zhicheng/web-kit';
 import { paths, type Route } from '../routes';
 
-/**
- * The holder's certificate sections: 我的证照 and 证书查询验证. 证书补办/换发 and 历史职称数据登记
- * join this list with their pages (paths.reissue, paths.historical).
- */
+/** The holder's certificate sections: 我的证照, 证书补办/换发, 历史职称数据登记 and 证书查询验证. */
 export function CertificateNav({ route }: { route: Route }) {
   const { t } = useTranslation('certificates');
   const items = [
@@ -14,6 +16,16 @@ export function CertificateNav({ route }: { route: Route }) {
       key: 'mine',
       icon: <SafetyCertificateOutlined aria-hidden />,
       label: <Link to={paths.mine}>{t('nav.mine')}</Link>,
+    },
+    {
+      key: 'reissue',
+      icon: <FileSyncOutlined aria-hidden />,
+      label: <Link to={paths.reissue}>{t('nav.reissue')}</Link>,
+    },
+    {
+      key: 'historical',
+      icon: <HistoryOutlined aria-hidden />,
+      label: <Link to={paths.historical}>{t('nav.historical')}</Link>,
     },
     {
       key: 'verify',

@@ -111,25 +111,36 @@ export function VerificationResult({
 
   const { outcome, certificate, keyId } = shown.result;
   const revoked = outcome === 'REVOKED';
+  // A paper certificate the bureau registered (历史职称数据登记) is genuine too, but has no e-certificate.
+  const paper = outcome === 'REGISTERED_PAPER';
+  const good = outcome === 'VALID' || paper;
   const title =
     outcome === 'VALID'
       ? t('verify.result.valid')
-      : revoked
-        ? t('verify.result.revoked')
-        : outcome === 'NOT_FOUND'
-          ? t('verify.result.notFound')
-          : t('verify.result.invalid');
-  const subTitle =
+      : paper
+        ? t('verify.result.registeredPaper')
+        : revoked
+          ? t('verify.result.revoked')
+          : outcome === 'NOT_FOUND'
+            ? t('verify.result.notFound')
+            : t('verify.result.invalid');
+  const revokedText =
     revoked && certificate
-      ? t('mine.revoked', {
-          date: formatDay(certificate.revokedAt),
-          reason: certificate.revocationReason ?? t('mine.noReason'),
-        })
-      : t(`verify.outcomes.${outcome}`);
-  const registered = outcome === 'VALID' || revoked;
+      ? [
+          t('mine.revoked', {
+            date: formatDay(certificate.revokedAt),
+            reason: certificate.revocationReason ?? t('mine.noReason'),
+          }),
+          certificate.replacedByNumber
+            ? t('verify.result.replacedBy', { number: certificate.replacedByNumber })
+            : '',
+        ].join('')
+      : null;
+  const subTitle = revokedText ?? t(`verify.outcomes.${outcome}`);
+  const registered = good || revoked;
   return (
     <div className="zc-verification" data-outcome={outcome} data-mode="online">
-      <Result status={outcome === 'VALID' ? 'success' : 'error'} title={heading(title)} subTitle={subTitle} />
+      <Result status={good ? 'success' : 'error'} title={heading(title)} subTitle={subTitle} />
       {shown.by === 'credential' && (
         <Checks
           title={`${t('verify.result.checks')}（${t('verify.result.checkedOnline')}）`}

@@ -8,6 +8,12 @@ export const VerificationFieldsFragment = graphql(`
     message
     keyId
     certificate {
+      kind
+      kindText
+      form
+      formText
+      replacesNumber
+      replacedByNumber
       number
       holderName
       holderIdNumberMasked

@@ -94,6 +94,8 @@ describe('verifyOffline', () => {
       outcome: 'VALID',
       keyId: current.id,
       certificate: {
+        kind: 'TITLE',
+        replacesNumber: null,
         number: 'JL202600000001',
         holderName: '张伟',
         holderIdNumberMasked: '220***********0118',
@@ -235,5 +237,33 @@ describe('did.json and credential shape', () => {
     expect(credentialFacts(null)).toBeNull();
     expect(credentialFacts({ credentialSubject: { name: '张伟' } })).toBeNull();
     expect(credentialFacts(credential)?.committeeName).toBe('吉林省工程系列高级职称评审委员会');
+    expect(credentialFacts(credential)?.kind).toBe('TITLE');
+  });
+
+  it('reads a 人才分类定级证书 and the number a reissued certificate replaces', () => {
+    const facts = credentialFacts({
+      issuer: { id: DID, name: '吉林省人力资源和社会保障厅' },
+      validFrom: '2026-12-01T02:00:00.000Z',
+      credentialSubject: {
+        type: 'TalentClassificationHolder',
+        name: '李娜',
+        idNumberMasked: null,
+        certificateNumber: 'JL202600000009',
+        talentCategory: 'C类',
+        recognitionStandard: null,
+        recognisedBy: '吉林省人才工作领导小组',
+        recognitionDate: '2026-11-30',
+        declarationId: null,
+        replaces: 'JL202600000002',
+      },
+    });
+    expect(facts).toMatchObject({
+      kind: 'TALENT_LEVEL',
+      titleName: '人才分类定级',
+      levelName: 'C类',
+      committeeName: '吉林省人才工作领导小组',
+      approvedOn: '2026-11-30',
+      replacesNumber: 'JL202600000002',
+    });
   });
 });

@@ -19,6 +19,10 @@ export interface DidDocument {
 
 /** The certificate as the credential states it (credentialSubject, issuer, validFrom). */
 export interface CredentialFacts {
+  /** 职称证书 or 人才分类定级证书 (by the subject's type) */
+  kind: 'TITLE' | 'TALENT_LEVEL';
+  /** 补办/换发: the number of the certificate this one replaces */
+  replacesNumber: string | null;
   number: string;
   holderName: string;
   holderIdNumberMasked: string | null;
@@ -75,24 +79,28 @@ export function credentialFacts(payload: unknown): CredentialFacts | null {
   } | null;
   const subject = vc?.credentialSubject;
   if (!subject || typeof subject !== 'object') return null;
+  // A 人才分类定级证书 names its facts differently (subgraphs/certificate/src/domain/credential.ts).
+  const talent = subject.type === 'TalentClassificationHolder';
   const number = text(subject.certificateNumber);
   const holderName = text(subject.name);
-  const titleName = text(subject.titleName);
-  const levelName = text(subject.level);
-  const approvedOn = text(subject.approvalDate);
+  const titleName = talent ? '人才分类定级' : text(subject.titleName);
+  const levelName = text(talent ? subject.talentCategory : subject.level);
+  const approvedOn = text(talent ? subject.recognitionDate : subject.approvalDate);
   const issuedAt = text(vc?.validFrom);
   const issuerName = text(vc?.issuer?.name);
   if (!number || !holderName || !titleName || !levelName || !approvedOn || !issuedAt || !issuerName)
     return null;
   return {
+    kind: talent ? 'TALENT_LEVEL' : 'TITLE',
+    replacesNumber: text(subject.replaces),
     number,
     holderName,
     holderIdNumberMasked: text(subject.idNumberMasked),
     titleName,
-    seriesName: text(subject.series),
-    specialtyName: text(subject.specialty),
+    seriesName: talent ? null : text(subject.series),
+    specialtyName: talent ? null : text(subject.specialty),
     levelName,
-    committeeName: text(subject.committee),
+    committeeName: text(talent ? subject.recognisedBy : subject.committee),
     approvedOn,
     issuedAt,
     issuerName,

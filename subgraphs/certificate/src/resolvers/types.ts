@@ -194,6 +194,10 @@ export class VerifiedCertificateView extends CertificateFields {
     replacedByNumber: string | null = null,
   ): VerifiedCertificateView {
     return Object.assign(new VerifiedCertificateView(), {
+      // 历史职称数据登记 registers 职称证书 only (seed 004 第四章); kind is non-null, so without it
+      // the whole certificate would read null.
+      kind: CertificateKindEnum.TITLE,
+      kindText: CERTIFICATE_KIND_WORDS[CertificateKindEnum.TITLE],
       form: CertificateForm.REGISTERED_PAPER,
       formText: '已登记的纸质证书',
       replacesNumber: null,
