@@ -20,6 +20,7 @@ import {
   ok,
   postFile,
   signedIn,
+  DEMO_APPLICANT_ID_NUMBER,
 } from '../support/flows';
 import { codeOf, GraphQLSession, type GraphQLAnswer } from '../support/graphql';
 import { startStack, type Stack } from '../support/stack';
@@ -302,6 +303,14 @@ test('历史职称数据登记 through the gateway: one file refused; approved �
   ]);
 
   const two = [...one, ...(await uploaded(applicant, 'HISTORICAL', ['APPROVAL_DOCUMENT']))];
+  // 李娜 registering 张伟's paper certificate under her own name: the printed ID number must be
+  // the account's (identity's PersonRegistered), not only the name.
+  const someoneElses = await applicant.request(REGISTER, {
+    input: { ...input, idNumber: DEMO_APPLICANT_ID_NUMBER, fileIds: two },
+  });
+  expect(fieldsOf(someoneElses)).toEqual([
+    expect.objectContaining({ field: 'idNumber', code: 'NOT_ACCOUNT_HOLDER' }),
+  ]);
   const { registerHistoricalCertificate } = await ok<{
     registerHistoricalCertificate: { id: string; statusText: string };
   }>(applicant, REGISTER, { input: { ...input, fileIds: two } });

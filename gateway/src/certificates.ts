@@ -47,4 +47,9 @@ export function mountCertificateRoutes(app: Express, env: GatewayEnv, logger: Lo
   app.get(/^\/credentials\/status\/([1-9]\d{0,5})$/, (req: Request, res: Response) =>
     forward(res, `/credentials/status/${Number.parseInt((req.params as Record<string, string>)[0], 10)}`),
   );
+  // Anything else under /credentials is no status list: a JSON 404 (not the shell's page, which a
+  // verifier would take for a document).
+  app.all(/^\/credentials(?:\/.*)?$/, (_req: Request, res: Response) => {
+    res.status(404).json({ error: { code: 'NOT_FOUND', message: '没有这个证书状态列表' } });
+  });
 }

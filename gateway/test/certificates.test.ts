@@ -51,6 +51,20 @@ test('no other path reaches the certificate subgraph, and a query string is not 
     '/.well-known/other',
   ])
     await fetch(`${gateway.origin}${path}`);
+  // Not a status list: a JSON 404, even for a browser (never the shell's page).
+  for (const path of [
+    '/credentials/status/0',
+    '/credentials/status/abc',
+    '/credentials',
+    '/credentials/x/1',
+  ]) {
+    const answer = await fetch(`${gateway.origin}${path}`, { headers: { accept: 'text/html,*/*' } });
+    expect([path, answer.status, answer.headers.get('content-type')]).toEqual([
+      path,
+      404,
+      expect.stringContaining('application/json'),
+    ]);
+  }
   await fetch(`${gateway.origin}/credentials/status/1?redirect=http://evil.example`);
   expect(seen).toEqual(['/credentials/status/1']);
 });

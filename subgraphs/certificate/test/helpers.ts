@@ -139,6 +139,24 @@ export function talentApproved(
   );
 }
 
+/** identity's PersonRegistered: the account holder's ID document, as identity announces it. */
+export function personRegistered(
+  actor: { principal: { accountId: string; displayName?: string } },
+  idNumber: string,
+) {
+  return event(
+    'PersonRegistered',
+    {
+      personId: actor.principal.accountId,
+      name: actor.principal.displayName ?? '',
+      idType: 'RESIDENT_ID',
+      idNumber,
+      at: new Date().toISOString(),
+    },
+    'identity',
+  );
+}
+
 export interface TestCertificate {
   server: CertificateServer;
   sql: Pool;

@@ -10,7 +10,14 @@ import { demoOrganisationId } from '@zhicheng/server-kit';
 import { makeResidentId } from '@zhicheng/domain-codes';
 import { minimalPdf } from '@zhicheng/testing';
 import { loadDemoData } from '../src/demo-data';
-import { approved, startTestCertificate, submitted, type Actor, type TestCertificate } from './helpers';
+import {
+  approved,
+  personRegistered,
+  startTestCertificate,
+  submitted,
+  type Actor,
+  type TestCertificate,
+} from './helpers';
 
 let t: TestCertificate;
 beforeAll(async () => {
@@ -480,6 +487,19 @@ test('历史职称数据登记: one file refused, approved → verifiable as a r
   expect(none[0].n).toBe(0);
 
   const two = await upload(applicant, 'HISTORICAL', 'APPROVAL_DOCUMENT');
+  // Identity has not announced the account's ID document yet: the check cannot pass (fails closed).
+  const input0 = paperInput('陈十二', [one.body.attachment!.id, two.body.attachment!.id]);
+  const unknownHolder = await applicant.client.request(REGISTER, { input: input0 });
+  expect(fieldsOf(unknownHolder).map((f) => `${f.field}:${f.code}`)).toEqual(['idNumber:NOT_ACCOUNT_HOLDER']);
+  // Announced: another person's ID number with the account's name is still not the account's.
+  await t.publish(personRegistered(applicant, input0.idNumber));
+  const someoneElses = await applicant.client.request(REGISTER, {
+    input: {
+      ...input0,
+      idNumber: makeResidentId({ region: '220102', birthDate: '19860315', sequence: 101 }),
+    },
+  });
+  expect(fieldsOf(someoneElses).map((f) => `${f.field}:${f.code}`)).toEqual(['idNumber:NOT_ACCOUNT_HOLDER']);
   // A reissue material cannot stand in for a registration's.
   const wrongKind = await upload(applicant, 'REISSUE', 'VOID_NOTICE');
   const input = paperInput('陈十二', [one.body.attachment!.id, two.body.attachment!.id]);
@@ -504,13 +524,23 @@ test('历史职称数据登记: one file refused, approved → verifiable as a r
     [id],
   );
   expect(stored[0].row).not.toContain(input.idNumber);
-  // The same printed number once (pending or registered), whoever asks.
+  // A namesake (another account, another ID number) cannot register it as theirs.
   const namesake = await t.applicant('陈十二');
+  await t.publish(
+    personRegistered(namesake, makeResidentId({ region: '220102', birthDate: '19700101', sequence: 79 })),
+  );
   const namesakeFiles = [
     (await upload(namesake, 'HISTORICAL', 'OLD_CERTIFICATE')).body.attachment!.id,
     (await upload(namesake, 'HISTORICAL', 'DECLARATION_FORM')).body.attachment!.id,
   ];
-  const duplicate = await namesake.client.request(REGISTER, { input: { ...input, fileIds: namesakeFiles } });
+  const namesakes = await namesake.client.request(REGISTER, { input: { ...input, fileIds: namesakeFiles } });
+  expect(fieldsOf(namesakes).map((f) => `${f.field}:${f.code}`)).toEqual(['idNumber:NOT_ACCOUNT_HOLDER']);
+  // The same printed number once (pending or registered): a second registration is a conflict.
+  const againFiles = [
+    (await upload(applicant, 'HISTORICAL', 'OLD_CERTIFICATE')).body.attachment!.id,
+    (await upload(applicant, 'HISTORICAL', 'DECLARATION_FORM')).body.attachment!.id,
+  ];
+  const duplicate = await applicant.client.request(REGISTER, { input: { ...input, fileIds: againFiles } });
   expect([codeOf(duplicate), reasonOf(duplicate)]).toEqual(['CONFLICT', 'ALREADY_REGISTERED']);
 
   // Not verifiable while pending.

@@ -195,7 +195,7 @@ export interface HistoricalFacts {
 export function checkHistoricalInput(
   input: HistoricalInput,
   today: string,
-): { problems: Problem[]; facts: HistoricalFacts } {
+): { problems: Problem[]; facts: HistoricalFacts; idNumber: string | null } {
   const problems: Problem[] = [];
   const certificateNumber = normalisePrintedNumber(input.certificateNumber ?? '');
   const numberProblem = printedNumberProblem(certificateNumber);
@@ -260,6 +260,8 @@ export function checkHistoricalInput(
       workUnit,
       regionCode: input.regionCode,
     },
+    // Checked against the account's own (never stored: the registration keeps it masked).
+    idNumber: id.ok ? id.normalised : null,
   };
 }
 

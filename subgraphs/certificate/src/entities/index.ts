@@ -1,5 +1,6 @@
 import { eventEntities } from '@zhicheng/events';
 import { RateLimitBucket } from '@zhicheng/server-kit';
+import { AccountHolder } from './account-holder';
 import { ApplicationFile, FilePurpose, StoredFile } from './application-file';
 import { ApplicationStatus, HistoricalRegistration, ReissueApplication } from './applications';
 import { Certificate, type CertificateKind } from './certificate';
@@ -8,6 +9,7 @@ import { DeclarationPoint, Region } from './region';
 import { SigningKey } from './signing-key';
 
 export {
+  AccountHolder,
   ApplicationFile,
   ApplicationStatus,
   Certificate,
@@ -25,6 +27,7 @@ export {
 
 export const entities = [
   Certificate,
+  AccountHolder,
   DeclarationFact,
   SigningKey,
   RateLimitBucket,

@@ -3,7 +3,7 @@ import type { EventEnvelope, EventHandlers } from '@zhicheng/events';
 import type { Logger } from '@zhicheng/server-kit';
 import type { EntityManager as PgEntityManager } from '@zhicheng/server-kit';
 import type { CertificateDeps } from '../context';
-import { DeclarationFact } from '../entities';
+import { AccountHolder, DeclarationFact } from '../entities';
 import { issueIfReady } from '../services/issue';
 
 /** The name under which certificate consumes events (its position in the stream and its inbox). */
@@ -25,6 +25,20 @@ export function certificateHandlers(
 ): EventHandlers {
   const describe = (event: EventEnvelope) => ({ eventId: event.id, type: event.type, source: event.source });
   return {
+    async PersonRegistered(em: EntityManager, event: EventEnvelope<'PersonRegistered'>) {
+      const { personId, idType, idNumber, at } = event.payload;
+      if (!UUID.test(personId)) {
+        logger.error(describe(event), 'PersonRegistered with a malformed id ignored');
+        return;
+      }
+      const since = new Date(at);
+      const current = await em.findOne(AccountHolder, { personId });
+      // A late, older event never replaces newer facts.
+      if (current && current.since.getTime() > since.getTime()) return;
+      if (current) em.assign(current, { idType, idNumber, since });
+      else em.persist(em.create(AccountHolder, { personId, idType, idNumber, since }));
+      await em.flush();
+    },
     async DeclarationSubmitted(em: EntityManager, event: EventEnvelope<'DeclarationSubmitted'>) {
       const p = event.payload;
       if (!UUID.test(p.declarationId) || !UUID.test(p.personId)) {

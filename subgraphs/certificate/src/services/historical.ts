@@ -9,7 +9,14 @@ import type { CertificateDeps } from '../context';
 import { checkHistoricalInput, isUuid, normaliseName, type HistoricalInput } from '../domain/applications';
 import { materialProblems } from '../domain/materials';
 import { chinaDate } from '../domain/number';
-import { ApplicationStatus, Certificate, FilePurpose, HistoricalRegistration, Region } from '../entities';
+import {
+  AccountHolder,
+  ApplicationStatus,
+  Certificate,
+  FilePurpose,
+  HistoricalRegistration,
+  Region,
+} from '../entities';
 import { isApplicantOf, isAuditorOf, requireApplicant, requireAuditor } from './access';
 import { alreadyDecided, applicationNotFound, lockForDecision, recordDecision } from './audit';
 import { announceApplication } from './live';
@@ -31,7 +38,7 @@ export async function registerHistorical(
 ): Promise<HistoricalRegistration> {
   const applicant = requireApplicant(auth);
   const now = deps.now();
-  const { problems, facts } = checkHistoricalInput(input, chinaDate(now));
+  const { problems, facts, idNumber } = checkHistoricalInput(input, chinaDate(now));
   // Only one's own certificate: the name printed must be the account's (a typo is fixable).
   if (facts.holderName && facts.holderName !== normaliseName(applicant.name))
     problems.push({
@@ -55,6 +62,17 @@ export async function registerHistorical(
           field: 'certificateNumber',
           code: 'ELECTRONIC_EXISTS',
           message: '该编号是本平台签发的电子证书，无需登记；请在“我的证照”中查看，或直接办理补办（换发）',
+        });
+      // …and the ID number printed must be the account's (identity's PersonRegistered): otherwise a
+      // person could register someone else's certificate under their own name.
+      const holder = idNumber ? await em.findOne(AccountHolder, { personId: applicant.personId }) : null;
+      if (idNumber && (holder?.idType !== 'RESIDENT_ID' || holder.idNumber.toUpperCase() !== idNumber))
+        problems.push({
+          field: 'idNumber',
+          code: 'NOT_ACCOUNT_HOLDER',
+          message: holder
+            ? '证书上的身份证件号码与您账号的实名信息不一致：只能登记本人的证书，请核对号码'
+            : '暂未取得您账号的实名信息，请稍后再试；如持续出现请联系平台管理员',
         });
       const claimed = await claimableFiles(em, applicant.personId, FilePurpose.HISTORICAL, input.fileIds);
       problems.push(...claimed.problems);
