@@ -7,6 +7,7 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { demoOrganisationId } from '@zhicheng/server-kit';
+import { ACCESS_LOG_UNAVAILABLE } from '@zhicheng/events';
 import { makeResidentId } from '@zhicheng/domain-codes';
 import { minimalPdf } from '@zhicheng/testing';
 import { loadDemoData } from '../src/demo-data';
@@ -731,5 +732,27 @@ test('谁查看了我的信息: the bureau’s reads of the materials (links, do
   const refused = await fetch(new URL(unnamed.url, t.server.url));
   expect(refused.status).toBe(410);
   expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('TOKEN_EXPIRED');
+  expect(await viewsOf(personId)).toHaveLength(3);
+
+  // A download that cannot be recorded is not served (fail closed); nor is a GraphQL read's link.
+  await t.sql.query(`alter table certificate.outbox_event rename to outbox_event_away`);
+  try {
+    const withheld = await fetch(new URL(read.reissueApplication.files[2].url, t.server.url));
+    expect(withheld.status).toBe(500);
+    expect(await withheld.json()).toEqual({
+      error: { code: 'INTERNAL_SERVER_ERROR', message: ACCESS_LOG_UNAVAILABLE },
+    });
+    const answer = await city.client.request<{ reissueApplication: unknown }>(
+      `query($id: ID!) { reissueApplication(id: $id) { files { url } } }`,
+      { id },
+    );
+    expect(answer.data ?? null).toBeNull();
+    expect(answer.errors?.[0]).toMatchObject({
+      message: ACCESS_LOG_UNAVAILABLE,
+      extensions: { reason: 'ACCESS_LOG_UNAVAILABLE' },
+    });
+  } finally {
+    await t.sql.query(`alter table certificate.outbox_event_away rename to outbox_event`);
+  }
   expect(await viewsOf(personId)).toHaveLength(3);
 });
