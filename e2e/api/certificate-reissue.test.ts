@@ -7,7 +7,8 @@
 // registered, approved, verifiable as 已登记的纸质证书, then reissued as an e-certificate. And the
 // hostile and broken requests: missing PDFs, an executable renamed .pdf, one registration file,
 // another person's certificate, staff of another region, a second pending application, forged
-// ids, _entities, the materials' links.
+// ids, _entities, the materials' links. The bureau reading 李娜's materials is in her
+// 谁查看了我的信息 (myDataAccessLog), her own reading is not.
 import { randomUUID } from 'node:crypto';
 import { makeResidentId } from '@zhicheng/domain-codes';
 import { GraphQLClient } from '@zhicheng/testing';
@@ -316,6 +317,48 @@ test('历史职称数据登记 through the gateway: one file refused; approved �
   }>(applicant, REGISTER, { input: { ...input, fileIds: two } });
   expect(registerHistoricalCertificate.statusText).toBe('待审核');
   const city = await demoStaff(stack, 'bureau.city');
+
+  // 谁查看了我的信息: the city bureau opening her registration (links to her materials) and
+  // downloading one is in her access log with the bureau's name; her own reading is not.
+  const READ_REGISTRATION = `query($id: ID!) { historicalRegistration(id: $id) { files { url } } }`;
+  const LOG = `{ myDataAccessLog(first: 50) { edges { node {
+    viewerRole viewerRoleText organisationName items itemsText declarationId viewCount } } } }`;
+  type LogJson = {
+    myDataAccessLog: { edges: Array<{ node: { items: string[] } & Record<string, unknown> }> };
+  };
+  const materialLines = async () =>
+    (await ok<LogJson>(applicant, LOG)).myDataAccessLog.edges
+      .map((e) => e.node)
+      .filter((n) => n.items.includes('CERTIFICATE_MATERIALS'));
+  const own = await ok<{ historicalRegistration: { files: Array<{ url: string }> } }>(
+    applicant,
+    READ_REGISTRATION,
+    { id: registerHistoricalCertificate.id },
+  );
+  expect((await fetch(new URL(own.historicalRegistration.files[0].url, stack.origin))).status).toBe(200);
+  await stack.settleEvents();
+  expect(await materialLines()).toEqual([]);
+  const audited = await ok<{ historicalRegistration: { files: Array<{ url: string }> } }>(
+    city,
+    READ_REGISTRATION,
+    { id: registerHistoricalCertificate.id },
+  );
+  expect(audited.historicalRegistration.files).toHaveLength(2);
+  expect((await fetch(new URL(audited.historicalRegistration.files[1].url, stack.origin))).status).toBe(200);
+  await stack.settleEvents();
+  expect(await materialLines()).toEqual([
+    {
+      viewerRole: 'BUREAU_REVIEWER',
+      viewerRoleText: '人社部门审核人员',
+      organisationName: '长春市人力资源和社会保障局',
+      items: ['CERTIFICATE_MATERIALS'],
+      itemsText: ['补办/登记材料'],
+      declarationId: null,
+      // The links and the download a moment later are one line.
+      viewCount: 2,
+    },
+  ]);
+
   await ok(
     city,
     `mutation($id: ID!) { decideHistoricalRegistration(id: $id, approve: true, opinion: "与档案一致") { status } }`,

@@ -1,10 +1,20 @@
 // 谁查看了我的信息 in a real browser: the unit's agent opens a binding request in unit-audit and sees
 // the applicant's full ID number (to verify who asks) before approving it; the applicant, on a
-// 360 px wide phone, opens 谁查看了我的信息 from the shell and sees the unit's read.
+// 360 px wide phone, opens 谁查看了我的信息 from the shell and sees the unit's read, and the city
+// bureau's read of the materials of her 补办 application (补办/登记材料).
 import type { Browser, Page } from 'playwright-core';
 import { expectNoSeriousA11yViolations as expectAccessible } from '../support/a11y';
 import { launchBrowser } from '../support/browser';
-import { DEMO_PASSWORD, DEMO_UNIT_CREDIT_CODE, ok, signedIn } from '../support/flows';
+import {
+  certificateByEvents,
+  DEMO_PASSWORD,
+  DEMO_UNIT_CREDIT_CODE,
+  demoStaff,
+  files,
+  ok,
+  postFile,
+  signedIn,
+} from '../support/flows';
 import { startStack, type Stack } from '../support/stack';
 
 let stack: Stack;
@@ -80,6 +90,48 @@ test('the agent verifies a binding with the full ID number; the applicant sees i
   await agentPage.getByText('已通过 张伟 的绑定申请').waitFor({ timeout: 15_000 });
   await stack.settleEvents();
 
+  // She applies for a 补办 of her certificate with three PDFs (through the API); the city bureau
+  // opens the application with the links to them.
+  const certificate = await certificateByEvents(stack, applicant, '张伟');
+  const fileIds: string[] = [];
+  for (const slot of ['ORIGINAL_DOCUMENTS', 'VOID_NOTICE', 'REISSUE_FORM']) {
+    const pdf = files.pdf();
+    const { requestCertificateMaterialUpload: ticket } = await ok<{
+      requestCertificateMaterialUpload: { url: string };
+    }>(
+      applicant,
+      `mutation($slot: String!, $size: Int!) { requestCertificateMaterialUpload(purpose: REISSUE, slot: $slot,
+        fileName: "scan.pdf", sizeBytes: $size, contentType: "application/pdf") { url } }`,
+      { slot, size: pdf.length },
+    );
+    fileIds.push((await postFile(stack, applicant, ticket.url, pdf, 'application/pdf')).body.attachment!.id);
+  }
+  const { certificateRegions } = await ok<{
+    certificateRegions: Array<{ code: string; points: Array<{ id: string }> }>;
+  }>(applicant, `{ certificateRegions { code points { id } } }`);
+  const city = certificateRegions.find((r) => r.code === '220100')!;
+  const { applyForReissue } = await ok<{ applyForReissue: { id: string } }>(
+    applicant,
+    `mutation($input: ReissueApplicationInput!) { applyForReissue(input: $input) { id } }`,
+    {
+      input: {
+        certificateId: certificate.id,
+        declarationType: 'REVIEW',
+        businessType: 'REISSUE',
+        regionCode: city.code,
+        declarationPointId: city.points[0].id,
+        reason: '纸质证书遗失，已登报声明作废',
+        fileIds,
+      },
+    },
+  );
+  await ok(
+    await demoStaff(stack, 'bureau.city'),
+    `query($id: ID!) { reissueApplication(id: $id) { files { url } } }`,
+    { id: applyForReissue.id },
+  );
+  await stack.settleEvents();
+
   // The applicant, on a phone, opens 谁查看了我的信息 from the shell's home page.
   const phone = await openContext(problems, 360, 740);
   await signIn(phone, '个人登录', async (page) => {
@@ -109,6 +161,9 @@ test('the agent verifies a binding with the full ID number; the applicant sees i
   await table.getByText(unit.name).waitFor({ timeout: 15_000 });
   await table.getByText('单位经办人').waitFor();
   await table.getByText('完整身份证号码').waitFor();
+  await table.getByText('长春市人力资源和社会保障局').waitFor();
+  await table.getByText('人社部门审核人员').waitFor();
+  await table.getByText('补办/登记材料').waitFor();
   await expectFitsPhone(phone);
   await expectAccessible(phone, '谁查看了我的信息 at 360 px');
   // Opening the dialog read the number once; approving did not read it again.

@@ -53,6 +53,7 @@ const zhCN = {
       DECLARATION_FILES: '申报附件',
       BUSINESS_FORMS: '业务表册',
       REVIEW_CASE: '审核办件',
+      CERTIFICATE_MATERIALS: '补办/登记材料',
     },
   },
   steps: {
@@ -482,6 +483,7 @@ const en: ApplicantResources = {
       DECLARATION_FILES: 'Declaration files',
       BUSINESS_FORMS: 'Business forms',
       REVIEW_CASE: 'Review case',
+      CERTIFICATE_MATERIALS: 'Certificate application materials',
     },
   },
   steps: {

@@ -78,7 +78,12 @@ export type PersonalDataItem =
   /** A declaration's business forms (业务表册, links to the PDFs). */
   | 'BUSINESS_FORMS'
   /** A reviewer opened the declaration's review case (审核办件). */
-  | 'REVIEW_CASE';
+  | 'REVIEW_CASE'
+  /**
+   * The materials of a 证书补办/换发 application or a 历史职称数据登记 (links to the PDFs, or a
+   * download of one). Events recorded before it existed never carry it; it has no declaration.
+   */
+  | 'CERTIFICATE_MATERIALS';
 
 /** Who read: ids and names from the reader's token; identity adds the organisation's name. */
 export interface PersonalDataViewer {

@@ -11,6 +11,7 @@ import {
 } from '@zhicheng/server-kit';
 import {
   createPostgresTransport,
+  personalDataViewsPlugin,
   startEventWork,
   type EventTransport,
   type OutboxRelay,
@@ -103,6 +104,8 @@ export async function startCertificate(
         mountPdfRoute(app, orm, deps);
       },
       extendContext: (base) => ({ ...base, deps }),
+      // Reads of a person's materials by others are logged for them (谁查看了我的信息).
+      plugins: [personalDataViewsPlugin(orm, logger)],
       pubSub: live,
     });
   } catch (error) {

@@ -7,6 +7,7 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { demoOrganisationId } from '@zhicheng/server-kit';
+import { ACCESS_LOG_UNAVAILABLE } from '@zhicheng/events';
 import { makeResidentId } from '@zhicheng/domain-codes';
 import { minimalPdf } from '@zhicheng/testing';
 import { loadDemoData } from '../src/demo-data';
@@ -127,6 +128,16 @@ async function apply(
     },
   });
 }
+
+/** The PersonalDataViewed events (谁查看了我的信息) recorded for a person, oldest first. */
+const viewsOf = async (personId: string) => {
+  const { rows } = await t.sql.query(
+    `select payload from certificate.outbox_event
+      where type = 'PersonalDataViewed' and payload->>'personId' = $1 order by occurred_at, id`,
+    [personId],
+  );
+  return rows.map((r: { payload: Record<string, unknown> }) => r.payload);
+};
 
 const counts = async () => {
   const { rows } = await t.sql.query(
@@ -562,6 +573,13 @@ test('历史职称数据登记: one file refused, approved → verifiable as a r
     historicalRegistrationAuditQueue: { items: Array<{ id: string; files: Array<{ url: string }> }> };
   }>(city, `{ historicalRegistrationAuditQueue(status: PENDING) { items { id files { url } } } }`);
   expect(queue.historicalRegistrationAuditQueue.items.find((i) => i.id === id)?.files).toHaveLength(2);
+  // The bureau's links to her materials are in her access log (谁查看了我的信息).
+  expect(await viewsOf(applicant.principal.accountId)).toEqual([
+    expect.objectContaining({
+      items: ['CERTIFICATE_MATERIALS'],
+      viewer: expect.objectContaining({ kind: 'STAFF', organisationId: CITY }),
+    }),
+  ]);
   await ok(
     city,
     `mutation($id: ID!) { decideHistoricalRegistration(id: $id, approve: true, opinion: "与档案一致") { status } }`,
@@ -635,4 +653,106 @@ test('历史职称数据登记: one file refused, approved → verifiable as a r
     myCertificates: Array<{ number: string; declaration: unknown; titleName: string }>;
   }>(applicant, `{ myCertificates { number titleName declaration { id } } }`);
   expect(myCertificates).toEqual([{ number, titleName: '工程师', declaration: null }]);
+});
+
+test('谁查看了我的信息: the bureau’s reads of the materials (links, downloads) are logged for the applicant, her own are not', async () => {
+  const applicant = await t.applicant('周九');
+  const personId = applicant.principal.accountId;
+  const old = await certificateOf(applicant);
+  const applied = await apply(applicant, old.id, await reissueFiles(applicant));
+  expect(applied.errors).toBeUndefined();
+  const id = applied.data!.applyForReissue.id;
+
+  // Her own reads, links and download: nothing recorded.
+  const own = await ok<{
+    myReissueApplications: Array<{ files: Array<{ url: string }> }>;
+    reissueApplication: { files: Array<{ url: string }> };
+  }>(
+    applicant,
+    `query($id: ID!) { myReissueApplications { files { url } } reissueApplication(id: $id) { files { url } } }`,
+    { id },
+  );
+  expect(own.reissueApplication.files).toHaveLength(3);
+  expect((await fetch(new URL(own.reissueApplication.files[0].url, t.server.url))).status).toBe(200);
+  expect(await viewsOf(personId)).toEqual([]);
+
+  // A queue row without links shows no material: nothing recorded. Another region's staff get
+  // no links, so nothing either.
+  const city = await t.staffOf(CITY, '长春市局审核员');
+  await ok(city, `{ reissueAuditQueue(status: PENDING) { items { id applicantName } } }`);
+  const county = await t.staffOf(COUNTY);
+  await county.client.request(`query($id: ID!) { reissueApplication(id: $id) { files { url } } }`, { id });
+  expect(await viewsOf(personId)).toEqual([]);
+
+  // The city bureau opens it (three links, one request): one event, naming the bureau's reviewer.
+  const read = await ok<{ reissueApplication: { files: Array<{ url: string }> } }>(
+    city,
+    `query($id: ID!) { reissueApplication(id: $id) { files { url } } }`,
+    { id },
+  );
+  expect(read.reissueApplication.files).toHaveLength(3);
+  const viewer = {
+    kind: 'STAFF',
+    id: city.principal.accountId,
+    name: '长春市局审核员',
+    roles: ['BUREAU_REVIEWER'],
+    unitId: null,
+    organisationId: CITY,
+  };
+  expect(await viewsOf(personId)).toEqual([
+    {
+      personId,
+      declarationId: null,
+      items: ['CERTIFICATE_MATERIALS'],
+      viewer,
+      viewedAt: expect.any(String),
+      requestId: expect.any(String),
+    },
+  ]);
+
+  // The queue rows that carry links: one more.
+  await ok(city, `{ reissueAuditQueue(status: PENDING) { items { id files { url } } } }`);
+  expect(await viewsOf(personId)).toHaveLength(2);
+
+  // Downloading one of her materials through the bureau's link: logged before the bytes leave.
+  const download = await fetch(new URL(read.reissueApplication.files[1].url, t.server.url));
+  expect(download.status).toBe(200);
+  expect((await download.text()).startsWith('%PDF-')).toBe(true);
+  const views = await viewsOf(personId);
+  expect(views).toHaveLength(3);
+  expect(views[2]).toMatchObject({ items: ['CERTIFICATE_MATERIALS'], viewer, declarationId: null });
+
+  // A link for the bureau that does not say who it was made for (made before the log) is refused
+  // as an old link rather than served unlogged.
+  const { rows: files } = await t.sql.query(
+    `select id from certificate.application_file where reissue_application_id = $1 limit 1`,
+    [id],
+  );
+  const unnamed = t.server.deps.materialLinks.download(files[0].id, city.principal.accountId, new Date());
+  const refused = await fetch(new URL(unnamed.url, t.server.url));
+  expect(refused.status).toBe(410);
+  expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('TOKEN_EXPIRED');
+  expect(await viewsOf(personId)).toHaveLength(3);
+
+  // A download that cannot be recorded is not served (fail closed); nor is a GraphQL read's link.
+  await t.sql.query(`alter table certificate.outbox_event rename to outbox_event_away`);
+  try {
+    const withheld = await fetch(new URL(read.reissueApplication.files[2].url, t.server.url));
+    expect(withheld.status).toBe(500);
+    expect(await withheld.json()).toEqual({
+      error: { code: 'INTERNAL_SERVER_ERROR', message: ACCESS_LOG_UNAVAILABLE },
+    });
+    const answer = await city.client.request<{ reissueApplication: unknown }>(
+      `query($id: ID!) { reissueApplication(id: $id) { files { url } } }`,
+      { id },
+    );
+    expect(answer.data ?? null).toBeNull();
+    expect(answer.errors?.[0]).toMatchObject({
+      message: ACCESS_LOG_UNAVAILABLE,
+      extensions: { reason: 'ACCESS_LOG_UNAVAILABLE' },
+    });
+  } finally {
+    await t.sql.query(`alter table certificate.outbox_event_away rename to outbox_event`);
+  }
+  expect(await viewsOf(personId)).toHaveLength(3);
 });

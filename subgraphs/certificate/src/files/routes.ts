@@ -4,6 +4,7 @@
 import { Readable } from 'node:stream';
 import type { Express } from 'express';
 import type { MikroORM } from '@zhicheng/server-kit';
+import { ACCESS_LOG_UNAVAILABLE } from '@zhicheng/events';
 import {
   contentTypeOf,
   downloadNameFor,
@@ -11,6 +12,7 @@ import {
   sendFileError,
   serveDownload,
   StoredFileNotFound,
+  TokenRejected,
   UploadNotRecorded,
   verifyOrAnswer,
   type FileFormat,
@@ -18,7 +20,7 @@ import {
 import type { CertificateDeps } from '../context';
 import { MATERIAL_MAX_KB } from '../domain/materials';
 import { ApplicationFile } from '../entities';
-import { recordMaterial } from '../services/materials';
+import { recordMaterial, recordMaterialDownload } from '../services/materials';
 import type { PostgresFileStorage } from './storage';
 import { MATERIALS_PREFIX, UPLOADS_PREFIX } from './tokens';
 
@@ -77,6 +79,20 @@ export function mountMaterialRoutes(
       row &&
       (row.ownerPersonId === claims.viewerId || !!row.reissueApplicationId || !!row.historicalRegistrationId);
     if (!row || !allowed) return sendFileError(req, res, 404, 'NOT_FOUND', '文件不存在或已被删除');
+    if (row.ownerPersonId !== claims.viewerId) {
+      // Someone else's download is logged for the owner before a byte leaves (fail closed). A link
+      // that does not say who it was made for predates the log: answered as an old link.
+      if (!claims.viewer) {
+        const expired = new TokenRejected('TOKEN_EXPIRED');
+        return sendFileError(req, res, 410, expired.code, expired.message);
+      }
+      try {
+        await recordMaterialDownload(orm.em.fork(), row, claims.viewer, String(req.id), deps.now());
+      } catch (error) {
+        logger.error({ err: error }, 'recording a material download failed; file withheld');
+        return sendFileError(req, res, 500, 'INTERNAL_SERVER_ERROR', ACCESS_LOG_UNAVAILABLE);
+      }
+    }
     let bytes: Buffer;
     try {
       bytes = await storage.bytes(row.storageKey);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { PersonalDataViewer } from '@zhicheng/events';
 import { signToken, TokenRejected, verifyToken } from '@zhicheng/files';
 import type { CertificateEnv } from '../env';
 import type { MaterialPurpose } from '../domain/materials';
@@ -25,6 +26,11 @@ export interface MaterialDownloadClaims {
   fileId: string;
   /** The account the link was made for (the owner, or an auditor of the application). */
   viewerId: string;
+  /**
+   * Who that account is, when it is not the file's owner: the download route has no token to read
+   * it from, and logs the download for the owner (谁查看了我的信息) under this viewer.
+   */
+  viewer?: PersonalDataViewer;
 }
 
 type Claims = MaterialUploadClaims | MaterialDownloadClaims;
@@ -53,9 +59,15 @@ export class MaterialLinks {
     return { url: `${UPLOADS_PREFIX}/${token}`, expiresAt: new Date(now.getTime() + ttl * 1000) };
   }
 
-  download(fileId: string, viewerId: string, now: Date) {
+  /** `viewer`: who the caller is, for a link made for someone other than the file's owner. */
+  download(fileId: string, viewerId: string, now: Date, viewer?: PersonalDataViewer | null) {
     const ttl = this.env.DOWNLOAD_LINK_TTL_SECONDS;
-    const claims: MaterialDownloadClaims = { kind: 'certificate-material', fileId, viewerId };
+    const claims: MaterialDownloadClaims = {
+      kind: 'certificate-material',
+      fileId,
+      viewerId,
+      ...(viewer ? { viewer } : {}),
+    };
     const token = signToken(this.env.FILES_SIGNING_SECRET, claims, ttl, { now });
     return { url: `${MATERIALS_PREFIX}/${token}`, expiresAt: new Date(now.getTime() + ttl * 1000) };
   }

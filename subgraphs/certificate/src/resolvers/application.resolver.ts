@@ -12,6 +12,7 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
+import { isSelf, notePersonalDataView, viewerOf } from '@zhicheng/events';
 import type { CertificateContext } from '../context';
 import { HISTORICAL_MATERIALS, REISSUE_MATERIALS, type Material } from '../domain/materials';
 import {
@@ -295,8 +296,14 @@ export class MaterialFileResolver {
       'A link to the PDF on the gateway’s origin, valid a few minutes (the applicant and the auditing bureau only; else null)',
   })
   url(@Root() file: MaterialFileView, @Ctx() ctx: CertificateContext): string | null {
-    const viewer = ctx.auth.principal?.accountId;
-    return viewer ? ctx.deps.materialLinks.download(file.id, viewer, ctx.deps.now()).url : null;
+    const principal = ctx.auth.principal;
+    if (!principal) return null;
+    // Reached only through `files`, after its check. Anyone but the owner receiving a link is a
+    // read of the person's materials (谁查看了我的信息); the link names them for the download's log.
+    const owner = file.row.ownerPersonId;
+    notePersonalDataView(ctx, { personId: owner, item: 'CERTIFICATE_MATERIALS' });
+    const viewer = isSelf(principal, owner) ? null : viewerOf(principal);
+    return ctx.deps.materialLinks.download(file.id, principal.accountId, ctx.deps.now(), viewer).url;
   }
 }
 

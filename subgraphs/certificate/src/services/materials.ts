@@ -3,6 +3,7 @@
 // and a pdf-lib parse, so an executable renamed .pdf is refused), stored in PostgreSQL and
 // recorded as the owner's unused file; an application then claims the files it names.
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { recordEvent, type PersonalDataViewer } from '@zhicheng/events';
 import { formatOfFileName, UploadNotRecorded, type ReceivedFile } from '@zhicheng/files';
 import { appError, badUserInput, ErrorCode, type AuthResult, type EntityManager } from '@zhicheng/server-kit';
 import {
@@ -151,14 +152,27 @@ export async function claimableFiles(
   return { files, problems };
 }
 
-/** The material's link for the caller, or null when the caller may not read it. */
-export function materialUrl(
-  links: MaterialLinks,
-  file: ApplicationFile,
-  viewerId: string,
+/**
+ * Logs a download of the owner's material by someone else (谁查看了我的信息), committed before a
+ * byte is sent: one PersonalDataViewed for the person, as a GraphQL read's would be.
+ */
+export async function recordMaterialDownload(
+  em: EntityManager,
+  file: Pick<ApplicationFile, 'ownerPersonId'>,
+  viewer: PersonalDataViewer,
+  requestId: string,
   now: Date,
-): { url: string; expiresAt: Date } {
-  return links.download(file.id, viewerId, now);
+): Promise<void> {
+  await em.transactional(async (tx) => {
+    recordEvent(tx, 'PersonalDataViewed', {
+      personId: file.ownerPersonId,
+      declarationId: null,
+      items: ['CERTIFICATE_MATERIALS'],
+      viewer,
+      viewedAt: now.toISOString(),
+      requestId,
+    });
+  });
 }
 
 export const missingFiles = () =>

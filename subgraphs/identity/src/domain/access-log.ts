@@ -42,6 +42,7 @@ export const ITEM_WORDS: Record<PersonalDataItem, { zh: string; en: string }> = 
   DECLARATION_FILES: { zh: '申报附件', en: 'Declaration files' },
   BUSINESS_FORMS: { zh: '业务表册', en: 'Business forms' },
   REVIEW_CASE: { zh: '审核办件', en: 'Review case' },
+  CERTIFICATE_MATERIALS: { zh: '补办/登记材料', en: 'Certificate application materials' },
 };
 
 export function viewerRoleOf(viewer: Pick<PersonalDataViewer, 'kind' | 'roles'>): ViewerRole {
