@@ -88,18 +88,21 @@ async function choose(page: Page, label: string, option: string) {
     .locator('.ant-form-item')
     .filter({ has: page.getByLabel(label, { exact: true }) })
     .locator(`.ant-select-content[title="${option}"]`);
+  // A busy machine can close the dropdown while its animation runs (the click then finds nothing
+  // stable to press): close it and open it again rather than wait out the default 30 s.
   for (let attempt = 1; ; attempt++) {
-    await page.getByLabel(label, { exact: true }).click();
-    await page
-      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
-      .last()
-      .locator(`.ant-select-item-option[title="${option}"]`)
-      .click();
     try {
+      await page.getByLabel(label, { exact: true }).click();
+      await page
+        .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+        .last()
+        .locator(`.ant-select-item-option[title="${option}"]`)
+        .click({ timeout: 5000 });
       await shown.first().waitFor({ timeout: 3000 });
       return;
     } catch (error) {
-      if (attempt === 3) throw error;
+      if (attempt === 5) throw error;
+      await page.keyboard.press('Escape');
     }
   }
 }
