@@ -164,3 +164,21 @@ describe('files of an entry being added', () => {
     expect(await storedOf(declaration.id)).toHaveLength(1);
   });
 });
+
+describe('申报编号', () => {
+  it('is ZC, the day the declaration was started and its id’s first 8 characters; it never changes', async () => {
+    const { caseNumberOf } = await import('../src/domain');
+    expect(
+      caseNumberOf({
+        id: '3f2a9c1e-0000-4000-8000-000000000000',
+        createdAt: new Date('2026-12-01T17:30:00Z'),
+      }),
+    ).toBe('ZC20261202-3F2A9C1E');
+    const { applicant, declaration } = await startedDeclaration(t, noticeId);
+    const { declaration: read } = await applicant.client.ok<{ declaration: { caseNumber: string } }>(
+      `query($id: ID!) { declaration(id: $id) { caseNumber } }`,
+      { id: declaration.id },
+    );
+    expect(read.caseNumber).toMatch(new RegExp(`^ZC\\d{8}-${declaration.id.slice(0, 8).toUpperCase()}$`));
+  });
+});

@@ -230,6 +230,7 @@ export const WizardFields = graphql(`
       levelText
       organisationName
     }
+    caseNumber
     createdAt
     updatedAt
     submittedAt

@@ -165,6 +165,11 @@ export class DeclarationView {
   statusChangedAt?: Date | null;
   @Field() createdAt!: Date;
   @Field() updatedAt!: Date;
+  @Field({
+    description:
+      '申报编号 for the receipt and for calls: ZC + the day it was started (China) + the first 8 characters of its id; never changes',
+  })
+  caseNumber!: string;
   @Field(() => Date, { nullable: true }) submittedAt?: Date | null;
   @Field(() => Date, { nullable: true, description: 'When the integrity pledge was given' })
   pledgedAt?: Date | null;
