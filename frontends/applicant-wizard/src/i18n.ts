@@ -61,6 +61,8 @@ const zhCN = {
     fill: '信息填报',
     attachments: '附件上传',
     done: '提交完成',
+    compact: '第{{n}}步（共{{total}}步）：{{step}}',
+    nextIs: '下一步：{{step}}',
   },
   home: {
     title: '我的申报',
@@ -228,6 +230,7 @@ const zhCN = {
   },
   fill: {
     modules: '申报模块',
+    moduleOf: '申报模块（第{{n}}个，共{{total}}个）',
     noModules: '该通知未配置申报模块。',
     problemCount: '{{count}}个问题',
     noProblems: '无问题',
@@ -390,6 +393,7 @@ const zhCN = {
     files: '附件',
     entries: '{{count}}条',
     filled: '已填写',
+    uploaded: '已上传',
     empty: '未填写',
     fileCount: '{{count}}个',
     total: '附件合计',
@@ -518,6 +522,8 @@ const en: ApplicantResources = {
     fill: 'Fill in',
     attachments: 'Attachments',
     done: 'Submitted',
+    compact: 'Step {{n}} of {{total}}: {{step}}',
+    nextIs: 'Next: {{step}}',
   },
   home: {
     title: 'My declarations',
@@ -695,6 +701,7 @@ const en: ApplicantResources = {
   },
   fill: {
     modules: 'Modules',
+    moduleOf: 'Module {{n}} of {{total}}',
     noModules: 'This notice has no modules.',
     problemCount: '{{count}} problem(s)',
     noProblems: 'no problems',
@@ -863,6 +870,7 @@ const en: ApplicantResources = {
     files: 'Files',
     entries: '{{count}} entries',
     filled: 'filled in',
+    uploaded: 'uploaded',
     empty: 'not filled in',
     fileCount: '{{count}}',
     total: 'Files in total',

@@ -1,8 +1,10 @@
+import { useEffect } from 'react';
 import { Button, Card, Descriptions, Flex, Typography } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from '@zhicheng/web-kit';
 import { formatTime } from '../format';
 import { useWizard } from './context';
+import { visibleModules } from './FillStep';
 import { receiptLines } from './receipt';
 
 /**
@@ -13,10 +15,19 @@ import { receiptLines } from './receipt';
 export function Receipt() {
   const { t } = useTranslation('applicant');
   const { declaration } = useWizard();
+  // While the receipt is on the page, printing the page prints the receipt alone (styles.css).
+  useEffect(() => {
+    document.documentElement.classList.add('zc-printing-receipt');
+    return () => document.documentElement.classList.remove('zc-printing-receipt');
+  }, []);
   const { lines, totalFiles } = receiptLines({
     modules: declaration.modules as Record<string, unknown>,
     attachments: declaration.attachments,
-    formConfig: declaration.notice.formConfig,
+    formConfig: {
+      ...declaration.notice.formConfig,
+      // As the wizard shows them: 破格推荐专家 only for a 破格 declaration.
+      modules: visibleModules(declaration.notice.formConfig.modules, declaration.category),
+    },
   });
   const route = [
     t('done.applicant'),
@@ -73,9 +84,11 @@ export function Receipt() {
               <td>
                 {line.entries !== null
                   ? t('receipt.entries', { count: line.entries })
-                  : line.filled
-                    ? t('receipt.filled')
-                    : t('receipt.empty')}
+                  : line.filesOnly
+                    ? t('receipt.uploaded')
+                    : line.filled
+                      ? t('receipt.filled')
+                      : t('receipt.empty')}
               </td>
               <td>{t('receipt.fileCount', { count: line.files })}</td>
             </tr>

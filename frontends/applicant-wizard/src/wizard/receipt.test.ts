@@ -39,7 +39,7 @@ describe('the receipt’s list of what was submitted', () => {
       { name: '教育经历', entries: 2, filled: true, files: 2 },
       { name: '工作总结', entries: null, filled: false, files: 0 },
       { name: '单位公示表', entries: null, filled: true, files: 1 },
-      { name: '身份证', entries: null, filled: true, files: 2 },
+      { name: '身份证', entries: null, filled: true, files: 2, filesOnly: true },
     ]);
     expect(totalFiles).toBe(6);
   });

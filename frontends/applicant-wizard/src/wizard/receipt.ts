@@ -20,8 +20,10 @@ export interface ReceiptLine {
   name: string;
   /** List modules: the saved entries; null for a form (基本信息) or a text (工作总结). */
   entries: number | null;
-  /** Form and text modules: whether anything was filled in. */
+  /** Form and text modules: whether anything was filled in; 附件材料: whether a file is in. */
   filled: boolean;
+  /** An attachment slot outside the modules (身份证): told as 已上传, not 已填写. */
+  filesOnly?: boolean;
   files: number;
 }
 
@@ -69,7 +71,7 @@ export function receiptLines(facts: ReceiptFacts): { lines: ReceiptLine[]; total
   // 附件材料: the catalogue slots no module shows (身份证, 其他证明材料 …).
   for (const slot of facts.formConfig.attachments.filter((s) => !s.module)) {
     const files = catalogue(slot.code);
-    if (files > 0) lines.push({ name: slot.name, entries: null, filled: true, files });
+    if (files > 0) lines.push({ name: slot.name, entries: null, filled: true, files, filesOnly: true });
   }
   return { lines, totalFiles: lines.reduce((n, l) => n + l.files, 0) };
 }

@@ -73,7 +73,7 @@ export function ListModule({ config, def, editable }: ListModuleProps) {
   const { t } = useTranslation('applicant');
   const { message, modal } = App.useApp();
   const { declaration, save, saving, removeAttachment } = useWizard();
-  const phone = !Grid.useBreakpoint().sm;
+  const phone = Grid.useBreakpoint().sm === false;
   const entries = ((declaration.modules[def.dataKey] ?? []) as unknown as Entry[]).filter(Boolean);
   const [editing, setEditing] = useState<{
     index: number;
@@ -259,12 +259,13 @@ export function ListModule({ config, def, editable }: ListModuleProps) {
           </Button>
         )}
       </Flex>
-      {phone ? (
+      {phone && entries.length === 0 ? (
+        <Typography.Paragraph type="secondary">
+          {t('list.empty', { module: config.name })}
+        </Typography.Paragraph>
+      ) : phone ? (
         // A phone shows each entry as a card: every field readable, the buttons within reach.
         <Flex vertical gap={8} role="list" aria-label={config.name}>
-          {entries.length === 0 && (
-            <Typography.Text type="secondary">{t('list.empty', { module: config.name })}</Typography.Text>
-          )}
           {entries.map((row, index) => (
             <Card
               key={row.id}
