@@ -42,8 +42,11 @@ afterAll(async () => {
 
 const pdf = (name: string) => ({ name, mimeType: 'application/pdf', buffer: minimalPdf(4096) });
 
+/** The first screen (what the person sees on opening) and the whole page. */
 async function shot(page: Page, name: string) {
-  if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  if (!SHOTS) return;
+  await page.screenshot({ path: join(SHOTS, `${name}-first-screen.png`) });
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 }
 
 /** No horizontal scrolling at 360 px: the document is no wider than the screen. */
