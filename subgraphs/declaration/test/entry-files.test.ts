@@ -1,6 +1,7 @@
 // Proof files attached while an entry is being added (issue 10, item 4): the client gives the
 // entry its id, the files wait for the entry to be saved and are no proof until then.
 import { randomUUID } from 'node:crypto';
+import { caseNumberOf } from '../src/domain';
 import {
   expectError,
   files,
@@ -167,7 +168,6 @@ describe('files of an entry being added', () => {
 
 describe('申报编号', () => {
   it('is ZC, the day the declaration was started and its id’s first 8 characters; it never changes', async () => {
-    const { caseNumberOf } = await import('../src/domain');
     expect(
       caseNumberOf({
         id: '3f2a9c1e-0000-4000-8000-000000000000',

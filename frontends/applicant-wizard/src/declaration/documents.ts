@@ -216,6 +216,7 @@ export const WizardFields = graphql(`
       name
       idType
       idNumber
+      mobile
       unitName
     }
     category

@@ -198,6 +198,11 @@ export class AccountHolderView {
   idType!: IdType | null;
   @Field(() => String, { nullable: true, description: 'The full number (only the holder reads it)' })
   idNumber!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The account’s mobile (only the holder reads it); null until identity has told this service',
+  })
+  mobile!: string | null;
   @Field({ description: '工作单位: the bound 推荐单位' }) unitName!: string;
 }
 

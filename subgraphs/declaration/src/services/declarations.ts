@@ -85,6 +85,7 @@ export function holderOf(
     name: identity?.name ?? principal?.displayName ?? declaration.applicantName,
     idType: identity?.idType ?? null,
     idNumber: identity?.idNumber ?? null,
+    mobile: identity?.mobile ?? null,
     unitName: declaration.unitName,
   };
 }
