@@ -116,7 +116,7 @@ const DRAFT = `query($id: ID!) { declaration(id: $id) { id caseNumber
   attachments { fileName slot { kind module } } } }`;
 
 /** 张伟, bound to the demo unit, with a draft: every module but 教育经历 saved, the catalogue files in. */
-async function draftWithoutEducation(): Promise<{ applicant: GraphQLSession; id: string }> {
+async function draftWithoutEducation(): Promise<{ applicant: GraphQLSession; id: string; noticeId: string }> {
   const applicant = await signedIn(stack, { kind: 'PERSON', account: '13800000001' });
   const unit = await bindToDemoUnit(stack, applicant, await demoAgent(stack));
   const { notices } = await ok<{ notices: Array<{ id: string }> }>(
@@ -139,12 +139,12 @@ async function draftWithoutEducation(): Promise<{ applicant: GraphQLSession; id:
     const stored = await uploadToDeclaration(stack, applicant, draft.id, slot, name, bytes(), type);
     if (stored.status !== 201) throw new Error(`upload of ${name} refused: ${JSON.stringify(stored.body)}`);
   }
-  return { applicant, id: draft.id };
+  return { applicant, id: draft.id, noticeId: notices[0].id };
 }
 
 test('an applicant declares on a 360 px phone: every page fits, proofs in the dialog, a printable receipt', async () => {
   const problems: string[] = [];
-  const { applicant, id } = await draftWithoutEducation();
+  const { applicant, id, noticeId } = await draftWithoutEducation();
   const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
   const page = await context.newPage();
   page.on('pageerror', (error) => problems.push(error.message));
@@ -172,12 +172,14 @@ test('an applicant declares on a 360 px phone: every page fits, proofs in the di
     ['/applicant/notices', '申报通知', 'notices'],
     ['/applicant/items', '我的办件', 'items'],
     ['/applicant/access-log', '谁查看了我的信息', 'access-log'],
+    [`/applicant/notices/${noticeId}`, /专业技术/, 'notice'],
+    [`/applicant/notices/${noticeId}/start`, /条件自检/, 'start'],
   ] as const) {
     await page.goto(`${stack.origin}${path}`);
-    await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+    await page.getByRole('heading', { name: heading, level: 1 }).first().waitFor();
     await page.waitForLoadState('networkidle');
-    await expectFitsPhone(page, heading);
-    await expectAccessible(page, `${heading} at 360 px`);
+    await expectFitsPhone(page, name);
+    await expectAccessible(page, `${name} at 360 px`);
     await shot(page, `phone-${name}`);
   }
 
@@ -306,5 +308,31 @@ test('an applicant declares on a 360 px phone: every page fits, proofs in the di
   await expect(wide.getByRole('button', { name: '安全退出' }).isVisible()).resolves.toBe(false);
   await expect(wide.getByRole('heading', { name: '流程推送 / 进度跟踪' }).isVisible()).resolves.toBe(false);
   await shot(wide, 'desktop-receipt-print');
+
+  // --- binding on the phone: 李娜, not bound yet, opens 绑定推荐单位 ------------------------------
+  const other = await (
+    await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true })
+  ).newPage();
+  other.on('pageerror', (error) => problems.push(error.message));
+  await other.goto(`${stack.origin}/`);
+  await other.getByLabel('身份证号/手机号').fill('13800000002');
+  await other.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
+  await other.getByRole('img', { name: '图形验证码图片' }).waitFor();
+  await other.getByLabel('图形验证码').fill((await stack.latestCaptcha()).answer);
+  await other.getByRole('button', { name: /^登\s*录$/ }).click();
+  await other.getByRole('button', { name: '安全退出' }).waitFor({ timeout: 15_000 });
+  await other.goto(`${stack.origin}/applicant`);
+  await other.getByText('没有推荐单位').first().waitFor();
+  await other.waitForLoadState('networkidle');
+  await expectFitsPhone(other, '首页 without a unit');
+  await other
+    .getByRole('button', { name: /去绑定/ })
+    .first()
+    .click();
+  const bind = other.getByRole('dialog', { name: '绑定推荐单位' });
+  await bind.getByLabel('统一社会信用代码').waitFor();
+  await expectFitsPhone(other, 'the 绑定推荐单位 dialog');
+  await expectAccessible(other, 'the 绑定推荐单位 dialog at 360 px');
+  await shot(other, 'phone-bind-dialog');
   expect(problems).toEqual([]);
 }, 300_000);
