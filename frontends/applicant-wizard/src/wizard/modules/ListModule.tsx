@@ -22,8 +22,8 @@ import {
   useTranslation,
 } from '@zhicheng/web-kit';
 import { confirmDestructive } from '../../components/confirmDestructive';
-import { uuid } from '../../uuid';
-import { useWizard, type WizardAttachment } from '../context';
+import { useWizard } from '../context';
+import { newEntryId } from './entryIds';
 import { filesOf, SlotUpload } from '../files/SlotUpload';
 import type { ModuleConfigOf } from './types';
 import { FieldControl } from './controls';
@@ -44,24 +44,6 @@ export interface ListModuleProps {
   config: ModuleConfigOf;
   def: ListModuleDef;
   editable: boolean;
-}
-
-/**
- * The id of an entry being added: the one whose files are already uploaded but which was never
- * saved (the dialog was closed by a reload), else a new one. The server keeps one such entry per
- * list, so reusing it lets the applicant carry on with those files.
- */
-export function newEntryId(
-  entries: readonly { id: string }[],
-  attachments: readonly WizardAttachment[],
-  module: string,
-): string {
-  const saved = new Set(entries.map((e) => e.id));
-  const unsaved = attachments.find(
-    (a) =>
-      a.slot.kind === 'ENTRY' && a.slot.module === module && a.slot.entryId && !saved.has(a.slot.entryId),
-  );
-  return unsaved?.slot.entryId ?? uuid();
 }
 
 /**
