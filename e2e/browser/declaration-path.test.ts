@@ -197,23 +197,30 @@ describe('the declaration path in a real browser', () => {
 
     // --- 基本信息: the server's problems first, then every field --------------------------------
     const basic = applicant.locator('form#basicInfo');
-    // 姓名, 证件类型 and 工作单位 come from the account and the bound unit, read-only (only one's
-    // own declaration can be made).
+    // 姓名, 证件类型, 手机号码 and 工作单位 come from the account and the bound unit, read-only with
+    // a note why (only one's own declaration can be made).
     const name = basic.getByLabel('姓名', { exact: true });
     await expect(name.inputValue()).resolves.toBe('张伟');
     await expect(name.getAttribute('readonly')).resolves.not.toBeNull();
+    const mobile = basic.getByLabel('手机号码', { exact: true });
+    await expect(mobile.inputValue()).resolves.toBe('13800000001');
+    await expect(mobile.getAttribute('readonly')).resolves.not.toBeNull();
     await expect(basic.getByLabel('工作单位', { exact: true }).inputValue()).resolves.toBe(UNIT_NAME);
+    await expect(
+      basic.getByText(/来自您的登录账号和绑定单位，不能修改/).count(),
+    ).resolves.toBeGreaterThanOrEqual(4);
     // A malformed value is refused, next to its field and in the summary.
-    await basic.getByLabel('手机号码', { exact: true }).fill('12345');
+    await typeDate(basic, '出生日期', '1986-03-15');
+    await typeDate(basic, '参加工作日期', '1980-07-01');
     await applicant.getByRole('button', { name: /^暂\s*存$/ }).click();
     await applicant.getByText(/请修正以下 \d+ 个问题/).waitFor();
     await basic
-      .getByText(/手机号码应为11位数字/)
+      .getByText(/参加工作日期不能早于出生日期/)
       .first()
       .waitFor(); // next to the field too
     await expectAccessible(applicant, '基本信息 with its problems');
     // 暂存 keeps a half-filled module: what is missing is the report's to say, not a refusal.
-    await basic.getByLabel('手机号码', { exact: true }).fill('13800000001');
+    await typeDate(basic, '参加工作日期', '2008-07-01');
     await choose(applicant, basic, '性别', '男');
     await choose(applicant, basic, '民族', '汉族');
     await applicant.getByRole('button', { name: /^暂\s*存$/ }).click();
@@ -255,7 +262,6 @@ describe('the declaration path in a real browser', () => {
     const idNumber = basic.getByLabel('证件号码', { exact: true });
     if ((await idNumber.getAttribute('readonly')) === null) await idNumber.fill(APPLICANT_ID);
     else await expect(idNumber.inputValue()).resolves.toBe(APPLICANT_ID);
-    await basic.getByLabel('手机号码', { exact: true }).fill('13800000001');
     await typeDate(basic, '出生日期', '1986-03-15');
     await choose(applicant, basic, '最高学历', '大学本科');
     await typeDate(basic, '参加工作日期', '2008-07-01');

@@ -110,6 +110,8 @@ export interface EventPayloads {
     name: string;
     idType: 'RESIDENT_ID' | 'PASSPORT';
     idNumber: string;
+    /** The account's mobile (sign-in and contact); absent in events announced before it was added. */
+    mobile?: string;
     /** When these facts became true (registration or correction); a later one replaces an earlier. */
     at: string;
   };

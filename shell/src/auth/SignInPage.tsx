@@ -70,6 +70,7 @@ export function SignInPage() {
         onChange={selectTab}
         centered
         destroyOnHidden
+        className="zc-sign-in-tabs"
         items={KINDS.map((k) => ({
           key: k,
           label: t(`signIn.tabs.${k}`),

@@ -3,6 +3,7 @@
 // and the bound unit's; anything else is refused at save and at submit.
 import {
   APPLICANT_ID_NUMBER,
+  APPLICANT_NAME,
   event,
   expectError,
   fieldCodes,
@@ -134,5 +135,48 @@ describe('基本信息 states the account holder', () => {
       declaration: { accountHolder: { name: string } };
     }>(HOLDER, { id: declaration.id });
     expect(read.accountHolder.name).toBe('孙七');
+  });
+
+  it('the account’s mobile, once identity sends it, is read by the holder and must be 基本信息’s', async () => {
+    const applicant = await t.applicant(); // 张伟, as the fixtures' basicInfo() states him
+    await t.publish(
+      event('PersonRegistered', {
+        personId: applicant.principal.accountId,
+        name: APPLICANT_NAME,
+        idType: 'RESIDENT_ID',
+        idNumber: APPLICANT_ID_NUMBER,
+        mobile: '13912345678',
+        at: new Date().toISOString(),
+      }),
+    );
+    const { declaration } = await startedDeclaration(t, noticeId, { applicant });
+    const { declaration: read } = await applicant.client.ok<{
+      declaration: { accountHolder: { mobile: string | null } };
+    }>(`query($id: ID!) { declaration(id: $id) { accountHolder { mobile } } }`, { id: declaration.id });
+    expect(read.accountHolder.mobile).toBe('13912345678');
+    // Somebody else's well-formed number is refused (masked in the message); a malformed one is
+    // the field rule's alone.
+    const other = await applicant.client.request(SAVE, {
+      id: declaration.id,
+      expectedVersion: declaration.version,
+      input: { basicInfo: basicInfo({ mobile: '13800000000' }) },
+    });
+    expect(fieldCodes(expectError(other, 'BAD_USER_INPUT'))).toEqual([
+      'input.basicInfo.mobile:NOT_ACCOUNT_HOLDER',
+    ]);
+    expect(JSON.stringify(other.errors)).toMatch(/手机号码须与登录账号的手机号码（139\*{4}5678）一致/);
+    const malformed = await applicant.client.request(SAVE, {
+      id: declaration.id,
+      expectedVersion: declaration.version,
+      input: { basicInfo: basicInfo({ mobile: '139' }) },
+    });
+    expect(fieldCodes(expectError(malformed, 'BAD_USER_INPUT')).join(',')).not.toContain(
+      'NOT_ACCOUNT_HOLDER',
+    );
+    await applicant.client.ok(SAVE, {
+      id: declaration.id,
+      expectedVersion: declaration.version,
+      input: { basicInfo: basicInfo({ mobile: '13912345678' }) },
+    });
   });
 });

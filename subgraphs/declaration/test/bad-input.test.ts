@@ -460,14 +460,16 @@ describe('uploads', () => {
       await ticket(
         applicant,
         declaration.id,
-        { kind: 'ENTRY', module: 'EDUCATION', entryId: 'not-saved-yet' },
+        // Not an id a client makes for a new entry (a new entry's uuid takes files: entry-files.test).
+        { kind: 'ENTRY', module: 'EDUCATION', entryId: 'not-an-entry' },
         '毕业证.pdf',
         2048,
         'application/pdf',
       ),
       'BAD_USER_INPUT',
     );
-    expect(unsaved.message).toMatch(/请先保存/);
+    expect(fieldCodes(unsaved)).toEqual(['slot:SLOT_UNKNOWN']);
+    expect(unsaved.message).toMatch(/该条目不存在/);
   });
 });
 

@@ -79,6 +79,7 @@ describe('person registration', () => {
         name: '李华',
         idType: 'RESIDENT_ID',
         idNumber: input.idNumber,
+        mobile: input.mobile,
         at: expect.any(String),
       },
     ]);

@@ -1,4 +1,4 @@
-import { Steps } from 'antd';
+import { Grid, Steps } from 'antd';
 import { useTranslation } from '@zhicheng/web-kit';
 
 export type StepIndex = 0 | 1 | 2 | 3;
@@ -19,6 +19,19 @@ export function DeclarationSteps({
 }) {
   const { t } = useTranslation('applicant');
   const keys = ['check', 'fill', 'attachments', 'done'] as const;
+  // A phone shows where the applicant is in one line; the four steps would take a screen.
+  if (Grid.useBreakpoint().md === false) {
+    return (
+      <nav aria-label={t('steps.label')} className="zc-steps zc-steps-compact">
+        <span aria-current="step">
+          {t('steps.compact', { n: current + 1, total: keys.length, step: t(`steps.${keys[current]}`) })}
+        </span>
+        {current < keys.length - 1 && (
+          <span className="zc-muted">{t('steps.nextIs', { step: t(`steps.${keys[current + 1]}`) })}</span>
+        )}
+      </nav>
+    );
+  }
   return (
     <nav aria-label={t('steps.label')} className="zc-steps">
       <Steps

@@ -216,6 +216,7 @@ export const WizardFields = graphql(`
       name
       idType
       idNumber
+      mobile
       unitName
     }
     category
@@ -230,6 +231,7 @@ export const WizardFields = graphql(`
       levelText
       organisationName
     }
+    caseNumber
     createdAt
     updatedAt
     submittedAt

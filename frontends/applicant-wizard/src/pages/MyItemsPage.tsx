@@ -43,6 +43,7 @@ export function MyItemsPage() {
       )}
       <LiveRows rows={rows} onChange={refresh} />
       <Tabs
+        className="zc-wrap-tabs"
         activeKey={tab}
         onChange={setTab}
         items={TABS.map(({ key, statuses }) => {

@@ -5,6 +5,7 @@ import { DECLARATION_STATUS_COLOURS } from '../declaration/status';
 import { formatTime } from '../format';
 import { paths } from '../routes';
 import { useWizard } from './context';
+import { Receipt } from './Receipt';
 import { ReturnNotice } from './ReturnNotice';
 
 /**
@@ -25,6 +26,7 @@ export function DoneStep() {
         />
       )}
       {declaration.status === 'RETURNED' && <ReturnNotice withEditLink />}
+      {declaration.submittedAt && declaration.status !== 'RETURNED' && <Receipt />}
       <Card size="small" title={<h2 className="zc-section-title">{t('done.progress')}</h2>}>
         <Descriptions
           size="small"

@@ -1,4 +1,4 @@
-import { Badge, Menu } from 'antd';
+import { Badge, Grid, Menu, Select } from 'antd';
 import { CheckCircleFilled, CloseCircleFilled, EditOutlined } from '@ant-design/icons';
 import { useTranslation } from '@zhicheng/web-kit';
 import type { ModuleKey } from '../gql/graphql';
@@ -43,6 +43,51 @@ export function ModuleNavigator({
   onSelect,
 }: ModuleNavigatorProps) {
   const { t } = useTranslation('applicant');
+  // A phone gets one line (a select) instead of the list, so the form starts on the first screen.
+  const phone = Grid.useBreakpoint().md === false;
+  const statusOf = (module: ModuleConfigOf) => {
+    const problems = problemCounts[module.key] ?? 0;
+    const marker = markers[module.key] ?? 'NOT_STARTED';
+    return [
+      module.required ? t('required') : t('optional'),
+      t(`fill.marker.${marker}`),
+      problems && marker !== 'NOT_STARTED' ? t('fill.problemCount', { count: problems }) : null,
+    ]
+      .filter(Boolean)
+      .join('，');
+  };
+  if (phone) {
+    const index = modules.findIndex((m) => m.key === current);
+    return (
+      <nav aria-label={t('fill.modules')} className="zc-module-nav zc-module-select">
+        <label htmlFor="zc-module-select" className="zc-module-select-label">
+          {t('fill.moduleOf', { n: index + 1, total: modules.length })}
+        </label>
+        <Select
+          id="zc-module-select"
+          value={current}
+          onChange={(key) => onSelect(key)}
+          style={{ width: '100%' }}
+          popupMatchSelectWidth
+          // A dozen modules: all rendered, so each option is read by its name, not a virtual row's key.
+          virtual={false}
+          options={modules.map((module) => ({
+            value: module.key,
+            title: `${module.name}（${statusOf(module)}）`,
+            label: (
+              <span className="zc-module-nav-item" data-marker={markers[module.key] ?? 'NOT_STARTED'}>
+                <span>
+                  {module.required ? '* ' : ''}
+                  {module.name}
+                  <span className="zc-muted">（{statusOf(module)}）</span>
+                </span>
+              </span>
+            ),
+          }))}
+        />
+      </nav>
+    );
+  }
   return (
     <nav aria-label={t('fill.modules')} className="zc-module-nav">
       <Menu
@@ -52,13 +97,7 @@ export function ModuleNavigator({
         items={modules.map((module) => {
           const problems = problemCounts[module.key] ?? 0;
           const marker = markers[module.key] ?? 'NOT_STARTED';
-          const status = [
-            module.required ? t('required') : t('optional'),
-            t(`fill.marker.${marker}`),
-            problems && marker !== 'NOT_STARTED' ? t('fill.problemCount', { count: problems }) : null,
-          ]
-            .filter(Boolean)
-            .join('，');
+          const status = statusOf(module);
           return {
             key: module.key,
             title: `${module.name}（${status}）`,

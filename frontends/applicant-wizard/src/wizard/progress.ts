@@ -18,7 +18,7 @@ export interface ProgressFacts {
   flagged: readonly ModuleKey[];
 }
 
-const SINGLE_DATA_KEYS: Partial<Record<ModuleKey, string>> = {
+export const SINGLE_DATA_KEYS: Partial<Record<ModuleKey, string>> = {
   BASIC_INFO: 'basicInfo',
   TALENT_BASIC_INFO: 'talentBasicInfo',
   INNOVATION: 'innovation',

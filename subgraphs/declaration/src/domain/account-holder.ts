@@ -3,7 +3,7 @@
 // the account's own, as identity knows them, and the unit the applicant is bound to. The wizard
 // fills them in from the account and shows them locked; the server refuses anything else at save
 // and at submit, so a client cannot declare for somebody else.
-import { maskIdNumber, maskPassport } from '@zhicheng/domain-codes';
+import { maskIdNumber, maskMobile, maskPassport } from '@zhicheng/domain-codes';
 import { normaliseIdNumber } from './validate-input';
 import type { IdType, ModuleData, ModuleKey, ValidationProblem } from './types';
 
@@ -13,6 +13,8 @@ export interface AccountHolder {
   /** Unknown until identity's PersonRegistered reached this service. */
   idType: IdType | null;
   idNumber: string | null;
+  /** The account's mobile; unknown for persons identity announced before it sent mobiles. */
+  mobile: string | null;
   unitName: string;
 }
 
@@ -35,7 +37,9 @@ export function accountHolderProblems(data: ModuleData, holder: AccountHolder): 
   const problems: ValidationProblem[] = [];
   for (const [module, property] of HOLDER_MODULES) {
     const row = data[property] as
-      { name?: unknown; idType?: unknown; idNumber?: unknown; workUnitName?: unknown } | undefined | null;
+      | { name?: unknown; idType?: unknown; idNumber?: unknown; mobile?: unknown; workUnitName?: unknown }
+      | undefined
+      | null;
     if (!row) continue;
     if (present(row.name) && row.name.trim() !== holder.name.trim())
       problems.push({
@@ -61,6 +65,14 @@ export function accountHolderProblems(data: ModuleData, holder: AccountHolder): 
         field: `${property}.idNumber`,
         code: 'NOT_ACCOUNT_HOLDER',
         message: `证件号码须与登录账号的证件号码（${maskedHolderId(holder)}）一致，不能以他人名义申报`,
+      });
+    // A malformed number is the field rule's to report; a well-formed other one is somebody else's.
+    if (holder.mobile && present(row.mobile) && /^1\d{10}$/.test(row.mobile) && row.mobile !== holder.mobile)
+      problems.push({
+        module,
+        field: `${property}.mobile`,
+        code: 'NOT_ACCOUNT_HOLDER',
+        message: `手机号码须与登录账号的手机号码（${maskMobile(holder.mobile)}）一致`,
       });
     if (present(row.workUnitName) && row.workUnitName.trim() !== holder.unitName.trim())
       problems.push({

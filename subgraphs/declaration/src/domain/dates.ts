@@ -65,3 +65,12 @@ export function isWindowOpen(window: { opensAt: Date; closesAt: Date }, now: Dat
 export function yearOf(date: IsoDate): number {
   return parts(date)[0];
 }
+
+/**
+ * 申报编号, printed on the receipt and quoted on the phone: ZC, the day the declaration was
+ * started (China) and the first 8 characters of its id. Derived, so it never changes, also not
+ * when a returned declaration is submitted again.
+ */
+export function caseNumberOf(declaration: { id: string; createdAt: Date }): string {
+  return `ZC${chinaDate(declaration.createdAt).replaceAll('-', '')}-${declaration.id.slice(0, 8).toUpperCase()}`;
+}

@@ -40,9 +40,30 @@ function entryIds(data: ModuleData, module: keyof typeof MODULE_DATA_KEY): strin
   );
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Whether an entry slot names an entry not saved yet. The applicant attaches proofs while adding
+ * an entry (the client gives it its id); until the entry is saved its files are no proof: only
+ * the applicant sees them, the report does not count them, saving the list without the entry or
+ * submitting removes them.
+ */
+export function isUnsavedEntry(data: ModuleData, slot: AttachmentSlot): boolean {
+  return slot.kind === 'ENTRY' && !entryIds(data, slot.module).includes(slot.entryId);
+}
+
+/** The files of entries not saved yet (see isUnsavedEntry). */
+export function unsavedEntryFiles<T extends { slot: AttachmentSlot }>(
+  data: ModuleData,
+  files: readonly T[],
+): T[] {
+  return files.filter((f) => isUnsavedEntry(data, f.slot));
+}
+
 /**
  * The rule of a slot in this declaration, or undefined when the slot does not exist: an unknown
- * catalogue code, a module outside the form or without files, or an entry that is not saved.
+ * catalogue code, a module outside the form or without files, an entry id that is not a uuid, or
+ * a new entry in a list that is full.
  */
 export function slotRule(config: FormConfig, data: ModuleData, slot: AttachmentSlot): SlotRule | undefined {
   if (slot.kind === 'CATALOGUE') {
@@ -58,7 +79,13 @@ export function slotRule(config: FormConfig, data: ModuleData, slot: AttachmentS
   }
   const module = moduleConfigOf(config, slot.module);
   const files = module?.filesPerEntry;
-  if (!module || !files || !entryIds(data, slot.module).includes(slot.entryId)) return undefined;
+  if (!module || !files) return undefined;
+  const saved = entryIds(data, slot.module);
+  if (!saved.includes(slot.entryId)) {
+    // A new entry: its id must be one a client makes, and the list must have room for it.
+    if (!UUID.test(slot.entryId) || saved.length >= (module.maxEntries ?? Number.POSITIVE_INFINITY))
+      return undefined;
+  }
   return { name: module.name, formats: files.formats, maxSizeKb: files.maxSizeKb, maxCount: files.max };
 }
 
@@ -86,9 +113,13 @@ export function uploadProblems(
   const rule = slotRule(decl.config, decl.data, request.slot);
   if (!rule) {
     const message =
-      request.slot.kind === 'ENTRY' ? '请先保存该条信息再上传证明材料' : '本次申报没有该附件类别';
+      request.slot.kind === 'ENTRY'
+        ? `${moduleConfigOf(decl.config, request.slot.module)?.name ?? '该栏'}不能再添加条目，或该条目不存在，请刷新页面后重试`
+        : '本次申报没有该附件类别';
     return [{ field: 'slot', code: 'SLOT_UNKNOWN', message }];
   }
+  const other = otherUnsavedEntry(decl.data, decl.attachments, request.slot);
+  if (other) return [other];
   const problems: FieldProblem[] = [];
   if (!request.format || !rule.formats.includes(request.format))
     problems.push({
@@ -112,4 +143,26 @@ export function uploadProblems(
       message: `${rule.name}最多上传${rule.maxCount}个，请先删除已上传的文件`,
     });
   return problems;
+}
+
+/**
+ * One unsaved entry per list may hold files (the one being added), so files of entries that are
+ * never saved stay bounded; a client resumes that entry (its id) rather than starting another.
+ */
+export function otherUnsavedEntry(
+  data: ModuleData,
+  attachments: readonly AttachmentFact[],
+  slot: AttachmentSlot,
+): FieldProblem | undefined {
+  if (slot.kind !== 'ENTRY' || !isUnsavedEntry(data, slot)) return undefined;
+  const other = unsavedEntryFiles(data, attachments).some(
+    (a) => a.slot.kind === 'ENTRY' && a.slot.module === slot.module && a.slot.entryId !== slot.entryId,
+  );
+  return other
+    ? {
+        field: 'slot',
+        code: 'SLOT_UNKNOWN',
+        message: '本栏已有一条未保存的信息上传了证明材料，请先保存或取消该条信息',
+      }
+    : undefined;
 }

@@ -57,6 +57,10 @@ export class ApplicantIdentity {
   @Property({ type: 'text' })
   idNumber!: string;
 
+  /** The account's mobile; null when identity announced the person before it sent mobiles. */
+  @Property({ type: 'text', nullable: true })
+  mobile?: string | null;
+
   /** When identity says these facts became true (an older event never replaces a newer one). */
   @Property({ type: 'timestamptz' })
   since!: Date;

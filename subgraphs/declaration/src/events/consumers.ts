@@ -39,12 +39,13 @@ export async function onUnitReady(em: EntityManager, event: EventEnvelope<'UnitR
 
 export async function onPersonRegistered(em: EntityManager, event: EventEnvelope<'PersonRegistered'>) {
   const { personId, name, idType, idNumber, at } = event.payload;
+  const mobile = event.payload.mobile ?? null;
   const since = new Date(at);
   const current = await em.findOne(ApplicantIdentity, { personId });
   // A late, older event never replaces newer facts.
   if (current && current.since.getTime() > since.getTime()) return;
-  if (current) em.assign(current, { name, idType, idNumber, since });
-  else em.persist(em.create(ApplicantIdentity, { personId, name, idType, idNumber, since }));
+  if (current) em.assign(current, { name, idType, idNumber, mobile, since });
+  else em.persist(em.create(ApplicantIdentity, { personId, name, idType, idNumber, mobile, since }));
   await em.flush();
 }
 

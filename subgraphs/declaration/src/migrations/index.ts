@@ -4,6 +4,7 @@ import { Migration20261124090000_review_status } from './Migration20261124090000
 import { Migration20261202080000_route_seats } from './Migration20261202080000_route_seats';
 import { Migration20261202081000_applicant_identity } from './Migration20261202081000_applicant_identity';
 import { Migration20261202120000_notice_owner } from './Migration20261202120000_notice_owner';
+import { Migration20261202130500_applicant_mobile } from './Migration20261202130500_applicant_mobile';
 
 /** Every committed migration, in order. Listed explicitly so builds never scan the disk. */
 export const migrations: MigrationObject[] = [
@@ -12,4 +13,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261202080000_route_seats', class: Migration20261202080000_route_seats },
   { name: 'Migration20261202081000_applicant_identity', class: Migration20261202081000_applicant_identity },
   { name: 'Migration20261202120000_notice_owner', class: Migration20261202120000_notice_owner },
+  { name: 'Migration20261202130500_applicant_mobile', class: Migration20261202130500_applicant_mobile },
 ];

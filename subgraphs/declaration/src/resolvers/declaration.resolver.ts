@@ -15,7 +15,7 @@ import { notePersonalDataView, type PersonalDataItem } from '@zhicheng/events';
 import type { LiveMessage } from '@zhicheng/live';
 import { requirePrincipal } from '@zhicheng/server-kit';
 import { BUSINESS_FORM_NAMES } from '@zhicheng/business-forms';
-import { ModuleKey, selectionNames } from '../domain';
+import { isUnsavedEntry, ModuleKey, selectionNames } from '../domain';
 import type { DeclarationContext } from '../context';
 import { ApplicantBinding, Declaration, DeclarationCategory, type DeclarationStatus } from '../entities';
 import {
@@ -217,9 +217,14 @@ export class DeclarationResolver {
     @Arg('pledge') pledge: boolean,
     @Ctx() ctx: DeclarationContext,
   ): Promise<DeclarationView> {
-    return declarationView(
-      await submitDeclaration(ctx.em, ctx.auth, { id: safeId(id), expectedVersion, pledge }, ctx.deps),
+    const { declaration, removedFiles } = await submitDeclaration(
+      ctx.em,
+      ctx.auth,
+      { id: safeId(id), expectedVersion, pledge },
+      ctx.deps,
     );
+    await removeStoredFiles(ctx.deps, removedFiles);
+    return declarationView(declaration);
   }
 
   @Mutation(() => DeclarationView, { description: '取消申请: voids a draft (also after the deadline)' })
@@ -349,7 +354,11 @@ export class DeclarationResolver {
     @Root() view: DeclarationView,
     @Ctx() ctx: DeclarationContext,
   ): Promise<AttachmentView[]> {
-    const attachments = await attachmentsByDeclaration(ctx).load(view.entity.id);
+    const all = await attachmentsByDeclaration(ctx).load(view.entity.id);
+    // Files of an entry being added are the applicant's alone until the entry is saved.
+    const attachments = isOwner(ctx.auth.principal, view.entity)
+      ? all
+      : all.filter((a) => !isUnsavedEntry(view.entity.data, attachmentFact(a).slot));
     if (attachments.length > 0) noteView(ctx, view.entity, 'DECLARATION_FILES');
     return attachments.map(attachmentView);
   }

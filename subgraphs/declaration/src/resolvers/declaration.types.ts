@@ -165,6 +165,11 @@ export class DeclarationView {
   statusChangedAt?: Date | null;
   @Field() createdAt!: Date;
   @Field() updatedAt!: Date;
+  @Field({
+    description:
+      '申报编号 for the receipt and for calls: ZC + the day it was started (China) + the first 8 characters of its id; never changes',
+  })
+  caseNumber!: string;
   @Field(() => Date, { nullable: true }) submittedAt?: Date | null;
   @Field(() => Date, { nullable: true, description: 'When the integrity pledge was given' })
   pledgedAt?: Date | null;
@@ -193,6 +198,11 @@ export class AccountHolderView {
   idType!: IdType | null;
   @Field(() => String, { nullable: true, description: 'The full number (only the holder reads it)' })
   idNumber!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The account’s mobile (only the holder reads it); null until identity has told this service',
+  })
+  mobile!: string | null;
   @Field({ description: '工作单位: the bound 推荐单位' }) unitName!: string;
 }
 

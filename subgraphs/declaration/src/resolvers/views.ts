@@ -2,7 +2,7 @@
 import type * as E from '../entities';
 import { CATEGORY_WORDS, STATUS_WORDS } from '../services/rules';
 import { AttachmentSlotKind } from '../entities';
-import { ROUTE_LEVEL_WORDS, type ReviewPosition, type ReviewStop } from '../domain';
+import { caseNumberOf, ROUTE_LEVEL_WORDS, type ReviewPosition, type ReviewStop } from '../domain';
 import {
   AttachmentView,
   DeclarationView,
@@ -91,6 +91,7 @@ export function declarationView(declaration: E.Declaration): DeclarationView {
     statusChangedAt: declaration.statusChangedAt ?? null,
     createdAt: declaration.createdAt,
     updatedAt: declaration.updatedAt,
+    caseNumber: caseNumberOf(declaration),
     submittedAt: declaration.submittedAt ?? null,
     pledgedAt: declaration.pledgedAt ?? null,
     entity: declaration,

@@ -17,6 +17,7 @@ import {
 import {
   accountHolderProblems,
   assertAction,
+  isUnsavedEntry,
   editableModules as domainEditableModules,
   MODULE_DATA_KEY,
   MODULE_DEFAULTS,
@@ -84,6 +85,7 @@ export function holderOf(
     name: identity?.name ?? principal?.displayName ?? declaration.applicantName,
     idType: identity?.idType ?? null,
     idNumber: identity?.idNumber ?? null,
+    mobile: identity?.mobile ?? null,
     unitName: declaration.unitName,
   };
 }
@@ -382,7 +384,7 @@ export async function submitDeclaration(
   auth: AuthResult,
   args: SubmitInput,
   clock: Clock,
-): Promise<Declaration> {
+): Promise<{ declaration: Declaration; removedFiles: string[] }> {
   const principal = requireApplicant(auth);
   const now = clock.now();
   return rootEm.transactional(async (em) => {
@@ -393,7 +395,7 @@ export async function submitDeclaration(
       declaration.submittedFromVersion === args.expectedVersion &&
       args.pledge
     )
-      return declaration;
+      return { declaration, removedFiles: [] };
     const notice = declaration.notice.getEntity();
     await em.populate(notice, ['channel']);
     const channel = notice.channel.getEntity().config;
@@ -420,6 +422,10 @@ export async function submitDeclaration(
     ];
     if (problems.length > 0) throw incomplete(problems);
 
+    // Files of an entry that was never saved are no proof: they go with the submission.
+    const unsaved = attachments.filter((a) => isUnsavedEntry(declaration.data, attachmentFact(a).slot));
+    for (const a of unsaved) em.remove(a);
+
     declaration.status = DeclarationStatus.SUBMITTED;
     declaration.statusChangedAt = now;
     declaration.submittedFromVersion = args.expectedVersion;
@@ -445,7 +451,7 @@ export async function submitDeclaration(
     );
     await flushChecked(em, declaration);
     await announceStatus(em, declaration, now);
-    return declaration;
+    return { declaration, removedFiles: unsaved.map((a) => a.storageKey) };
   });
 }
 

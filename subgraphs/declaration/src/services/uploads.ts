@@ -13,6 +13,7 @@ import {
 } from '@zhicheng/server-kit';
 import {
   kbToBytes,
+  otherUnsavedEntry,
   photoRatioProblem,
   PHOTO_SLOT_CODE,
   type PixelSize,
@@ -205,6 +206,12 @@ export async function checkTicket(
   }
   if ((await countInSlot(em, declaration, resolved.upload)) >= resolved.rule.maxCount)
     throw new UploadNotRecorded('SLOT_FULL', slotFullMessage(resolved.rule), 409);
+  // Another unsaved entry may have taken the list's one place for files meanwhile.
+  if (resolved.slot.kind === 'ENTRY') {
+    const attachments = await em.find(Attachment, { declaration });
+    const other = otherUnsavedEntry(declaration.data, attachments.map(attachmentFact), resolved.slot);
+    if (other) throw new UploadNotRecorded('SLOT_UNKNOWN', other.message, 409);
+  }
   // The ticket's limits were the slot's when it was issued; the stricter of then and now applies.
   return {
     ...resolved.rule,

@@ -66,18 +66,32 @@ describe('upload tickets', () => {
     expect(slotRuleText(rule)).toBe('只能上传zip、pdf格式的文件；单个文件不能超过5000KB；最多上传1个');
   });
 
-  it('refuse unknown slots, entries not saved yet, wrong formats, empty files and full slots', () => {
+  it('refuse unknown slots and entries, wrong formats, empty files and full slots', () => {
     const decl = titleDeclaration();
     expect(
       uploadProblems(decl, { slot: { kind: 'CATALOGUE', code: 'NOPE' }, format: 'pdf', sizeBytes: 10 }),
     ).toEqual([{ field: 'slot', code: 'SLOT_UNKNOWN', message: '本次申报没有该附件类别' }]);
     expect(
       uploadProblems(decl, {
+        slot: { kind: 'ENTRY', module: 'EDUCATION', entryId: 'not-an-entry' },
+        format: 'pdf',
+        sizeBytes: 10,
+      }),
+    ).toEqual([
+      {
+        field: 'slot',
+        code: 'SLOT_UNKNOWN',
+        message: '教育经历不能再添加条目，或该条目不存在，请刷新页面后重试',
+      },
+    ]);
+    // An entry being added (a new client id) takes its files before it is saved.
+    expect(
+      uploadProblems(decl, {
         slot: { kind: 'ENTRY', module: 'EDUCATION', entryId: '00000000-0000-4000-8000-ffffffffffff' },
         format: 'pdf',
         sizeBytes: 10,
       }),
-    ).toEqual([{ field: 'slot', code: 'SLOT_UNKNOWN', message: '请先保存该条信息再上传证明材料' }]);
+    ).toEqual([]);
     expect(
       uploadProblems(decl, { slot: { kind: 'CATALOGUE', code: 'ID_CARD' }, format: 'zip', sizeBytes: 0 }),
     ).toEqual([

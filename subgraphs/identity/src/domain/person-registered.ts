@@ -13,6 +13,7 @@ export function announcePerson(em: EntityManager, person: Person, at = new Date(
     name: person.name,
     idType: person.idType,
     idNumber: person.idNumber,
+    mobile: person.mobile,
     at: at.toISOString(),
   });
 }

@@ -185,9 +185,18 @@ export function BasicInfoForm({
               required: true,
             },
           )}
-          {item('mobile', <Input maxLength={11} inputMode="numeric" autoComplete="tel" />, {
-            required: true,
-          })}
+          {item(
+            'mobile',
+            <Input
+              maxLength={11}
+              inputMode="numeric"
+              autoComplete="tel"
+              readOnly={isLocked(holder, 'mobile')}
+            />,
+            {
+              required: true,
+            },
+          )}
           {item('birthDate', <DateInput />, {
             required: true,
           })}

@@ -1,5 +1,18 @@
 import { useState } from 'react';
-import { App, Button, Flex, Form, Modal, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Flex,
+  Form,
+  Grid,
+  Modal,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import {
   ErrorSummary,
@@ -9,8 +22,8 @@ import {
   useTranslation,
 } from '@zhicheng/web-kit';
 import { confirmDestructive } from '../../components/confirmDestructive';
-import { uuid } from '../../uuid';
 import { useWizard } from '../context';
+import { newEntryId } from './entryIds';
 import { filesOf, SlotUpload } from '../files/SlotUpload';
 import type { ModuleConfigOf } from './types';
 import { FieldControl } from './controls';
@@ -34,15 +47,21 @@ export interface ListModuleProps {
 }
 
 /**
- * A list module (教育经历, 论文著作, …): entries in a table, 添加 up to the notice's limit, each
- * entry saved at once (保存) and then given its proof files (1–3 for most modules).
+ * A list module (教育经历, 论文著作, …): entries in a table (cards on a phone), 添加 up to the
+ * notice's limit, each entry saved at once (保存) with its proof files (1–3 for most modules),
+ * which can be attached in the dialog before the entry is saved.
  */
 export function ListModule({ config, def, editable }: ListModuleProps) {
   const { t } = useTranslation('applicant');
   const { message, modal } = App.useApp();
-  const { declaration, save, saving } = useWizard();
+  const { declaration, save, saving, removeAttachment } = useWizard();
+  const phone = Grid.useBreakpoint().sm === false;
   const entries = ((declaration.modules[def.dataKey] ?? []) as unknown as Entry[]).filter(Boolean);
-  const [editing, setEditing] = useState<{ index: number; initial: Record<string, unknown> } | null>(null);
+  const [editing, setEditing] = useState<{
+    index: number;
+    id: string;
+    initial: Record<string, unknown>;
+  } | null>(null);
   const [form] = Form.useForm<Record<string, unknown>>();
   const formName = `entry_${def.dataKey}`;
   const aliases = Object.fromEntries(
@@ -59,8 +78,7 @@ export function ListModule({ config, def, editable }: ListModuleProps) {
   const onFinish = async (values: Record<string, unknown>) => {
     if (!editing) return;
     errors.clear();
-    const index = editing.index;
-    const id = index < entries.length ? entries[index].id : uuid();
+    const { index, id } = editing;
     const entry = toEntryInput(def, id, values);
     const list = [...entries];
     list[index] = entry;
@@ -88,8 +106,80 @@ export function ListModule({ config, def, editable }: ListModuleProps) {
     const initial = entry
       ? Object.fromEntries(def.fields.map((f) => [f.name, entry[f.name] ?? undefined]))
       : {};
-    setEditing({ index, initial });
+    const id = entry?.id ?? newEntryId(entries, declaration.attachments, config.key);
+    setEditing({ index, id, initial });
   };
+
+  const slotOf = (entryId: string) => ({ kind: 'ENTRY' as const, module: config.key, entryId });
+  const adding = editing !== null && editing.index >= entries.length;
+  const dialogFiles = editing ? filesOf(declaration.attachments, slotOf(editing.id)) : [];
+
+  // Closing an added entry without saving it: its files would be no proof, so they go (after asking).
+  const onCancel = () => {
+    if (!adding || dialogFiles.length === 0) return setEditing(null);
+    confirmDestructive(modal, {
+      title: t('list.discardTitle'),
+      content: t('list.discardBody', { count: dialogFiles.length }),
+      confirmText: t('list.discardButton'),
+      keepText: t('list.keepEditing'),
+      onConfirm: async () => {
+        for (const file of dialogFiles) await removeAttachment(file);
+        setEditing(null);
+      },
+    });
+  };
+
+  const entryFiles = (row: Entry, index: number) => {
+    if (!files) return null;
+    const slot = slotOf(row.id);
+    const stored = filesOf(declaration.attachments, slot);
+    return (
+      <Space orientation="vertical" size={4}>
+        <Tag color={stored.length >= files.min ? 'success' : 'warning'}>
+          {t('list.fileCount', { count: stored.length, min: files.min, max: files.max })}
+        </Tag>
+        <SlotUpload
+          label={entryLabel(index)}
+          slot={slot}
+          files={stored}
+          formats={files.formats}
+          maxSizeKb={files.maxSizeKb}
+          maxCount={files.max}
+          editable={editable}
+        />
+      </Space>
+    );
+  };
+
+  const entryActions = (index: number) => (
+    <Space size={0} wrap>
+      <Button
+        type="link"
+        size="small"
+        onClick={() => open(index)}
+        aria-label={`${t('list.edit')} ${entryLabel(index)}`}
+      >
+        {t('list.edit')}
+      </Button>
+      <Button
+        type="link"
+        size="small"
+        danger
+        aria-label={`${t('list.delete')} ${entryLabel(index)}`}
+        onClick={() =>
+          confirmDestructive(modal, {
+            title: t('list.deleteConfirm', { entry: entryLabel(index) }),
+            content: files ? t('list.deleteHint') : t('list.deleteHintNoFiles'),
+            confirmText: t('list.deleteButton'),
+            keepText: t('back'),
+            onConfirm: () => onDelete(index),
+          })
+        }
+      >
+        {t('list.delete')}
+      </Button>
+    </Space>
+  );
 
   const columns: TableColumnsType<Entry> = [
     { title: t('list.number'), key: 'n', width: 56, render: (_v, _row, index) => index + 1 },
@@ -108,61 +198,16 @@ export function ListModule({ config, def, editable }: ListModuleProps) {
           ? t('list.filesExact', { count: files.max })
           : t('list.files', { min: files.min, max: files.max }),
       key: 'files',
-      render: (_v, row, index) => {
-        const slot = { kind: 'ENTRY' as const, module: config.key, entryId: row.id };
-        const stored = filesOf(declaration.attachments, slot);
-        return (
-          <Space orientation="vertical" size={4}>
-            <Tag color={stored.length >= files.min ? 'success' : 'warning'}>
-              {t('list.fileCount', { count: stored.length, min: files.min, max: files.max })}
-            </Tag>
-            <SlotUpload
-              label={entryLabel(index)}
-              slot={slot}
-              files={stored}
-              formats={files.formats}
-              maxSizeKb={files.maxSizeKb}
-              maxCount={files.max}
-              editable={editable}
-            />
-          </Space>
-        );
-      },
+      render: (_v, row, index) => entryFiles(row, index),
     });
   }
   if (editable) {
+    // Fixed to the right edge: a wide table scrolls under it, the buttons stay in view.
     columns.push({
       title: t('list.actions'),
       key: 'actions',
-      render: (_v, _row, index) => (
-        <Space size={0}>
-          <Button
-            type="link"
-            size="small"
-            onClick={() => open(index)}
-            aria-label={`${t('list.edit')} ${entryLabel(index)}`}
-          >
-            {t('list.edit')}
-          </Button>
-          <Button
-            type="link"
-            size="small"
-            danger
-            aria-label={`${t('list.delete')} ${entryLabel(index)}`}
-            onClick={() =>
-              confirmDestructive(modal, {
-                title: t('list.deleteConfirm', { entry: entryLabel(index) }),
-                content: files ? t('list.deleteHint') : t('list.deleteHintNoFiles'),
-                confirmText: t('list.deleteButton'),
-                keepText: t('back'),
-                onConfirm: () => onDelete(index),
-              })
-            }
-          >
-            {t('list.delete')}
-          </Button>
-        </Space>
-      ),
+      fixed: 'right',
+      render: (_v, _row, index) => entryActions(index),
     });
   }
 
@@ -196,16 +241,47 @@ export function ListModule({ config, def, editable }: ListModuleProps) {
           </Button>
         )}
       </Flex>
-      <Table<Entry>
-        rowKey="id"
-        size="small"
-        columns={columns}
-        dataSource={entries}
-        pagination={false}
-        locale={{ emptyText: t('list.empty', { module: config.name }) }}
-        scroll={{ x: 'max-content' }}
-        caption={<span className="zc-visually-hidden">{config.name}</span>}
-      />
+      {phone && entries.length === 0 ? (
+        <Typography.Paragraph type="secondary">
+          {t('list.empty', { module: config.name })}
+        </Typography.Paragraph>
+      ) : phone ? (
+        // A phone shows each entry as a card: every field readable, the buttons within reach.
+        <Flex vertical gap={8} role="list" aria-label={config.name}>
+          {entries.map((row, index) => (
+            <Card
+              key={row.id}
+              size="small"
+              role="listitem"
+              title={entryLabel(index)}
+              extra={editable ? entryActions(index) : null}
+            >
+              <dl className="zc-entry-card">
+                {def.fields
+                  .filter((f) => f.inTable)
+                  .map((field) => (
+                    <div key={field.name}>
+                      <dt>{label(field.name)}</dt>
+                      <dd>{display(field, row[field.name], t)}</dd>
+                    </div>
+                  ))}
+              </dl>
+              {entryFiles(row, index)}
+            </Card>
+          ))}
+        </Flex>
+      ) : (
+        <Table<Entry>
+          rowKey="id"
+          size="small"
+          columns={columns}
+          dataSource={entries}
+          pagination={false}
+          locale={{ emptyText: t('list.empty', { module: config.name }) }}
+          scroll={{ x: 'max-content' }}
+          caption={<span className="zc-visually-hidden">{config.name}</span>}
+        />
+      )}
       <Modal
         open={editing !== null}
         title={
@@ -213,7 +289,7 @@ export function ListModule({ config, def, editable }: ListModuleProps) {
             ? t('list.editTitle', { entry: entryLabel(editing.index) })
             : t('list.addTitle', { module: config.name })
         }
-        onCancel={() => setEditing(null)}
+        onCancel={onCancel}
         okText={t('list.save')}
         cancelText={t('cancel')}
         okButtonProps={{ htmlType: 'submit', form: formName, loading: saving }}
@@ -221,7 +297,6 @@ export function ListModule({ config, def, editable }: ListModuleProps) {
         mask={{ closable: false }}
         width={640}
       >
-        {files && <Typography.Paragraph type="secondary">{t('list.saveThenUpload')}</Typography.Paragraph>}
         <Form
           form={form}
           id={formName}
@@ -248,6 +323,24 @@ export function ListModule({ config, def, editable }: ListModuleProps) {
             ))}
           </div>
         </Form>
+        {files && editing && (
+          <section aria-label={t('list.proofFiles')} className="zc-entry-files">
+            <Typography.Title level={5}>{t('list.proofFiles')}</Typography.Title>
+            <Typography.Paragraph type="secondary">
+              {t(adding ? 'list.filesWithEntry' : 'list.filesOfEntry')}
+            </Typography.Paragraph>
+            <SlotUpload
+              label={adding ? t('list.newEntryLabel', { module: config.name }) : entryLabel(editing.index)}
+              slot={slotOf(editing.id)}
+              files={dialogFiles}
+              formats={files.formats}
+              maxSizeKb={files.maxSizeKb}
+              maxCount={files.max}
+              editable={editable}
+              showRules
+            />
+          </section>
+        )}
       </Modal>
     </div>
   );

@@ -108,7 +108,7 @@ export function TalentBasicInfoForm({
           {item('gender', enumSelect('Gender', ['MALE', 'FEMALE']))}
           {item('idType', enumSelect('IdType', ['RESIDENT_ID', 'PASSPORT'], isLocked(holder, 'idType')))}
           {item('idNumber', <Input maxLength={18} readOnly={isLocked(holder, 'idNumber')} />)}
-          {item('mobile', <Input maxLength={11} inputMode="numeric" />)}
+          {item('mobile', <Input maxLength={11} inputMode="numeric" readOnly={isLocked(holder, 'mobile')} />)}
           {item('birthDate', <DateInput />)}
           {item(
             'educationLevel',

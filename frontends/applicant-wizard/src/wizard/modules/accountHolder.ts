@@ -6,7 +6,9 @@ import type { FormInstance } from 'antd';
 import { useWizard } from '../context';
 
 /** The locked fields a basic-info form holds, with the account holder's values. */
-export type HolderFields = Partial<Record<'name' | 'idType' | 'idNumber' | 'workUnitName', string>>;
+export type HolderFields = Partial<
+  Record<'name' | 'idType' | 'idNumber' | 'mobile' | 'workUnitName', string>
+>;
 
 export function useAccountHolder(): HolderFields {
   const { declaration } = useWizard();
@@ -18,6 +20,7 @@ export function useAccountHolder(): HolderFields {
     // Unknown until identity has told the declaration service: then the person types them.
     ...(holder.idType ? { idType: holder.idType } : {}),
     ...(holder.idNumber ? { idNumber: holder.idNumber } : {}),
+    ...(holder.mobile ? { mobile: holder.mobile } : {}),
   };
 }
 
@@ -27,13 +30,13 @@ export function useLockedHolderFields(
   module: 'basicInfo' | 'talentBasicInfo',
   fields: HolderFields,
 ) {
-  const { name, idType, idNumber, workUnitName } = fields;
+  const { name, idType, idNumber, mobile, workUnitName } = fields;
   useEffect(() => {
-    const values = { name, idType, idNumber, workUnitName };
+    const values = { name, idType, idNumber, mobile, workUnitName };
     for (const [field, value] of Object.entries(values))
       if (value !== undefined && form.getFieldValue([module, field]) !== value)
         form.setFieldValue([module, field], value);
-  }, [form, module, name, idType, idNumber, workUnitName]);
+  }, [form, module, name, idType, idNumber, mobile, workUnitName]);
 }
 
 /** Whether a field is filled in from the account (shown read-only). */
