@@ -218,11 +218,19 @@ describe('the review desk', () => {
     });
     // An image proof shows as an image.
     await page.getByRole('button', { name: '预览 身份证反面.png' }).click();
+    // Decoded, not merely in the page (on a busy machine the picture arrives after the click).
     await expect(
       page
         .getByRole('region', { name: '身份证反面.png 预览' })
         .getByRole('img')
-        .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0),
+        .evaluate((img: HTMLImageElement) =>
+          img.complete
+            ? img.naturalWidth > 0
+            : new Promise<boolean>((resolve) => {
+                img.addEventListener('load', () => resolve(img.naturalWidth > 0), { once: true });
+                img.addEventListener('error', () => resolve(false), { once: true });
+              }),
+        ),
     ).resolves.toBe(true);
     await page.getByRole('button', { name: '收起预览 身份证反面.png' }).click();
     await preview.scrollIntoViewIfNeeded();
