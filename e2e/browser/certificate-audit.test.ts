@@ -81,6 +81,25 @@ async function expectPdfPreview(page: Page, name: string) {
   expect(contentType).toBe('application/pdf');
 }
 
+/**
+ * Presses a button guarded by a Popconfirm and its 确定. A second press while the last
+ * confirmation is still fading out only closes it again, so open it until 确定 is there.
+ */
+async function confirmBy(page: Page, button: string) {
+  for (let attempt = 1; ; attempt++) {
+    await page.getByRole('button', { name: button }).click();
+    try {
+      await page
+        .locator('.ant-popover:not(.ant-popover-hidden)')
+        .getByRole('button', { name: /^确\s*定$/ })
+        .click({ timeout: 5000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+}
+
 test('补办审核: the city bureau previews the PDFs and approves; the old certificate is then 已作废', async () => {
   const applicant = await signedIn(stack, { kind: 'PERSON', account: '13800000001' });
   const old = await certificateByEvents(stack, applicant, '张伟');
@@ -229,12 +248,10 @@ test('历史数据登记审核 on a 360 px phone: preview, an opinion required t
   await page.screenshot({ path: `${SHOTS}/historical-detail-360.png`, fullPage: true });
 
   // Refusing without an opinion is stopped with the reason; with one it is recorded.
-  await page.getByRole('button', { name: '审核不通过' }).click();
-  await page.getByRole('button', { name: /^确\s*定$/ }).click();
+  await confirmBy(page, '审核不通过');
   await page.getByText('审核不通过时请填写审核意见').waitFor();
   await page.getByLabel('审核意见').fill('证书编号与档案不符，请核对后重新登记');
-  await page.getByRole('button', { name: '审核不通过' }).click();
-  await page.getByRole('button', { name: /^确\s*定$/ }).click();
+  await confirmBy(page, '审核不通过');
   await page.getByText('审核结果').waitFor({ timeout: 10_000 });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   await page.screenshot({ path: `${SHOTS}/historical-refused-360.png`, fullPage: true });
