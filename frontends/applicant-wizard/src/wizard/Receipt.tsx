@@ -5,7 +5,7 @@ import { useTranslation } from '@zhicheng/web-kit';
 import { formatTime } from '../format';
 import { useWizard } from './context';
 import { visibleModules } from './FillStep';
-import { receiptLines } from './receipt';
+import { receiptLines, routeAhead } from './receipt';
 
 /**
  * 申报回执: what the applicant keeps after 提交 — the case number, when, under which notice, what
@@ -29,10 +29,7 @@ export function Receipt() {
       modules: visibleModules(declaration.notice.formConfig.modules, declaration.category),
     },
   });
-  const route = [
-    t('done.applicant'),
-    ...declaration.reviewProgress.map((node) => `${node.levelText}（${node.name}）`),
-  ];
+  const route = [t('done.applicant'), ...routeAhead(declaration.reviewProgress, declaration.notice.route)];
   return (
     <Card
       size="small"
