@@ -6,6 +6,8 @@
 //
 // The demo data is given a case at every stage first: 张伟 waits at the unit, 李娜 has passed the
 // committee (终审通过, a certificate issued), so queues, case pages and 我的证照 are not empty.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { expectNoSeriousA11yViolations } from '../support/a11y';
 import { launchBrowser } from '../support/browser';
@@ -22,6 +24,8 @@ import {
 import { signInPage, type DemoAccount } from '../support/sign-in-page';
 import { startStack, type Stack } from '../support/stack';
 
+/** Set to keep a screenshot of every page walked (first screen), named by role and page. */
+const SHOTS = process.env.SHOTS_DIR;
 const DESKTOP = { width: 1366, height: 900 };
 const PHONE = { width: 360, height: 740 };
 /** Enough for every role's pages today with room to grow; a walk that reaches it fails loudly. */
@@ -34,6 +38,7 @@ beforeAll(async () => {
   stack = await startStack('browser_every_page', { demoData: true });
   await stack.settleEvents();
   browser = await launchBrowser();
+  if (SHOTS) mkdirSync(SHOTS, { recursive: true });
   const agent = await demoAgent(stack);
   const zhang = await signedIn(stack, { kind: 'PERSON', account: DEMO_APPLICANTS.张伟.mobile });
   const unit = await bindToDemoUnit(stack, zhang, agent);
@@ -103,6 +108,7 @@ async function settled(page: Page): Promise<void> {
 
 /** Walks the role's pages breadth-first from its menu; answers the addresses it checked. */
 async function walkEveryPage(
+  label: string,
   page: Page,
   check: (page: Page, path: string) => Promise<void>,
   alsoVisit: string[] = [],
@@ -120,6 +126,10 @@ async function walkEveryPage(
     await page.goto(`${stack.origin}${path}`);
     await settled(page);
     await check(page, path);
+    if (SHOTS) {
+      const name = `${label}${pagePattern(path).replace(/[/?=:]+/g, '-')}`.replace(/-+$/, '');
+      await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+    }
     checked.push(path);
     for (const link of await pageLinks(page)) if (!seen.has(pagePattern(link))) queue.push(link);
   }
@@ -158,6 +168,7 @@ describe('every page of every role', () => {
       page.on('pageerror', (error) => problems.push(error.message));
       await signInPage(stack, page, account);
       const checked = await walkEveryPage(
+        who.replace(/\s+/g, '_'),
         page,
         (p, path) => expectNoSeriousA11yViolations(p, `${path} (${who})`),
         isApplicant(account) ? wizardPages : [],
@@ -176,6 +187,7 @@ describe('every page of every role', () => {
     await signInPage(stack, page, { kind: 'PERSON', mobile: DEMO_APPLICANTS.李娜.mobile });
     const tooWide: string[] = [];
     const checked = await walkEveryPage(
+      'applicant_360px',
       page,
       async (p, path) => {
         const width = await p.evaluate(() => document.documentElement.scrollWidth);
