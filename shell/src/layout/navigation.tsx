@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import {
+  ApartmentOutlined,
   AuditOutlined,
   EyeOutlined,
   FileSearchOutlined,
@@ -10,6 +11,7 @@ import {
   MessageOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
+  UserOutlined,
 } from '@ant-design/icons';
 import { hasRole, isDeployed, type Role, type Viewer } from '@zhicheng/web-kit';
 
@@ -117,6 +119,21 @@ const NAV_ITEMS: NavItem[] = [
     labelKey: 'nav.opinions',
     icon: <MessageOutlined />,
     roles: ['DEPARTMENT_REVIEWER', 'BUREAU_REVIEWER', 'COMMITTEE_SECRETARY'],
+    app: '@zhicheng/bureau-dashboard',
+  },
+  {
+    // 机构与人员: a bureau's administrators, over their own organisation's subtree.
+    path: '/bureau/organisations',
+    labelKey: 'nav.organisations',
+    icon: <ApartmentOutlined />,
+    roles: ['ORGANISATION_ADMIN'],
+    app: '@zhicheng/bureau-dashboard',
+  },
+  {
+    path: '/bureau/staff',
+    labelKey: 'nav.staff',
+    icon: <UserOutlined />,
+    roles: ['ORGANISATION_ADMIN'],
     app: '@zhicheng/bureau-dashboard',
   },
 ];

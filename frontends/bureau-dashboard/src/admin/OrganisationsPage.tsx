@@ -1,0 +1,317 @@
+import { useMemo, useState } from 'react';
+import { Alert, App, Button, Form, Input, Modal, Select, Space, Switch, Table, Tag } from 'antd';
+import {
+  ErrorSummary,
+  errorMessage,
+  PageContainer,
+  translateOrUndefined,
+  useFormErrors,
+  useMutation,
+  useQuery,
+  useTranslation,
+} from '@zhicheng/web-kit';
+import type { AdministeredOrganisationsQuery as OrgsResult, OrganisationKind } from '../gql/graphql';
+import {
+  AdministeredOrganisationsQuery,
+  CreateOrganisationMutation,
+  SeriesCatalogueQuery,
+  UpdateOrganisationMutation,
+} from './documents';
+
+type Org = OrgsResult['administeredOrganisations'][number];
+interface TreeRow extends Org {
+  children?: TreeRow[];
+}
+
+export const BUREAU_KINDS: OrganisationKind[] = ['PROVINCE_BUREAU', 'CITY_BUREAU', 'COUNTY_BUREAU'];
+const NEW_KINDS: OrganisationKind[] = ['CITY_BUREAU', 'COUNTY_BUREAU', 'DEPARTMENT', 'COMMITTEE'];
+const LEVELS = ['FULL_SENIOR', 'DEPUTY_SENIOR', 'INTERMEDIATE', 'ASSISTANT', 'JUNIOR'];
+
+/** The flat list as a tree under the administrator's own organisation (the first one). */
+function treeOf(orgs: readonly Org[]): TreeRow[] {
+  const rows = new Map<string, TreeRow>(orgs.map((o) => [o.id, { ...o }]));
+  const roots: TreeRow[] = [];
+  for (const row of rows.values()) {
+    const parent = row.parent ? rows.get(row.parent.id) : undefined;
+    if (parent) (parent.children ??= []).push(row);
+    else roots.push(row);
+  }
+  return roots;
+}
+
+interface CreateValues {
+  parentId: string;
+  kind: OrganisationKind;
+  name: string;
+  regionCode?: string;
+  seriesCode?: string;
+  levelCodes?: string[];
+  specialtyCodes?: string[];
+  open?: boolean;
+}
+
+function CreateOrganisationDialog({
+  orgs,
+  parentId,
+  onClose,
+}: {
+  orgs: readonly Org[];
+  parentId: string;
+  onClose: (created: boolean) => void;
+}) {
+  const { t } = useTranslation('bureau');
+  const { message } = App.useApp();
+  const [form] = Form.useForm<CreateValues>();
+  const errors = useFormErrors(form, {
+    aliases: {
+      'committee.seriesCode': 'seriesCode',
+      'committee.levelCodes': 'levelCodes',
+      'committee.specialtyCodes': 'specialtyCodes',
+    },
+  });
+  const [, create] = useMutation(CreateOrganisationMutation);
+  const [catalogue] = useQuery({ query: SeriesCatalogueQuery });
+  const [busy, setBusy] = useState(false);
+  const kind = Form.useWatch('kind', form);
+  const seriesCode = Form.useWatch('seriesCode', form);
+  const series = catalogue.data?.titleCatalogue ?? [];
+  const specialties = series.find((s) => s.code === seriesCode)?.children ?? [];
+  const formName = 'create-organisation';
+
+  const submit = async (values: CreateValues) => {
+    errors.clear();
+    setBusy(true);
+    const committee =
+      values.kind === 'COMMITTEE'
+        ? {
+            seriesCode: values.seriesCode ?? '',
+            levelCodes: values.levelCodes ?? [],
+            specialtyCodes: values.specialtyCodes ?? [],
+            open: values.open ?? true,
+          }
+        : null;
+    const result = await create({
+      input: {
+        parentId: values.parentId,
+        kind: values.kind,
+        name: values.name,
+        regionCode: values.regionCode?.trim() || null,
+        committee,
+      },
+    });
+    setBusy(false);
+    if (result.error) errors.showError(result.error);
+    else {
+      void message.success(t('orgs.created', { name: values.name }));
+      onClose(true);
+    }
+  };
+
+  return (
+    <Modal
+      open
+      title={t('orgs.create')}
+      okText={t('orgs.save')}
+      cancelText={t('decision.cancel')}
+      confirmLoading={busy}
+      onOk={() => form.submit()}
+      onCancel={() => onClose(false)}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        name={formName}
+        layout="vertical"
+        initialValues={{ parentId, kind: 'DEPARTMENT', open: true }}
+        onFinish={(values) => void submit(values)}
+        onFinishFailed={errors.showValidation}
+      >
+        <ErrorSummary problems={errors.problems} formName={formName} />
+        <Form.Item name="parentId" label={t('orgs.parent')} rules={[{ required: true }]}>
+          <Select
+            options={orgs
+              .filter((o) => BUREAU_KINDS.includes(o.kind))
+              .map((o) => ({ value: o.id, label: o.name }))}
+          />
+        </Form.Item>
+        <Form.Item name="kind" label={t('orgs.kind')} rules={[{ required: true }]}>
+          <Select options={NEW_KINDS.map((k) => ({ value: k, label: t(`orgs.kinds.${k}`) }))} />
+        </Form.Item>
+        <Form.Item
+          name="name"
+          label={t('orgs.name')}
+          rules={[{ required: true, whitespace: true, message: t('orgs.nameRequired') }]}
+        >
+          <Input maxLength={50} />
+        </Form.Item>
+        <Form.Item name="regionCode" label={t('orgs.regionCode')} extra={t('orgs.regionHint')}>
+          <Input inputMode="numeric" maxLength={6} />
+        </Form.Item>
+        {kind === 'COMMITTEE' && (
+          <>
+            <Form.Item
+              name="seriesCode"
+              label={t('orgs.series')}
+              rules={[{ required: true, message: t('orgs.seriesRequired') }]}
+            >
+              <Select options={series.map((s) => ({ value: s.code, label: s.name }))} />
+            </Form.Item>
+            <Form.Item
+              name="levelCodes"
+              label={t('orgs.levels')}
+              rules={[{ required: true, message: t('orgs.levelsRequired') }]}
+            >
+              <Select
+                mode="multiple"
+                options={LEVELS.map((l) => ({ value: l, label: t(`orgs.levelNames.${l}`) }))}
+              />
+            </Form.Item>
+            <Form.Item name="specialtyCodes" label={t('orgs.specialties')} extra={t('orgs.specialtiesHint')}>
+              <Select mode="multiple" options={specialties.map((s) => ({ value: s.code, label: s.name }))} />
+            </Form.Item>
+            <Form.Item name="open" label={t('orgs.open')} valuePropName="checked">
+              <Switch />
+            </Form.Item>
+          </>
+        )}
+      </Form>
+    </Modal>
+  );
+}
+
+/** 机构管理: the administrator's organisation and everything below it, as a tree. */
+export function OrganisationsPage() {
+  const { t } = useTranslation('bureau');
+  const [result, reload] = useQuery({
+    query: AdministeredOrganisationsQuery,
+    requestPolicy: 'cache-and-network',
+  });
+  const [catalogue] = useQuery({ query: SeriesCatalogueQuery });
+  const [, update] = useMutation(UpdateOrganisationMutation);
+  const [creating, setCreating] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const orgs = useMemo(() => result.data?.administeredOrganisations ?? [], [result.data]);
+  const tree = useMemo(() => treeOf(orgs), [orgs]);
+  const seriesName = (code: string) =>
+    catalogue.data?.titleCatalogue.find((s) => s.code === code)?.name ?? code;
+
+  const change = async (org: Org, input: Parameters<typeof update>[0]['input']) => {
+    setFailure(null);
+    const answer = await update({ id: org.id, input });
+    if (answer.error) setFailure(errorMessage(answer.error, translateOrUndefined));
+    else reload({ requestPolicy: 'network-only' });
+  };
+
+  return (
+    <PageContainer title={t('orgs.title')} breadcrumb={[{ title: t('home'), to: '/' }]}>
+      {(result.error || failure) && (
+        <Alert
+          type="error"
+          showIcon
+          title={failure ?? errorMessage(result.error, translateOrUndefined)}
+          style={{ marginBottom: 16 }}
+        />
+      )}
+      <Space style={{ marginBottom: 16 }}>
+        <Button type="primary" disabled={!orgs.length} onClick={() => setCreating(orgs[0]?.id ?? null)}>
+          {t('orgs.create')}
+        </Button>
+      </Space>
+      <Table<TreeRow>
+        rowKey="id"
+        loading={result.fetching}
+        dataSource={tree}
+        pagination={false}
+        scroll={{ x: true }}
+        expandable={{ defaultExpandAllRows: true }}
+        columns={[
+          { key: 'name', title: t('orgs.name'), dataIndex: 'name' },
+          { key: 'kind', title: t('orgs.kind'), render: (_, o) => t(`orgs.kinds.${o.kind}`) },
+          { key: 'region', title: t('orgs.regionCode'), dataIndex: 'regionCode' },
+          {
+            key: 'scope',
+            title: t('orgs.scope'),
+            render: (_, o) =>
+              o.committee
+                ? `${seriesName(o.committee.seriesCode)} · ${o.committee.levelCodes
+                    .map((l) => t(`orgs.levelNames.${l}`))
+                    .join('、')}`
+                : '',
+          },
+          {
+            key: 'status',
+            title: t('orgs.status'),
+            render: (_, o) => (
+              <Space wrap>
+                <Tag color={o.enabled ? 'success' : 'default'}>
+                  {o.enabled ? t('orgs.enabled') : t('orgs.disabled')}
+                </Tag>
+                {o.committee && (
+                  <Tag color={o.committee.open ? 'processing' : 'default'}>
+                    {o.committee.open ? t('orgs.opened') : t('orgs.closed')}
+                  </Tag>
+                )}
+              </Space>
+            ),
+          },
+          {
+            key: 'actions',
+            title: t('queue.actions'),
+            onCell: () => ({ style: { whiteSpace: 'nowrap' } }),
+            render: (_, o) => (
+              <Space>
+                {BUREAU_KINDS.includes(o.kind) && (
+                  <Button
+                    size="small"
+                    onClick={() => setCreating(o.id)}
+                    aria-label={`${t('orgs.addChild')} ${o.name}`}
+                  >
+                    {t('orgs.addChild')}
+                  </Button>
+                )}
+                {o.committee && (
+                  <Button
+                    size="small"
+                    aria-label={`${o.committee.open ? t('orgs.close') : t('orgs.openAction')} ${o.name}`}
+                    onClick={() =>
+                      void change(o, {
+                        committee: {
+                          seriesCode: o.committee!.seriesCode,
+                          levelCodes: o.committee!.levelCodes,
+                          specialtyCodes: o.committee!.specialtyCodes,
+                          open: !o.committee!.open,
+                        },
+                      })
+                    }
+                  >
+                    {o.committee.open ? t('orgs.close') : t('orgs.openAction')}
+                  </Button>
+                )}
+                {o.id !== orgs[0]?.id && (
+                  <Button
+                    size="small"
+                    danger={o.enabled}
+                    aria-label={`${o.enabled ? t('orgs.disable') : t('orgs.enable')} ${o.name}`}
+                    onClick={() => void change(o, { enabled: !o.enabled })}
+                  >
+                    {o.enabled ? t('orgs.disable') : t('orgs.enable')}
+                  </Button>
+                )}
+              </Space>
+            ),
+          },
+        ]}
+      />
+      {creating && (
+        <CreateOrganisationDialog
+          orgs={orgs}
+          parentId={creating}
+          onClose={(created) => {
+            setCreating(null);
+            if (created) reload({ requestPolicy: 'network-only' });
+          }}
+        />
+      )}
+    </PageContainer>
+  );
+}
