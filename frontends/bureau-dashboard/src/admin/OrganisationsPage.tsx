@@ -190,6 +190,8 @@ export function OrganisationsPage() {
   const [, update] = useMutation(UpdateOrganisationMutation);
   const [creating, setCreating] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  // Every branch open unless the user folds it (the data arrives after the first render).
+  const [folded, setFolded] = useState<ReadonlySet<string>>(new Set());
   const orgs = useMemo(() => result.data?.administeredOrganisations ?? [], [result.data]);
   const tree = useMemo(() => treeOf(orgs), [orgs]);
   const seriesName = (code: string) =>
@@ -223,7 +225,16 @@ export function OrganisationsPage() {
         dataSource={tree}
         pagination={false}
         scroll={{ x: true }}
-        expandable={{ defaultExpandAllRows: true }}
+        expandable={{
+          expandedRowKeys: orgs.filter((o) => !folded.has(o.id)).map((o) => o.id),
+          onExpand: (open, row) =>
+            setFolded((current) => {
+              const next = new Set(current);
+              if (open) next.delete(row.id);
+              else next.add(row.id);
+              return next;
+            }),
+        }}
         columns={[
           { key: 'name', title: t('orgs.name'), dataIndex: 'name' },
           { key: 'kind', title: t('orgs.kind'), render: (_, o) => t(`orgs.kinds.${o.kind}`) },
@@ -262,6 +273,7 @@ export function OrganisationsPage() {
               <Space>
                 {BUREAU_KINDS.includes(o.kind) && (
                   <Button
+                    autoInsertSpace={false}
                     size="small"
                     onClick={() => setCreating(o.id)}
                     aria-label={`${t('orgs.addChild')} ${o.name}`}
@@ -271,6 +283,7 @@ export function OrganisationsPage() {
                 )}
                 {o.committee && (
                   <Button
+                    autoInsertSpace={false}
                     size="small"
                     aria-label={`${o.committee.open ? t('orgs.close') : t('orgs.openAction')} ${o.name}`}
                     onClick={() =>
@@ -289,6 +302,7 @@ export function OrganisationsPage() {
                 )}
                 {o.id !== orgs[0]?.id && (
                   <Button
+                    autoInsertSpace={false}
                     size="small"
                     danger={o.enabled}
                     aria-label={`${o.enabled ? t('orgs.disable') : t('orgs.enable')} ${o.name}`}

@@ -254,6 +254,7 @@ export function StaffPage() {
             render: (_, s) => (
               <Space>
                 <Button
+                  autoInsertSpace={false}
                   size="small"
                   danger={s.enabled}
                   aria-label={`${s.enabled ? t('staff.disable') : t('staff.enable')} ${s.username}`}
@@ -262,6 +263,7 @@ export function StaffPage() {
                   {s.enabled ? t('staff.disable') : t('staff.enable')}
                 </Button>
                 <Button
+                  autoInsertSpace={false}
                   size="small"
                   aria-label={`${t('staff.reset')} ${s.username}`}
                   onClick={() => setResetting(s)}
