@@ -4,7 +4,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { expectNoSeriousA11yViolations } from '../support/a11y';
 import { launchBrowser } from '../support/browser';
-import { DEMO_PASSWORD } from '../support/flows';
+import { DEMO_PASSWORD, DEMO_UNIT_CREDIT_CODE } from '../support/flows';
 import { startStack, type Stack } from '../support/stack';
 
 let stack: Stack;
@@ -55,6 +55,15 @@ async function pick(page: Page, label: string, option: string) {
   await page.getByLabel(label).click();
   await page.locator('.ant-select-item-option', { hasText: option }).first().click();
 }
+
+/** Waits until the 单位信息 form shows `code` as the region (it is filled once the unit loads). */
+const regionShown = (page: Page, code: string) =>
+  page.waitForFunction(
+    (expected) =>
+      (document.getElementById('unit-profile_regionCode') as HTMLInputElement | null)?.value === expected,
+    code,
+    { timeout: 15_000 },
+  );
 
 const rowOf = (page: Page, text: string) => page.getByRole('row').filter({ hasText: text });
 
@@ -141,3 +150,38 @@ it('a city administrator manages its own subtree: staff, forced password change,
     .waitFor({ timeout: 15_000 });
   expect(problems).toEqual([]);
 }, 240_000);
+
+it("the legal person keeps the unit's region, nature and competent department (单位信息)", async () => {
+  const problems: string[] = [];
+  const page = await openPage(problems);
+  await page.goto(`${stack.origin}/sign-in?kind=LEGAL_PERSON`);
+  await page.getByRole('tab', { name: '法人登录', selected: true }).waitFor({ timeout: 15_000 });
+  await page.getByLabel('统一社会信用代码').fill(DEMO_UNIT_CREDIT_CODE);
+  await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('img', { name: '图形验证码图片' }).waitFor();
+  await page.getByLabel('图形验证码').fill((await stack.latestCaptcha()).answer);
+  await page.getByRole('button', { name: /^登\s*录$/ }).click();
+  await page.getByRole('link', { name: '单位信息', exact: true }).click();
+  await page.getByRole('heading', { name: '单位信息' }).waitFor({ timeout: 15_000 });
+  // The demo machine works: 长春市本级, no competent department.
+  await regionShown(page, '220100');
+  await page.getByText('无', { exact: true }).first().waitFor();
+  await expectNoSeriousA11yViolations(page, '单位信息');
+
+  // A region no bureau of the platform covers is told next to the field.
+  await page.getByLabel('所属行政区划').fill('110105');
+  await page.getByRole('button', { name: /^保\s*存$/ }).click();
+  await page
+    .getByText('所属行政区划不在本平台人社部门的管辖范围内，请重新选择')
+    .first()
+    .waitFor({ timeout: 15_000 });
+  await expectNoSeriousA11yViolations(page, '单位信息 (region refused)');
+  await page.getByLabel('所属行政区划').fill('220104');
+  await pick(page, '行政主管部门', '吉林省教育厅');
+  await page.getByRole('button', { name: /^保\s*存$/ }).click();
+  await page.getByText('单位信息已保存').waitFor({ timeout: 15_000 });
+  await page.reload();
+  await page.getByRole('heading', { name: '单位信息' }).waitFor({ timeout: 15_000 });
+  await regionShown(page, '220104');
+  expect(problems).toEqual([]);
+}, 120_000);

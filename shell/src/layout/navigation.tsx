@@ -57,6 +57,14 @@ const NAV_ITEMS: NavItem[] = [
     app: '@zhicheng/unit-audit',
   },
   {
+    // 所属行政区划, 工作单位性质, 行政主管部门: they route the unit's declarations.
+    path: '/unit/profile',
+    labelKey: 'nav.unitProfile',
+    icon: <ApartmentOutlined />,
+    roles: ['LEGAL_PERSON'],
+    app: '@zhicheng/unit-audit',
+  },
+  {
     path: '/applicant',
     labelKey: 'nav.applicant',
     icon: <FormOutlined />,
