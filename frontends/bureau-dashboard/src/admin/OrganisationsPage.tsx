@@ -1,11 +1,9 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Form, Input, Modal, Select, Space, Switch, Table, Tag } from 'antd';
+import { Alert, Button, Form, Input, Select, Space, Switch, Table, Tag } from 'antd';
 import {
-  ErrorSummary,
   errorMessage,
   PageContainer,
   translateOrUndefined,
-  useFormErrors,
   useMutation,
   useQuery,
   useTranslation,
@@ -17,6 +15,7 @@ import {
   SeriesCatalogueQuery,
   UpdateOrganisationMutation,
 } from './documents';
+import { FormDialog } from './FormDialog';
 
 type Org = OrgsResult['administeredOrganisations'][number];
 interface TreeRow extends Org {
@@ -60,122 +59,99 @@ function CreateOrganisationDialog({
   onClose: (created: boolean) => void;
 }) {
   const { t } = useTranslation('bureau');
-  const { message } = App.useApp();
   const [form] = Form.useForm<CreateValues>();
-  const errors = useFormErrors(form, {
-    aliases: {
-      'committee.seriesCode': 'seriesCode',
-      'committee.levelCodes': 'levelCodes',
-      'committee.specialtyCodes': 'specialtyCodes',
-    },
-  });
   const [, create] = useMutation(CreateOrganisationMutation);
   const [catalogue] = useQuery({ query: SeriesCatalogueQuery });
-  const [busy, setBusy] = useState(false);
   const kind = Form.useWatch('kind', form);
   const seriesCode = Form.useWatch('seriesCode', form);
   const series = catalogue.data?.titleCatalogue ?? [];
   const specialties = series.find((s) => s.code === seriesCode)?.children ?? [];
-  const formName = 'create-organisation';
 
-  const submit = async (values: CreateValues) => {
-    errors.clear();
-    setBusy(true);
-    const committee =
-      values.kind === 'COMMITTEE'
-        ? {
-            seriesCode: values.seriesCode ?? '',
-            levelCodes: values.levelCodes ?? [],
-            specialtyCodes: values.specialtyCodes ?? [],
-            open: values.open ?? true,
-          }
-        : null;
-    const result = await create({
+  const send = (values: CreateValues) =>
+    create({
       input: {
         parentId: values.parentId,
         kind: values.kind,
         name: values.name,
         regionCode: values.regionCode?.trim() || null,
-        committee,
+        committee:
+          values.kind === 'COMMITTEE'
+            ? {
+                seriesCode: values.seriesCode ?? '',
+                levelCodes: values.levelCodes ?? [],
+                specialtyCodes: values.specialtyCodes ?? [],
+                open: values.open ?? true,
+              }
+            : null,
       },
     });
-    setBusy(false);
-    if (result.error) errors.showError(result.error);
-    else {
-      void message.success(t('orgs.created', { name: values.name }));
-      onClose(true);
-    }
-  };
 
   return (
-    <Modal
-      open
+    <FormDialog
       title={t('orgs.create')}
       okText={t('orgs.save')}
-      cancelText={t('decision.cancel')}
-      confirmLoading={busy}
-      onOk={() => form.submit()}
-      onCancel={() => onClose(false)}
-      destroyOnHidden
+      form={form}
+      name="create-organisation"
+      initialValues={{ parentId, kind: 'DEPARTMENT', open: true }}
+      errorOptions={{
+        aliases: {
+          'committee.seriesCode': 'seriesCode',
+          'committee.levelCodes': 'levelCodes',
+          'committee.specialtyCodes': 'specialtyCodes',
+        },
+      }}
+      send={send}
+      done={(values) => t('orgs.created', { name: values.name })}
+      onClose={onClose}
     >
-      <Form
-        form={form}
-        name={formName}
-        layout="vertical"
-        initialValues={{ parentId, kind: 'DEPARTMENT', open: true }}
-        onFinish={(values) => void submit(values)}
-        onFinishFailed={errors.showValidation}
+      <Form.Item name="parentId" label={t('orgs.parent')} rules={[{ required: true }]}>
+        <Select
+          options={orgs
+            .filter((o) => BUREAU_KINDS.includes(o.kind))
+            .map((o) => ({ value: o.id, label: o.name }))}
+        />
+      </Form.Item>
+      <Form.Item name="kind" label={t('orgs.kind')} rules={[{ required: true }]}>
+        <Select options={NEW_KINDS.map((k) => ({ value: k, label: t(`orgs.kinds.${k}`) }))} />
+      </Form.Item>
+      <Form.Item
+        name="name"
+        label={t('orgs.name')}
+        rules={[{ required: true, whitespace: true, message: t('orgs.nameRequired') }]}
       >
-        <ErrorSummary problems={errors.problems} formName={formName} />
-        <Form.Item name="parentId" label={t('orgs.parent')} rules={[{ required: true }]}>
-          <Select
-            options={orgs
-              .filter((o) => BUREAU_KINDS.includes(o.kind))
-              .map((o) => ({ value: o.id, label: o.name }))}
-          />
-        </Form.Item>
-        <Form.Item name="kind" label={t('orgs.kind')} rules={[{ required: true }]}>
-          <Select options={NEW_KINDS.map((k) => ({ value: k, label: t(`orgs.kinds.${k}`) }))} />
-        </Form.Item>
-        <Form.Item
-          name="name"
-          label={t('orgs.name')}
-          rules={[{ required: true, whitespace: true, message: t('orgs.nameRequired') }]}
-        >
-          <Input maxLength={50} />
-        </Form.Item>
-        <Form.Item name="regionCode" label={t('orgs.regionCode')} extra={t('orgs.regionHint')}>
-          <Input inputMode="numeric" maxLength={6} />
-        </Form.Item>
-        {kind === 'COMMITTEE' && (
-          <>
-            <Form.Item
-              name="seriesCode"
-              label={t('orgs.series')}
-              rules={[{ required: true, message: t('orgs.seriesRequired') }]}
-            >
-              <Select options={series.map((s) => ({ value: s.code, label: s.name }))} />
-            </Form.Item>
-            <Form.Item
-              name="levelCodes"
-              label={t('orgs.levels')}
-              rules={[{ required: true, message: t('orgs.levelsRequired') }]}
-            >
-              <Select
-                mode="multiple"
-                options={LEVELS.map((l) => ({ value: l, label: t(`orgs.levelNames.${l}`) }))}
-              />
-            </Form.Item>
-            <Form.Item name="specialtyCodes" label={t('orgs.specialties')} extra={t('orgs.specialtiesHint')}>
-              <Select mode="multiple" options={specialties.map((s) => ({ value: s.code, label: s.name }))} />
-            </Form.Item>
-            <Form.Item name="open" label={t('orgs.open')} valuePropName="checked">
-              <Switch />
-            </Form.Item>
-          </>
-        )}
-      </Form>
-    </Modal>
+        <Input maxLength={50} />
+      </Form.Item>
+      <Form.Item name="regionCode" label={t('orgs.regionCode')} extra={t('orgs.regionHint')}>
+        <Input inputMode="numeric" maxLength={6} />
+      </Form.Item>
+      {kind === 'COMMITTEE' && (
+        <>
+          <Form.Item
+            name="seriesCode"
+            label={t('orgs.series')}
+            rules={[{ required: true, message: t('orgs.seriesRequired') }]}
+          >
+            <Select options={series.map((s) => ({ value: s.code, label: s.name }))} />
+          </Form.Item>
+          <Form.Item
+            name="levelCodes"
+            label={t('orgs.levels')}
+            rules={[{ required: true, message: t('orgs.levelsRequired') }]}
+          >
+            <Select
+              mode="multiple"
+              options={LEVELS.map((l) => ({ value: l, label: t(`orgs.levelNames.${l}`) }))}
+            />
+          </Form.Item>
+          <Form.Item name="specialtyCodes" label={t('orgs.specialties')} extra={t('orgs.specialtiesHint')}>
+            <Select mode="multiple" options={specialties.map((s) => ({ value: s.code, label: s.name }))} />
+          </Form.Item>
+          <Form.Item name="open" label={t('orgs.open')} valuePropName="checked">
+            <Switch />
+          </Form.Item>
+        </>
+      )}
+    </FormDialog>
   );
 }
 

@@ -1,12 +1,10 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Checkbox, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Checkbox, Form, Input, Select, Space, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import {
-  ErrorSummary,
   errorMessage,
   PageContainer,
   translateOrUndefined,
-  useFormErrors,
   useMutation,
   useQuery,
   useTranslation,
@@ -19,6 +17,7 @@ import {
   SetStaffEnabledMutation,
   StaffAccountsQuery,
 } from './documents';
+import { FormDialog } from './FormDialog';
 import { BUREAU_KINDS } from './OrganisationsPage';
 
 type Staff = StaffResult['staffAccounts'][number];
@@ -34,140 +33,91 @@ interface CreateValues {
 
 function CreateStaffDialog({ onClose }: { onClose: (created: boolean) => void }) {
   const { t } = useTranslation('bureau');
-  const { message } = App.useApp();
   const [form] = Form.useForm<CreateValues>();
-  const errors = useFormErrors(form);
   const [orgs] = useQuery({ query: AdministeredOrganisationsQuery });
   const [, create] = useMutation(CreateStaffMutation);
-  const [busy, setBusy] = useState(false);
   const organisationId = Form.useWatch('organisationId', form);
   const options = (orgs.data?.administeredOrganisations ?? []).filter((o) => o.enabled);
   const isBureau = BUREAU_KINDS.includes(options.find((o) => o.id === organisationId)?.kind ?? 'DEPARTMENT');
-  const formName = 'create-staff';
-
-  const submit = async (values: CreateValues) => {
-    errors.clear();
-    setBusy(true);
-    const result = await create({ input: { ...values, username: values.username.trim() } });
-    setBusy(false);
-    if (result.error) errors.showError(result.error);
-    else {
-      void message.success(t('staff.created', { username: result.data?.createStaffAccount.username }));
-      onClose(true);
-    }
-  };
 
   return (
-    <Modal
-      open
+    <FormDialog
       title={t('staff.create')}
       okText={t('orgs.save')}
-      cancelText={t('decision.cancel')}
-      confirmLoading={busy}
-      onOk={() => form.submit()}
-      onCancel={() => onClose(false)}
-      destroyOnHidden
+      form={form}
+      name="create-staff"
+      initialValues={{ roles: ['REVIEWER'] }}
+      send={(values) => create({ input: { ...values, username: values.username.trim() } })}
+      done={(values) => t('staff.created', { username: values.username.trim().toLowerCase() })}
+      onClose={onClose}
     >
-      <Form
-        form={form}
-        name={formName}
-        layout="vertical"
-        initialValues={{ roles: ['REVIEWER'] }}
-        onFinish={(values) => void submit(values)}
-        onFinishFailed={errors.showValidation}
+      <Form.Item
+        name="organisationId"
+        label={t('staff.organisation')}
+        rules={[{ required: true, message: t('staff.organisationRequired') }]}
       >
-        <ErrorSummary problems={errors.problems} formName={formName} />
-        <Form.Item
-          name="organisationId"
-          label={t('staff.organisation')}
-          rules={[{ required: true, message: t('staff.organisationRequired') }]}
-        >
-          <Select options={options.map((o) => ({ value: o.id, label: o.name }))} />
-        </Form.Item>
-        <Form.Item
-          name="username"
-          label={t('staff.username')}
-          extra={t('staff.usernameHint')}
-          rules={[{ required: true, whitespace: true, message: t('staff.usernameRequired') }]}
-        >
-          <Input autoComplete="off" maxLength={32} />
-        </Form.Item>
-        <Form.Item
-          name="name"
-          label={t('staff.name')}
-          rules={[{ required: true, whitespace: true, message: t('staff.nameRequired') }]}
-        >
-          <Input maxLength={50} />
-        </Form.Item>
-        <Form.Item name="roles" label={t('staff.roles')}>
-          <Checkbox.Group
-            options={ROLES.map((r) => ({
-              value: r,
-              label: t(`staff.roleNames.${r}`),
-              disabled: r === 'ADMINISTRATOR' && !isBureau,
-            }))}
-          />
-        </Form.Item>
-        <Form.Item
-          name="initialPassword"
-          label={t('staff.initialPassword')}
-          extra={t('staff.initialPasswordHint')}
-          rules={[{ required: true, message: t('staff.passwordRequired') }]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Select options={options.map((o) => ({ value: o.id, label: o.name }))} />
+      </Form.Item>
+      <Form.Item
+        name="username"
+        label={t('staff.username')}
+        extra={t('staff.usernameHint')}
+        rules={[{ required: true, whitespace: true, message: t('staff.usernameRequired') }]}
+      >
+        <Input autoComplete="off" maxLength={32} />
+      </Form.Item>
+      <Form.Item
+        name="name"
+        label={t('staff.name')}
+        rules={[{ required: true, whitespace: true, message: t('staff.nameRequired') }]}
+      >
+        <Input maxLength={50} />
+      </Form.Item>
+      <Form.Item name="roles" label={t('staff.roles')}>
+        <Checkbox.Group
+          options={ROLES.map((r) => ({
+            value: r,
+            label: t(`staff.roleNames.${r}`),
+            disabled: r === 'ADMINISTRATOR' && !isBureau,
+          }))}
+        />
+      </Form.Item>
+      <Form.Item
+        name="initialPassword"
+        label={t('staff.initialPassword')}
+        extra={t('staff.initialPasswordHint')}
+        rules={[{ required: true, message: t('staff.passwordRequired') }]}
+      >
+        <Input.Password autoComplete="new-password" />
+      </Form.Item>
+    </FormDialog>
   );
 }
 
 function ResetPasswordDialog({ staff, onClose }: { staff: Staff; onClose: () => void }) {
   const { t } = useTranslation('bureau');
-  const { message } = App.useApp();
   const [form] = Form.useForm<{ temporaryPassword: string }>();
-  const errors = useFormErrors(form);
-  const [{ fetching }, reset] = useMutation(ResetStaffPasswordMutation);
-  const formName = 'reset-staff-password';
-
-  const submit = async ({ temporaryPassword }: { temporaryPassword: string }) => {
-    errors.clear();
-    const result = await reset({ id: staff.id, temporaryPassword });
-    if (result.error) errors.showError(result.error);
-    else {
-      void message.success(t('staff.resetDone', { username: staff.username }));
-      onClose();
-    }
-  };
+  const [, reset] = useMutation(ResetStaffPasswordMutation);
 
   return (
-    <Modal
-      open
+    <FormDialog
       title={`${t('staff.reset')}：${staff.name}（${staff.username}）`}
       okText={t('staff.reset')}
-      cancelText={t('decision.cancel')}
-      confirmLoading={fetching}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      form={form}
+      name="reset-staff-password"
+      send={({ temporaryPassword }) => reset({ id: staff.id, temporaryPassword })}
+      done={() => t('staff.resetDone', { username: staff.username })}
+      onClose={onClose}
     >
-      <Form
-        form={form}
-        name={formName}
-        layout="vertical"
-        onFinish={(values) => void submit(values)}
-        onFinishFailed={errors.showValidation}
+      <Form.Item
+        name="temporaryPassword"
+        label={t('staff.temporaryPassword')}
+        extra={t('staff.initialPasswordHint')}
+        rules={[{ required: true, message: t('staff.passwordRequired') }]}
       >
-        <ErrorSummary problems={errors.problems} formName={formName} />
-        <Form.Item
-          name="temporaryPassword"
-          label={t('staff.temporaryPassword')}
-          extra={t('staff.initialPasswordHint')}
-          rules={[{ required: true, message: t('staff.passwordRequired') }]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Input.Password autoComplete="new-password" />
+      </Form.Item>
+    </FormDialog>
   );
 }
 
