@@ -1,13 +1,6 @@
 import { useMemo, useState } from 'react';
-import { Alert, Button, Form, Input, Select, Space, Switch, Table, Tag } from 'antd';
-import {
-  errorMessage,
-  PageContainer,
-  translateOrUndefined,
-  useMutation,
-  useQuery,
-  useTranslation,
-} from '@zhicheng/web-kit';
+import { Button, Form, Input, Select, Space, Switch, Table, Tag } from 'antd';
+import { errorMessage, translateOrUndefined, useMutation, useQuery, useTranslation } from '@zhicheng/web-kit';
 import type { AdministeredOrganisationsQuery as OrgsResult, OrganisationKind } from '../gql/graphql';
 import {
   AdministeredOrganisationsQuery,
@@ -15,6 +8,7 @@ import {
   SeriesCatalogueQuery,
   UpdateOrganisationMutation,
 } from './documents';
+import { AdminPage } from './AdminPage';
 import { FormDialog } from './FormDialog';
 
 type Org = OrgsResult['administeredOrganisations'][number];
@@ -181,20 +175,13 @@ export function OrganisationsPage() {
   };
 
   return (
-    <PageContainer title={t('orgs.title')} breadcrumb={[{ title: t('home'), to: '/' }]}>
-      {(result.error || failure) && (
-        <Alert
-          type="error"
-          showIcon
-          title={failure ?? errorMessage(result.error, translateOrUndefined)}
-          style={{ marginBottom: 16 }}
-        />
-      )}
-      <Space style={{ marginBottom: 16 }}>
-        <Button type="primary" disabled={!orgs.length} onClick={() => setCreating(orgs[0]?.id ?? null)}>
-          {t('orgs.create')}
-        </Button>
-      </Space>
+    <AdminPage
+      title={t('orgs.title')}
+      error={failure ?? result.error}
+      createLabel={t('orgs.create')}
+      onCreate={() => setCreating(orgs[0]?.id ?? null)}
+      createDisabled={!orgs.length}
+    >
       <Table<TreeRow>
         rowKey="id"
         loading={result.fetching}
@@ -302,6 +289,6 @@ export function OrganisationsPage() {
           }}
         />
       )}
-    </PageContainer>
+    </AdminPage>
   );
 }

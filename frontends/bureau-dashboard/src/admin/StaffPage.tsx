@@ -1,14 +1,7 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Checkbox, Form, Input, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Checkbox, Form, Input, Select, Space, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
-import {
-  errorMessage,
-  PageContainer,
-  translateOrUndefined,
-  useMutation,
-  useQuery,
-  useTranslation,
-} from '@zhicheng/web-kit';
+import { errorMessage, translateOrUndefined, useMutation, useQuery, useTranslation } from '@zhicheng/web-kit';
 import type { StaffAccountsQuery as StaffResult, StaffRole } from '../gql/graphql';
 import {
   AdministeredOrganisationsQuery,
@@ -17,6 +10,7 @@ import {
   SetStaffEnabledMutation,
   StaffAccountsQuery,
 } from './documents';
+import { AdminPage } from './AdminPage';
 import { FormDialog } from './FormDialog';
 import { BUREAU_KINDS } from './OrganisationsPage';
 
@@ -150,20 +144,12 @@ export function StaffPage() {
   };
 
   return (
-    <PageContainer title={t('staff.title')} breadcrumb={[{ title: t('home'), to: '/' }]}>
-      {(result.error || failure) && (
-        <Alert
-          type="error"
-          showIcon
-          title={failure ?? errorMessage(result.error, translateOrUndefined)}
-          style={{ marginBottom: 16 }}
-        />
-      )}
-      <Space style={{ marginBottom: 16 }}>
-        <Button type="primary" onClick={() => setCreating(true)}>
-          {t('staff.create')}
-        </Button>
-      </Space>
+    <AdminPage
+      title={t('staff.title')}
+      error={failure ?? result.error}
+      createLabel={t('staff.create')}
+      onCreate={() => setCreating(true)}
+    >
       <Table<Staff>
         rowKey="id"
         loading={result.fetching}
@@ -242,6 +228,6 @@ export function StaffPage() {
           }}
         />
       )}
-    </PageContainer>
+    </AdminPage>
   );
 }
