@@ -38,6 +38,7 @@ const zhCN = {
     DEPARTMENT_REVIEWER: '主管部门审核人员',
     BUREAU_REVIEWER: '人社部门审核人员',
     COMMITTEE_SECRETARY: '评委会秘书',
+    ORGANISATION_ADMIN: '机构与人员管理员',
   },
   notFound: { title: '页面不存在', subTitle: '您访问的页面不存在或已移动。', home: '返回首页' },
   app: {
@@ -144,6 +145,7 @@ const en: ShellResources = {
     DEPARTMENT_REVIEWER: 'Department reviewer',
     BUREAU_REVIEWER: 'HR bureau reviewer',
     COMMITTEE_SECRETARY: 'Committee secretary',
+    ORGANISATION_ADMIN: 'Organisations and staff administrator',
   },
   notFound: {
     title: 'Page not found',
