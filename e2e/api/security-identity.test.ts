@@ -90,8 +90,8 @@ describe('hole 9: entity reads need a token in every subgraph', () => {
 
 describe('hole 8: sign-in neither locks accounts nor tells which exist', () => {
   it('a known and an unknown account answer alike, attempt after attempt, delays included', async () => {
-    const known = [];
-    const unknown = [];
+    const known: Array<ReturnType<typeof observed>> = [];
+    const unknown: Array<ReturnType<typeof observed>> = [];
     for (let i = 0; i < 7; i++) {
       known.push(
         observed(await attempt({ kind: 'STAFF', account: 'dept.health', password: 'Wrong#guess1' })),
@@ -100,7 +100,19 @@ describe('hole 8: sign-in neither locks accounts nor tells which exist', () => {
         observed(await attempt({ kind: 'STAFF', account: 'dept.nobody', password: 'Wrong#guess1' })),
       );
     }
-    expect(unknown).toEqual(known);
+    // The delay counts down between the two attempts of a round: a second may tick between them
+    // on a busy machine, so the seconds may differ by one; everything else is the same.
+    const alike = (answer: ReturnType<typeof observed>) => ({
+      ...answer,
+      message: answer.message?.replace(/\d+ 秒/, 'N 秒'),
+      retryAfterSeconds: answer.retryAfterSeconds === undefined ? 'none' : 'some',
+    });
+    expect(unknown.map(alike)).toEqual(known.map(alike));
+    unknown.forEach((answer, i) =>
+      expect(
+        Math.abs(Number(answer.retryAfterSeconds ?? 0) - Number(known[i].retryAfterSeconds ?? 0)),
+      ).toBeLessThanOrEqual(1),
+    );
     expect(known.map((answer) => answer.code)).toEqual([
       ...Array(5).fill('INVALID_CREDENTIALS'),
       'RATE_LIMITED',

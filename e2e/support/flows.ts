@@ -269,6 +269,8 @@ export async function submittedTitleDeclaration(
   applicant: GraphQLSession,
   unitName: string,
   person: DemoApplicant = DEMO_APPLICANTS.张伟,
+  /** A given notice (e.g. one routed by jurisdiction); default the newest open title notice. */
+  noticeId?: string,
 ): Promise<string> {
   const { notices } = await ok<{ notices: Array<{ id: string }> }>(
     applicant,
@@ -277,7 +279,7 @@ export async function submittedTitleDeclaration(
   const { startDeclaration: draft } = await ok<{ startDeclaration: { id: string; version: number } }>(
     applicant,
     `mutation($n: ID!) { startDeclaration(noticeId: $n, category: NORMAL) { id version } }`,
-    { n: notices[0].id },
+    { n: noticeId ?? notices[0].id },
   );
   const { saveDeclaration: saved } = await ok<{
     saveDeclaration: { version: number; modules: { education: Array<{ id: string }> } };
@@ -341,6 +343,13 @@ export async function declarationAtCommittee(
   const agent = await demoAgent(stack);
   const unit = await bindToDemoUnit(stack, applicant, agent);
   const id = await submittedTitleDeclaration(stack, applicant, unit.name, person);
+  await unitPassesAndForwards(stack, agent, id);
+  await passReview(stack, await demoStaff(stack, 'bureau.province'), id, '符合申报条件，同意提交评审。');
+  return id;
+}
+
+/** The unit's agent passes the declaration and forwards it (批量送审 with a 推荐报告). */
+export async function unitPassesAndForwards(stack: Stack, agent: GraphQLSession, id: string): Promise<void> {
   await passReview(stack, agent, id, '材料齐全，同意推荐。');
   const report = files.pdf();
   const { requestBatchAttachmentUpload } = await ok<{ requestBatchAttachmentUpload: { url: string } }>(
@@ -358,8 +367,6 @@ export async function declarationAtCommittee(
     },
   );
   await stack.settleEvents();
-  await passReview(stack, await demoStaff(stack, 'bureau.province'), id, '符合申报条件，同意提交评审。');
-  return id;
 }
 
 /** The engineering committee's secretary records 通过: the declaration is 终审通过. */

@@ -16,6 +16,9 @@ const zhCN = {
     reissueAudit: '补办审核',
     historicalAudit: '历史数据登记审核',
     opinions: '常用意见管理',
+    organisations: '机构管理',
+    unitProfile: '单位信息',
+    staff: '人员管理',
     menu: '主菜单',
   },
   layout: {
@@ -35,6 +38,7 @@ const zhCN = {
     DEPARTMENT_REVIEWER: '主管部门审核人员',
     BUREAU_REVIEWER: '人社部门审核人员',
     COMMITTEE_SECRETARY: '评委会秘书',
+    ORGANISATION_ADMIN: '机构与人员管理员',
   },
   notFound: { title: '页面不存在', subTitle: '您访问的页面不存在或已移动。', home: '返回首页' },
   app: {
@@ -71,6 +75,8 @@ const zhCN = {
     forgot: '忘记密码',
     activate: '账号激活',
     agentHint: '经办人账号由单位法人在“经办人管理”中创建。',
+    changePassword: '首次登录或密码被重置后须设置新密码，请输入新密码并再次输入图形验证码。',
+    changeAndSubmit: '修改密码并登录',
   },
   registerPerson: {
     title: '个人用户注册',
@@ -117,6 +123,9 @@ const en: ShellResources = {
     reissueAudit: 'Reissue audit',
     historicalAudit: 'Historical records audit',
     opinions: 'My common opinions',
+    organisations: 'Organisations',
+    unitProfile: 'Unit details',
+    staff: 'Staff',
     menu: 'Main menu',
   },
   layout: {
@@ -136,6 +145,7 @@ const en: ShellResources = {
     DEPARTMENT_REVIEWER: 'Department reviewer',
     BUREAU_REVIEWER: 'HR bureau reviewer',
     COMMITTEE_SECRETARY: 'Committee secretary',
+    ORGANISATION_ADMIN: 'Organisations and staff administrator',
   },
   notFound: {
     title: 'Page not found',
@@ -176,6 +186,9 @@ const en: ShellResources = {
     forgot: 'Forgot password',
     activate: 'Activate account',
     agentHint: 'Agent accounts are created by the unit’s legal person under “Agents”.',
+    changePassword:
+      'This is your first sign-in or your password was reset: choose a new password and enter the captcha again.',
+    changeAndSubmit: 'Change password and sign in',
   },
   registerPerson: {
     title: 'Register as an individual',

@@ -13,9 +13,13 @@ import {
 import { AuditDetailPage } from './certificates/AuditDetailPage';
 import { AuditQueuePage, type AuditKind } from './certificates/AuditQueuePage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { OrganisationsPage } from './admin/OrganisationsPage';
+import { StaffPage } from './admin/StaffPage';
 
 const REVIEW = '/bureau/review';
 const COMMITTEE = '/bureau/committee';
+const ORGS = '/bureau/organisations';
+const STAFF = '/bureau/staff';
 const AUDITS: Array<{ kind: AuditKind; base: string }> = [
   { kind: 'reissue', base: '/bureau/reissue' },
   { kind: 'historical', base: '/bureau/historical' },
@@ -87,8 +91,13 @@ export function App() {
   const { t } = useTranslation('bureau');
   const isSecretary = useHasRole('COMMITTEE_SECRETARY');
   const isBureau = useHasRole('BUREAU_REVIEWER');
-  const home = isSecretary ? COMMITTEE : REVIEW;
+  const isAdmin = useHasRole('ORGANISATION_ADMIN');
+  const isReviewer = useHasRole('DEPARTMENT_REVIEWER', 'BUREAU_REVIEWER');
+  const home = isSecretary ? COMMITTEE : isAdmin && !isReviewer ? ORGS : REVIEW;
   if (pathname === '/bureau' || pathname === '/bureau/') return <Redirect to={home} />;
+  // 机构与人员 (ORGANISATION_ADMIN; the API answers FORBIDDEN to anyone else).
+  if (matchPrefix(pathname, ORGS)) return <OrganisationsPage />;
+  if (matchPrefix(pathname, STAFF)) return <StaffPage />;
   if (matchPrefix(pathname, REVIEW)) return <Desk pathname={pathname} base={REVIEW} committee={false} />;
   if (matchPrefix(pathname, COMMITTEE)) return <Desk pathname={pathname} base={COMMITTEE} committee />;
   for (const audit of AUDITS)

@@ -12,6 +12,7 @@ import {
 import { AgentsPage } from './pages/AgentsPage';
 import { BindingRequestsPage } from './pages/BindingRequestsPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { UnitProfilePage } from './pages/UnitProfilePage';
 
 const REVIEW = '/unit/review';
 
@@ -60,6 +61,7 @@ export function App() {
     return <Redirect to={REVIEW} />;
   }
   if (matchPrefix(pathname, '/unit/agents')) return <AgentsPage />;
+  if (matchPrefix(pathname, '/unit/profile')) return <UnitProfilePage />;
   if (matchPrefix(pathname, '/unit/bindings')) return <BindingRequestsPage />;
   if (matchPrefix(pathname, REVIEW)) return <ReviewRoutes pathname={pathname} />;
   if (matchPrefix(pathname, '/unit/opinions')) {

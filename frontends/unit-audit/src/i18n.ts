@@ -93,6 +93,30 @@ const zhCN = {
     newPassword: '新密码',
     confirmPassword: '确认新密码',
   },
+  profile: {
+    title: '单位信息',
+    forbidden: '仅单位法人可以维护单位信息。',
+    name: '单位名称',
+    creditCode: '统一社会信用代码',
+    hint: '所属行政区划和行政主管部门决定本单位申报人的申报由哪个主管部门和人社部门逐级审核，请如实填写。',
+    region: '所属行政区划',
+    regionHint: '根据单位所在区划填写6位代码，可从列表选择，如 220100（长春市本级）',
+    regionRequired: '请填写所属行政区划',
+    nature: '工作单位性质',
+    natureRequired: '请选择工作单位性质',
+    natures: {
+      ENTERPRISE: '企业单位',
+      INSTITUTION: '事业单位',
+      GOVERNMENT: '机关单位',
+      SOCIAL_ORGANISATION: '社会组织',
+      OTHER: '其他',
+    },
+    department: '行政主管部门',
+    departmentHint: '请根据申报要求选择对应的主管部门或者无，如不确定可咨询相关职称审核部门',
+    none: '无',
+    save: '保存',
+    saved: '单位信息已保存',
+  },
 };
 
 type UnitAuditResources = typeof zhCN;
@@ -194,6 +218,31 @@ const en: UnitAuditResources = {
     title: 'Reset password: {{name}}',
     newPassword: 'New password',
     confirmPassword: 'Confirm new password',
+  },
+  profile: {
+    title: 'Unit details',
+    forbidden: 'Only the unit’s legal person can keep the unit’s details.',
+    name: 'Unit name',
+    creditCode: 'Unified social credit code',
+    hint: 'The region and the competent department decide which department and HR bureau review your applicants’ declarations, level by level.',
+    region: 'Region',
+    regionHint: 'The six-digit code of the unit’s region; pick one from the list, e.g. 220100 (Changchun)',
+    regionRequired: 'Enter the region',
+    nature: 'Nature of the unit',
+    natureRequired: 'Choose the nature of the unit',
+    natures: {
+      ENTERPRISE: 'Enterprise',
+      INSTITUTION: 'Public institution',
+      GOVERNMENT: 'Government body',
+      SOCIAL_ORGANISATION: 'Social organisation',
+      OTHER: 'Other',
+    },
+    department: 'Competent department',
+    departmentHint:
+      'Choose the competent department the notice asks for, or none; ask the title office if unsure',
+    none: 'None',
+    save: 'Save',
+    saved: 'Unit details saved',
   },
 };
 

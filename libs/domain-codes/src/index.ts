@@ -18,3 +18,13 @@ export { validateMobile, type MobileResult, type MobileProblemCode } from './mob
 export { FULL_WIDTH, halfWidthPunctuationInChinese, isEnglishText } from './punctuation';
 export { maskIdNumber, maskMobile, maskPassport, maskMiddle } from './mask';
 export { makeResidentId, makeCreditCode, type MakeResidentIdInput } from './test-data';
+export {
+  TITLE_LEVELS,
+  TITLE_SERIES,
+  titleLevelsOf,
+  type TitleLevelCode,
+  type TitleDefinition,
+  type SpecialtyDefinition,
+  type SeriesDefinition,
+} from './title-catalogue';
+export { isRegionCode, regionCovers, regionLevel, type RegionLevel } from './region';

@@ -31,6 +31,20 @@ export type DeclarationModuleKey =
   | 'UNIT_PUBLICITY'
   | 'OTHER_MATERIALS';
 
+/** 工作单位性质, as the Jiangsu declaration form lists them (seed 004). */
+export type UnitNature = 'ENTERPRISE' | 'INSTITUTION' | 'GOVERNMENT' | 'SOCIAL_ORGANISATION' | 'OTHER';
+
+export type OrganisationKind =
+  'PROVINCE_BUREAU' | 'CITY_BUREAU' | 'COUNTY_BUREAU' | 'DEPARTMENT' | 'COMMITTEE';
+
+/** A review committee's remit: series, levels, specialties (empty: all of the series), open. */
+export interface CommitteeScope {
+  seriesCode: string;
+  levelCodes: string[];
+  specialtyCodes: string[];
+  open: boolean;
+}
+
 export interface CommitteeRef {
   organisationId: string;
   name: string;
@@ -99,8 +113,37 @@ export interface PersonalDataViewer {
 }
 
 export interface EventPayloads {
-  /** identity: a unit is activated and has signed in once, so applicants may bind to it (SPEC §2). */
-  UnitReady: { unitId: string; creditCode: string; name: string };
+  /**
+   * identity: a unit is activated and has signed in once, so applicants may bind to it (SPEC §2).
+   * Announced again when its profile changes. The profile fields are absent in older events.
+   */
+  UnitReady: {
+    unitId: string;
+    creditCode: string;
+    name: string;
+    /** 所属行政区划: GB/T 2260 code of the unit's region (its bureau by jurisdiction). */
+    regionCode?: string | null;
+    /** 工作单位性质. */
+    nature?: UnitNature | null;
+    /** 行政主管部门: a DEPARTMENT organisation, or null for 无. */
+    competentDepartmentId?: string | null;
+  };
+  /**
+   * identity: an organisation (bureau, department, committee) was created or changed. Review keeps
+   * them to route declarations by jurisdiction (按人事管理权限逐级审核).
+   */
+  OrganisationChanged: {
+    organisationId: string;
+    name: string;
+    kind: OrganisationKind;
+    regionCode: string;
+    parentId: string | null;
+    /** A disabled organisation takes no new declarations. */
+    enabled: boolean;
+    /** COMMITTEE only: what it reviews and whether it takes declarations (开放申报). */
+    committee?: CommitteeScope | null;
+    at: string;
+  };
   /**
    * identity: a person's real-name facts (registration, or a correction by staff). Declaration
    * keeps them so a declaration can only be made in the account holder's own name.

@@ -27,6 +27,8 @@ export const Role = {
   DEPARTMENT_REVIEWER: 'DEPARTMENT_REVIEWER',
   BUREAU_REVIEWER: 'BUREAU_REVIEWER',
   COMMITTEE_SECRETARY: 'COMMITTEE_SECRETARY',
+  /** A bureau's 机构与人员 administrator: its own organisation and everything below it. */
+  ORGANISATION_ADMIN: 'ORGANISATION_ADMIN',
 } as const;
 export type Role = (typeof Role)[keyof typeof Role];
 

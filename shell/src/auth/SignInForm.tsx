@@ -1,7 +1,8 @@
 import { useRef, useState } from 'react';
-import { Button, Form, Input } from 'antd';
+import { Alert, Button, Form, Input } from 'antd';
 import {
   auth,
+  errorCodeOf,
   ErrorSummary,
   useFormErrors,
   useTranslation,
@@ -9,12 +10,14 @@ import {
   type CaptchaHandle,
   type CaptchaValue,
 } from '@zhicheng/web-kit';
-import { CaptchaField, useRequired } from './fields';
+import { CaptchaField, NewPasswordFields, useRequired } from './fields';
 
 interface SignInValues {
   creditCode?: string;
   account: string;
   password: string;
+  /** Asked for once the server answers PASSWORD_CHANGE_REQUIRED (a new or reset staff account). */
+  newPassword?: string;
   captcha: CaptchaValue;
 }
 
@@ -31,6 +34,7 @@ export function SignInForm({ kind }: { kind: AccountKind }) {
   const errors = useFormErrors(form, kind === 'LEGAL_PERSON' ? { aliases: { creditCode: 'account' } } : {});
   const captchaRef = useRef<CaptchaHandle>(null);
   const [submitting, setSubmitting] = useState(false);
+  const [mustChange, setMustChange] = useState(false);
   const formName = `signIn-${kind}`;
   const account = required(`signIn.account.${kind}`);
   const creditCode = required('fields.creditCode');
@@ -47,10 +51,17 @@ export function SignInForm({ kind }: { kind: AccountKind }) {
         password: values.password,
         captchaId: values.captcha.id,
         captchaAnswer: values.captcha.answer.trim(),
+        newPassword: mustChange ? values.newPassword : undefined,
       });
     } catch (error) {
-      errors.showError(error);
-      form.setFieldValue('password', '');
+      if (errorCodeOf(error) === 'PASSWORD_CHANGE_REQUIRED') {
+        // The password was right: keep it and ask for the new one.
+        errors.clear();
+        setMustChange(true);
+      } else {
+        errors.showError(error);
+        if (!mustChange) form.setFieldValue('password', '');
+      }
       captchaRef.current?.refresh(); // a captcha is used up by every attempt
     } finally {
       setSubmitting(false);
@@ -76,11 +87,23 @@ export function SignInForm({ kind }: { kind: AccountKind }) {
         <Input autoComplete="username" maxLength={64} />
       </Form.Item>
       <Form.Item name="password" label={password.label} rules={password.rules}>
-        <Input.Password autoComplete="current-password" />
+        <Input.Password autoComplete="current-password" readOnly={mustChange} />
       </Form.Item>
+      {mustChange && (
+        <>
+          <Alert
+            type="info"
+            showIcon
+            role="status"
+            title={t('signIn.changePassword')}
+            style={{ marginBottom: 16 }}
+          />
+          <NewPasswordFields name="newPassword" labelKey="fields.newPassword" />
+        </>
+      )}
       <CaptchaField captchaRef={captchaRef} />
       <Button type="primary" htmlType="submit" block size="large" loading={submitting}>
-        {t('signIn.submit')}
+        {mustChange ? t('signIn.changeAndSubmit') : t('signIn.submit')}
       </Button>
     </Form>
   );

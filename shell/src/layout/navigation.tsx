@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import {
+  ApartmentOutlined,
   AuditOutlined,
   EyeOutlined,
   FileSearchOutlined,
@@ -10,6 +11,7 @@ import {
   MessageOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
+  UserOutlined,
 } from '@ant-design/icons';
 import { hasRole, isDeployed, type Role, type Viewer } from '@zhicheng/web-kit';
 
@@ -51,6 +53,14 @@ const NAV_ITEMS: NavItem[] = [
     path: '/unit/agents',
     labelKey: 'nav.agents',
     icon: <TeamOutlined />,
+    roles: ['LEGAL_PERSON'],
+    app: '@zhicheng/unit-audit',
+  },
+  {
+    // 所属行政区划, 工作单位性质, 行政主管部门: they route the unit's declarations.
+    path: '/unit/profile',
+    labelKey: 'nav.unitProfile',
+    icon: <ApartmentOutlined />,
     roles: ['LEGAL_PERSON'],
     app: '@zhicheng/unit-audit',
   },
@@ -117,6 +127,21 @@ const NAV_ITEMS: NavItem[] = [
     labelKey: 'nav.opinions',
     icon: <MessageOutlined />,
     roles: ['DEPARTMENT_REVIEWER', 'BUREAU_REVIEWER', 'COMMITTEE_SECRETARY'],
+    app: '@zhicheng/bureau-dashboard',
+  },
+  {
+    // 机构与人员: a bureau's administrators, over their own organisation's subtree.
+    path: '/bureau/organisations',
+    labelKey: 'nav.organisations',
+    icon: <ApartmentOutlined />,
+    roles: ['ORGANISATION_ADMIN'],
+    app: '@zhicheng/bureau-dashboard',
+  },
+  {
+    path: '/bureau/staff',
+    labelKey: 'nav.staff',
+    icon: <UserOutlined />,
+    roles: ['ORGANISATION_ADMIN'],
     app: '@zhicheng/bureau-dashboard',
   },
 ];

@@ -1,7 +1,14 @@
 // Notices: the bureau creates, updates and publishes them; applicants see published ones; the
 // 江苏 committee lookup answers the committees of an open notice, or nothing (未查到相关的评委会).
 import { Role } from '@zhicheng/server-kit';
-import { expectError, fieldCodes, startTestDeclaration, type Actor, type TestDeclaration } from './helpers';
+import {
+  event,
+  expectError,
+  fieldCodes,
+  startTestDeclaration,
+  type Actor,
+  type TestDeclaration,
+} from './helpers';
 import {
   CREATE_NOTICE,
   NOTICE_FIELDS,
@@ -362,6 +369,37 @@ describe('coverage', () => {
       'NOT_COVERED',
     );
     await other.client.ok(START, { noticeId: onlyOne.id, category: 'NORMAL' });
+  });
+
+  it("the unit's own 所属行政区划 (UnitReady) decides, not the region its credit code was issued in", async () => {
+    // Registered in 长春 (credit code 220101…), located in 吉林市 as its legal person says.
+    const moved = await t.readyUnit('迁至吉林市的单位', '220101');
+    await t.publish(
+      event('UnitReady', {
+        ...moved,
+        regionCode: '220201',
+        nature: 'ENTERPRISE',
+        competentDepartmentId: null,
+      }),
+    );
+    const notice = await publishedNotice(bureau, {
+      title: '长春市通知（所属行政区划）',
+      coverage: { unitIds: [], regionCodes: ['220100'], seriesCodes: [] },
+    });
+    const applicant = await t.applicant();
+    await t.bind(applicant, moved);
+    expectError(
+      await applicant.client.request(START, { noticeId: notice.id, category: 'NORMAL' }),
+      'FORBIDDEN',
+      'NOT_COVERED',
+    );
+    // An older UnitReady (no region) keeps what the newer one said.
+    await t.publish(event('UnitReady', moved));
+    expectError(
+      await applicant.client.request(START, { noticeId: notice.id, category: 'NORMAL' }),
+      'FORBIDDEN',
+      'NOT_COVERED',
+    );
   });
 });
 

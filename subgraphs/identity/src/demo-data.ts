@@ -3,6 +3,7 @@ import { demoOrganisationId, type EntityManager } from '@zhicheng/server-kit';
 import { hashPassword } from './domain/passwords';
 import { markUnitSignedIn } from './domain/unit-ready';
 import { announcePerson } from './domain/person-registered';
+import { announceOrganisation } from './domain/organisations';
 import {
   Agent,
   IdType,
@@ -11,6 +12,7 @@ import {
   Person,
   StaffAccount,
   Unit,
+  UnitNature,
   UnitStatus,
 } from './entities';
 
@@ -83,10 +85,51 @@ const organisations: OrgSeed[] = [
   },
 ];
 
+/** The committees' remit (评审范围), checked against the title catalogue like any committee's. */
+const committeeScopes: Record<
+  string,
+  Pick<
+    Organisation,
+    'committeeSeriesCode' | 'committeeLevelCodes' | 'committeeSpecialtyCodes' | 'committeeOpen'
+  >
+> = {
+  engineering: {
+    committeeSeriesCode: 'ENG',
+    committeeLevelCodes: ['FULL_SENIOR', 'DEPUTY_SENIOR'],
+    committeeSpecialtyCodes: [],
+    committeeOpen: true,
+  },
+  teachers: {
+    committeeSeriesCode: 'EDU',
+    committeeLevelCodes: ['FULL_SENIOR', 'DEPUTY_SENIOR'],
+    committeeSpecialtyCodes: ['EDU.PS'],
+    committeeOpen: true,
+  },
+};
+
+// Bureau reviewers also administer their bureau's subtree (机构与人员), so the demo shows both.
 const staff = [
-  { username: 'bureau.province', name: '省厅审核员 王敏', org: 'province', role: '省人社审核' },
-  { username: 'bureau.city', name: '市局审核员 刘洋', org: 'city', role: '市人社审核' },
-  { username: 'bureau.county', name: '区局审核员 陈静', org: 'county', role: '县区人社审核' },
+  {
+    username: 'bureau.province',
+    name: '省厅审核员 王敏',
+    org: 'province',
+    role: '省人社审核、机构与人员管理',
+    admin: true,
+  },
+  {
+    username: 'bureau.city',
+    name: '市局审核员 刘洋',
+    org: 'city',
+    role: '市人社审核、机构与人员管理',
+    admin: true,
+  },
+  {
+    username: 'bureau.county',
+    name: '区局审核员 陈静',
+    org: 'county',
+    role: '县区人社审核、机构与人员管理',
+    admin: true,
+  },
   { username: 'dept.education', name: '教育厅审核员 赵磊', org: 'education', role: '主管部门审核' },
   { username: 'dept.health', name: '卫健委审核员 孙丽', org: 'health', role: '主管部门审核' },
   { username: 'committee.engineering', name: '工程评委会秘书 周强', org: 'engineering', role: '评委会秘书' },
@@ -94,10 +137,16 @@ const staff = [
 ];
 
 // Credit codes: 9 (industry & commerce) + 1 (enterprise) + Changchun region + an organisation code.
+// Region, nature and competent department route their declarations by jurisdiction: the machine
+// works (长春市本级, no department) to 长春市人社局, the school via 吉林省教育厅, the hospital
+// (南关区, which has no bureau of its own here) via 吉林省卫健委 to 长春市人社局.
 const units = [
   {
     creditCode: makeCreditCode('91220101MA0000001'),
     name: '吉林省长春市第一机械制造有限公司',
+    regionCode: '220100',
+    nature: UnitNature.ENTERPRISE,
+    department: null,
     legalPersonName: '高建国',
     mobile: '13900000001',
     agents: [
@@ -108,6 +157,9 @@ const units = [
   {
     creditCode: makeCreditCode('12220000MB0000002'),
     name: '长春市第二实验中学',
+    regionCode: '220100',
+    nature: UnitNature.INSTITUTION,
+    department: 'education',
     legalPersonName: '何静怡',
     mobile: '13900000002',
     agents: [{ name: '郭文', mobile: '13700000021' }],
@@ -115,6 +167,9 @@ const units = [
   {
     creditCode: makeCreditCode('12220000MB0000003'),
     name: '吉林大学第一医院',
+    regionCode: '220102',
+    nature: UnitNature.INSTITUTION,
+    department: 'health',
     legalPersonName: '罗志明',
     mobile: '13900000003',
     agents: [{ name: '唐宁', mobile: '13700000031' }],
@@ -145,23 +200,27 @@ export async function loadDemoData(em: EntityManager): Promise<DemoAccount[]> {
         kind: seed.kind,
         regionCode: seed.regionCode,
         parent: seed.parent ? orgByKey.get(seed.parent) : null,
+        ...committeeScopes[seed.key],
       });
       em.persist(org);
+      announceOrganisation(em, org);
     }
     orgByKey.set(seed.key, org);
   }
 
   for (const s of staff) {
-    if (!(await em.findOne(StaffAccount, { username: s.username }))) {
+    const existing = await em.findOne(StaffAccount, { username: s.username });
+    if (existing) existing.administrator = Boolean(s.admin);
+    else
       em.persist(
         em.create(StaffAccount, {
           username: s.username,
           name: s.name,
           organisation: orgByKey.get(s.org)!,
+          administrator: Boolean(s.admin),
           passwordHash,
         }),
       );
-    }
     accounts.push({ role: `工作人员（${s.role}）`, account: s.username, name: s.name });
   }
 
@@ -183,6 +242,9 @@ export async function loadDemoData(em: EntityManager): Promise<DemoAccount[]> {
         status: UnitStatus.ACTIVE,
         activatedAt: now,
         passwordHash,
+        regionCode: u.regionCode,
+        nature: u.nature,
+        competentDepartment: u.department ? orgByKey.get(u.department) : null,
       });
       em.persist(unit);
     }

@@ -7,6 +7,7 @@ import { isUuid, personById, unitByCreditCode, unitById } from './loaders';
 import { AccessLogResolver, PersonIdNumberResolver } from './resolvers/access-log.resolver';
 import { AgentResolver } from './resolvers/agent.resolver';
 import { OrganisationResolver } from './resolvers/organisation.resolver';
+import { OrgAdminResolver } from './resolvers/org-admin.resolver';
 import { SessionResolver } from './resolvers/session.resolver';
 import { UnitResolver } from './resolvers/unit.resolver';
 import { PersonView, UnitView } from './resolvers/types';
@@ -19,6 +20,7 @@ export function buildIdentitySchema(): Promise<GraphQLSchema> {
         SessionResolver,
         AgentResolver,
         OrganisationResolver,
+        OrgAdminResolver,
         UnitResolver,
         AccessLogResolver,
         PersonIdNumberResolver,

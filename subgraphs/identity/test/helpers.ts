@@ -250,7 +250,7 @@ export interface SignInData {
 export async function signIn(
   t: TestIdentity,
   client: GraphQLClient,
-  input: { kind: string; account: string; password?: string; creditCode?: string },
+  input: { kind: string; account: string; password?: string; creditCode?: string; newPassword?: string },
 ): Promise<GraphQLResult<SignInData>> {
   const result = await client.request<SignInData>(SIGN_IN, {
     input: { password: STRONG_PASSWORD, ...input, ...(await t.solveCaptcha(client)) },

@@ -49,7 +49,15 @@ describe('UnitReady', () => {
     expect(await announced(unit.id)).toEqual([
       {
         type: 'UnitReady',
-        payload: { unitId: unit.id, creditCode: unit.creditCode, name: '长春市某某科技有限公司' },
+        // No profile yet: review then routes only by the notice (null is 'not said').
+        payload: {
+          unitId: unit.id,
+          creditCode: unit.creditCode,
+          name: '长春市某某科技有限公司',
+          regionCode: null,
+          nature: null,
+          competentDepartmentId: null,
+        },
       },
     ]);
     const { rows } = await t.sql.query('select first_sign_in_at from identity.unit where id = $1', [unit.id]);
@@ -107,7 +115,7 @@ describe('UnitReady', () => {
       {
         type: 'UnitReady',
         source: 'identity',
-        payload: { unitId: unit.id, creditCode: unit.creditCode, name: unit.name },
+        payload: expect.objectContaining({ unitId: unit.id, creditCode: unit.creditCode, name: unit.name }),
       },
     ]);
     const published = await t.sql.query(

@@ -110,7 +110,8 @@ describe('a route review cannot follow', () => {
         {
           field: 'route.2.organisationId',
           code: 'ORGANISATION_REQUIRED',
-          message: '审核流程中的“吉林省人力资源和社会保障厅”未指定审核机构，请在通知中配置',
+          message:
+            '审核流程中的“吉林省人力资源和社会保障厅”未指定审核机构，推荐单位的所属行政区划也没有对应的人社部门：请在通知中指定，或请单位法人设置所属行政区划',
         },
       ],
     });

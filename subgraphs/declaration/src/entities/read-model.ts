@@ -26,7 +26,10 @@ export class ApplicantBinding {
   updatedAt: Opt<Date> = new Date();
 }
 
-/** Units identity announced as ready (UnitReady): the credit code tells the unit's region. */
+/**
+ * Units identity announced as ready (UnitReady): their 所属行政区划, or (not said yet, older
+ * events) the region of registration the credit code tells.
+ */
 @Entity({ tableName: 'known_unit' })
 export class KnownUnit {
   @PrimaryKey({ type: 'uuid' })
@@ -37,6 +40,9 @@ export class KnownUnit {
 
   @Property({ type: 'text' })
   name!: string;
+
+  @Property({ type: 'text', nullable: true })
+  regionCode?: string | null;
 }
 
 /**

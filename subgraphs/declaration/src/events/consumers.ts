@@ -30,10 +30,15 @@ export async function onBindingEnded(em: EntityManager, event: EventEnvelope<'Bi
 
 export async function onUnitReady(em: EntityManager, event: EventEnvelope<'UnitReady'>) {
   const { unitId, creditCode, name } = event.payload;
+  // Older events say nothing of the region: they leave what a newer one said.
+  const region = 'regionCode' in event.payload ? { regionCode: event.payload.regionCode ?? null } : {};
   await em.upsert(
     KnownUnit,
-    { unitId, creditCode, name },
-    { onConflictFields: ['unitId'], onConflictAction: 'merge' },
+    { unitId, creditCode, name, ...region },
+    {
+      onConflictFields: ['unitId'],
+      onConflictMergeFields: ['creditCode', 'name', ...(Object.keys(region) as Array<keyof typeof region>)],
+    },
   );
 }
 

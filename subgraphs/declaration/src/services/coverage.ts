@@ -2,23 +2,17 @@
 import { daysLeft, isWindowOpen } from '../domain';
 import type { Notice, NoticeCommittee, NoticeCoverage } from '../entities';
 import { NoticeStatus } from '../entities';
-
-/** The significant digits of a region code: 220000 → 22 (the province), 220100 → 2201 (the city). */
-function regionPrefix(code: string): string {
-  let prefix = code;
-  while (prefix.length > 2 && prefix.endsWith('00')) prefix = prefix.slice(0, -2);
-  return prefix;
-}
-
-/** Whether the area `cover` includes the area `region` (itself or a sub-region). */
-export function regionCovers(cover: string, region: string): boolean {
-  return region.startsWith(regionPrefix(cover));
-}
+import { regionCovers } from '@zhicheng/domain-codes';
 
 /** The registration region of a unit from its unified social credit code (characters 3–8). */
 export function regionOfCreditCode(creditCode: string | null | undefined): string | null {
   const region = creditCode?.slice(2, 8);
   return region && /^\d{6}$/.test(region) ? region : null;
+}
+
+/** The unit's 所属行政区划 when it said one, else the region its credit code was issued in. */
+export function regionOfUnit(unit: { regionCode?: string | null; creditCode: string } | null): string | null {
+  return unit?.regionCode || regionOfCreditCode(unit?.creditCode);
 }
 
 /** The series a specialty belongs to (catalogue codes are dotted paths: ENG.ME → ENG). */

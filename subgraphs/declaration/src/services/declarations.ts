@@ -49,7 +49,7 @@ import {
   NoticeStatus,
 } from '../entities';
 import { owned, refusals, requireApplicant, SUBMITTED_OR_LATER } from './access';
-import { coverageRefusal, regionOfCreditCode } from './coverage';
+import { coverageRefusal, regionOfUnit } from './coverage';
 import { announceStatus } from './live';
 import { placeAt, stopAt } from './review-events';
 import { assertApplicantAction, moduleInputProblems, refusalError, validationProblems } from './rules';
@@ -155,7 +155,7 @@ export async function startDeclaration(
       const unit = await em.findOne(KnownUnit, { unitId: binding.unitId });
       const refusal = coverageRefusal(notice.coverage, {
         unitId: binding.unitId,
-        regionCode: regionOfCreditCode(unit?.creditCode),
+        regionCode: regionOfUnit(unit),
       });
       if (refusal)
         throw appError(

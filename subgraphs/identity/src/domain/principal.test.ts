@@ -21,6 +21,8 @@ const staffOf = (kind: OrganisationKind) =>
     id: `staff-${kind}`,
     name: '审核员',
     organisation: ref({ id: `org-${kind}`, kind } as Organisation),
+    reviewer: true,
+    administrator: false,
   }) as StaffAccount;
 
 describe('principalOf', () => {
@@ -73,5 +75,15 @@ describe('principalOf', () => {
     for (const kind of Object.values(OrganisationKind)) {
       expect(principalOf({ kind: AccountKind.STAFF, entity: staffOf(kind) }).roles).toHaveLength(1);
     }
+  });
+
+  it('an administrator also gets ORGANISATION_ADMIN; an administrator only, no reviewing role', () => {
+    const both = { ...staffOf(OrganisationKind.CITY_BUREAU), administrator: true } as StaffAccount;
+    expect(principalOf({ kind: AccountKind.STAFF, entity: both }).roles).toEqual([
+      'BUREAU_REVIEWER',
+      'ORGANISATION_ADMIN',
+    ]);
+    const adminOnly = { ...both, reviewer: false } as StaffAccount;
+    expect(principalOf({ kind: AccountKind.STAFF, entity: adminOnly }).roles).toEqual(['ORGANISATION_ADMIN']);
   });
 });

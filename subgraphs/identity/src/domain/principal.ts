@@ -53,7 +53,10 @@ export function principalOf(account: Account): Principal {
       return {
         accountId: account.entity.id,
         kind: 'STAFF',
-        roles: [staffRole[organisation.kind]],
+        roles: [
+          ...(account.entity.reviewer ? [staffRole[organisation.kind]] : []),
+          ...(account.entity.administrator ? [Role.ORGANISATION_ADMIN] : []),
+        ],
         displayName: account.entity.name,
         organisationId: organisation.id,
       };

@@ -11,7 +11,7 @@ import { Agent, AccountKind, AuthSession, Person, StaffAccount, Unit, UnitStatus
 import { isUuid } from '../loaders';
 import { consumeCaptcha } from './captcha';
 import type { CallerMeta, IdentityDeps } from './deps';
-import { decoyPasswordHash, verifyPassword } from './passwords';
+import { decoyPasswordHash, hashPassword, verifyPassword } from './passwords';
 import { principalOf, type Account } from './principal';
 import { hitRateLimit } from '@zhicheng/server-kit';
 import {
@@ -30,6 +30,7 @@ import {
   type SessionLifetime,
 } from './tokens';
 import { markUnitSignedIn } from './unit-ready';
+import { checkPassword } from './validate';
 
 export interface SignInRequest {
   kind: AccountKind;
@@ -38,6 +39,8 @@ export interface SignInRequest {
   password: string;
   captchaId: string;
   captchaAnswer: string;
+  /** A staff account that must change its password (new or reset) sends the new one here. */
+  newPassword?: string | null;
 }
 
 export interface IssuedSession {
@@ -203,12 +206,33 @@ export async function signIn(
     em,
     entries.map((entry) => entry.key),
   );
+  if (account.kind === AccountKind.STAFF && account.entity.mustChangePassword)
+    await replaceTemporaryPassword(account.entity, request);
   account.entity.lastSignInAt = now;
   if (account.kind === AccountKind.LEGAL_PERSON) markUnitSignedIn(em, account.entity, now);
   if (account.kind === AccountKind.AGENT) markUnitSignedIn(em, account.entity.unit.getEntity(), now);
   await em.flush();
 
   return issueFor(em, deps, account, caller);
+}
+
+/**
+ * A new or reset staff account signs in once with the password its administrator gave and a new
+ * one of its own; no session exists before that, so nothing can be done with the temporary one.
+ */
+async function replaceTemporaryPassword(staff: StaffAccount, request: SignInRequest): Promise<void> {
+  if (!request.newPassword)
+    throw appError(
+      ErrorCode.PASSWORD_CHANGE_REQUIRED,
+      '首次登录或密码被重置后须设置新密码：请输入新密码后再登录',
+    );
+  const problems = new Problems();
+  checkPassword(problems, 'newPassword', request.newPassword, [staff.username, staff.name]);
+  if (request.newPassword === request.password)
+    problems.add('newPassword', 'SAME_AS_TEMPORARY', '新密码不能与管理员设置的初始密码相同');
+  problems.throwIfAny();
+  staff.passwordHash = await hashPassword(request.newPassword);
+  staff.mustChangePassword = false;
 }
 
 async function issueFor(

@@ -1,6 +1,18 @@
 import type { EntityManager } from '@zhicheng/server-kit';
-import { recordEvent } from '@zhicheng/events';
+import { recordEvent, type EventPayloads } from '@zhicheng/events';
 import type { Unit } from '../entities';
+
+/** What UnitReady tells binding and review about a unit (review routes by region and department). */
+export function unitReadyPayload(unit: Unit): EventPayloads['UnitReady'] {
+  return {
+    unitId: unit.id,
+    creditCode: unit.creditCode,
+    name: unit.name,
+    regionCode: unit.regionCode ?? null,
+    nature: unit.nature ?? null,
+    competentDepartmentId: unit.competentDepartment?.id ?? null,
+  };
+}
 
 /**
  * Notes a unit's first sign-in (legal person or agent) and announces UnitReady: from now on
@@ -13,5 +25,5 @@ import type { Unit } from '../entities';
 export function markUnitSignedIn(em: EntityManager, unit: Unit, at: Date): void {
   if (unit.firstSignInAt) return;
   unit.firstSignInAt = at;
-  recordEvent(em, 'UnitReady', { unitId: unit.id, creditCode: unit.creditCode, name: unit.name });
+  recordEvent(em, 'UnitReady', unitReadyPayload(unit));
 }

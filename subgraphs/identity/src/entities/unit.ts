@@ -1,5 +1,15 @@
-import { Entity, Enum, Property, Unique, type Opt } from '@mikro-orm/core';
+import { Entity, Enum, ManyToOne, Property, Unique, type Opt, type Ref } from '@mikro-orm/core';
 import { PasswordAccount } from './base';
+import { Organisation } from './organisation';
+
+/** 工作单位性质 (seed 004). */
+export enum UnitNature {
+  ENTERPRISE = 'ENTERPRISE',
+  INSTITUTION = 'INSTITUTION',
+  GOVERNMENT = 'GOVERNMENT',
+  SOCIAL_ORGANISATION = 'SOCIAL_ORGANISATION',
+  OTHER = 'OTHER',
+}
 
 export enum UnitStatus {
   PENDING_ACTIVATION = 'PENDING_ACTIVATION',
@@ -35,4 +45,16 @@ export class Unit extends PasswordAccount {
   /** Set when the legal person or an agent first signs in; binding requires it (SPEC §2). */
   @Property({ type: 'timestamptz', nullable: true })
   firstSignInAt?: Date | null;
+
+  /** 所属行政区划 (GB/T 2260): decides the bureau that reviews its declarations by jurisdiction. */
+  @Property({ type: 'text', nullable: true })
+  regionCode?: string | null;
+
+  /** 工作单位性质. */
+  @Enum({ items: () => UnitNature, nullable: true })
+  nature?: UnitNature | null;
+
+  /** 行政主管部门: a DEPARTMENT organisation, or none (无). */
+  @ManyToOne(() => Organisation, { nullable: true, ref: true })
+  competentDepartment?: Ref<Organisation> | null;
 }

@@ -1,7 +1,8 @@
 import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Role } from '@zhicheng/server-kit';
 import { maskIdNumber, maskMobile } from '@zhicheng/domain-codes';
-import { AccountKind, IdType, OrganisationKind, SmsPurpose, UnitStatus } from '../entities';
+import { AccountKind, IdType, OrganisationKind, SmsPurpose, UnitNature, UnitStatus } from '../entities';
+import { staffRoles, StaffRole } from '../domain/staff';
 import type * as E from '../entities';
 
 registerEnumType(AccountKind, { name: 'AccountKind', description: 'How an account signs in' });
@@ -10,6 +11,11 @@ registerEnumType(SmsPurpose, { name: 'SmsPurpose' });
 registerEnumType(OrganisationKind, { name: 'OrganisationKind' });
 registerEnumType(UnitStatus, { name: 'UnitStatus' });
 registerEnumType(Role, { name: 'Role' });
+registerEnumType(UnitNature, { name: 'UnitNature', description: '工作单位性质' });
+registerEnumType(StaffRole, {
+  name: 'StaffRole',
+  description: 'REVIEWER 审核; ADMINISTRATOR 机构与人员管理 (bureaus only)',
+});
 
 @ObjectType('Captcha', { description: 'A picture captcha (图形验证码); the answer is checked once' })
 export class CaptchaView {
@@ -59,6 +65,12 @@ export class UnitView {
   @Field({ description: 'Whether the legal person or an agent has signed in once; binding requires it' })
   signedInOnce!: boolean;
   @Field() createdAt!: Date;
+  @Field(() => String, { nullable: true, description: '所属行政区划 (GB/T 2260 code)' })
+  regionCode?: string | null;
+  @Field(() => UnitNature, { nullable: true, description: '工作单位性质' })
+  nature?: UnitNature | null;
+  /** 行政主管部门 (resolved by a field resolver); null: 无 or not set. */
+  competentDepartmentId?: string | null;
 
   static of(unit: E.Unit): UnitView {
     return Object.assign(new UnitView(), {
@@ -69,6 +81,9 @@ export class UnitView {
       legalPersonName: unit.legalPersonName,
       signedInOnce: Boolean(unit.firstSignInAt),
       createdAt: unit.createdAt,
+      regionCode: unit.regionCode ?? null,
+      nature: unit.nature ?? null,
+      competentDepartmentId: unit.competentDepartment?.id ?? null,
     });
   }
 }
@@ -96,12 +111,24 @@ export class AgentView {
   }
 }
 
+@ObjectType('CommitteeScope', { description: "A review committee's remit (评审范围)" })
+export class CommitteeScopeView {
+  @Field({ description: '申报系列 code' }) seriesCode!: string;
+  @Field(() => [String], { description: '申报职称级别 codes' }) levelCodes!: string[];
+  @Field(() => [String], { description: '申报专业 codes; empty: the whole series' })
+  specialtyCodes!: string[];
+  @Field({ description: '开放申报' }) open!: boolean;
+}
+
 @ObjectType('Organisation', { description: 'A bureau, competent department or review committee' })
 export class OrganisationView {
   @Field(() => ID) id!: string;
   @Field() name!: string;
   @Field(() => OrganisationKind) kind!: OrganisationKind;
   @Field() regionCode!: string;
+  @Field({ description: 'A disabled organisation takes no new declarations or staff' }) enabled!: boolean;
+  @Field(() => CommitteeScopeView, { nullable: true, description: 'COMMITTEE only' })
+  committee?: CommitteeScopeView | null;
   parentId?: string | null;
 
   static of(organisation: E.Organisation): OrganisationView {
@@ -110,6 +137,16 @@ export class OrganisationView {
       name: organisation.name,
       kind: organisation.kind,
       regionCode: organisation.regionCode,
+      enabled: organisation.enabled,
+      committee:
+        organisation.kind === OrganisationKind.COMMITTEE
+          ? Object.assign(new CommitteeScopeView(), {
+              seriesCode: organisation.committeeSeriesCode ?? '',
+              levelCodes: organisation.committeeLevelCodes ?? [],
+              specialtyCodes: organisation.committeeSpecialtyCodes ?? [],
+              open: organisation.committeeOpen ?? false,
+            })
+          : null,
       parentId: organisation.parent?.id ?? null,
     });
   }
@@ -121,6 +158,11 @@ export class StaffView {
   @Field() username!: string;
   @Field() name!: string;
   @Field(() => OrganisationView) organisation!: OrganisationView;
+  @Field(() => [StaffRole]) roles!: StaffRole[];
+  @Field() enabled!: boolean;
+  @Field({ description: 'The next sign-in must set a new password (new or reset account)' })
+  mustChangePassword!: boolean;
+  @Field(() => Date, { nullable: true }) lastSignInAt?: Date | null;
 
   static of(staff: E.StaffAccount): StaffView {
     return Object.assign(new StaffView(), {
@@ -128,6 +170,10 @@ export class StaffView {
       username: staff.username,
       name: staff.name,
       organisation: OrganisationView.of(staff.organisation.getEntity()),
+      roles: staffRoles(staff),
+      enabled: staff.enabled,
+      mustChangePassword: staff.mustChangePassword,
+      lastSignInAt: staff.lastSignInAt ?? null,
     });
   }
 }
@@ -201,6 +247,12 @@ export class SignInInput {
   @Field() password!: string;
   @Field(() => ID) captchaId!: string;
   @Field() captchaAnswer!: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'STAFF whose sign-in answered PASSWORD_CHANGE_REQUIRED: the new password (sent with the old one)',
+  })
+  newPassword?: string | null;
 }
 
 @InputType({

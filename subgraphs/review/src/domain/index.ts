@@ -8,3 +8,4 @@ export * from './status';
 export * from './timeline';
 export * from './vocabulary';
 export * from './workflow';
+export * from './jurisdiction';

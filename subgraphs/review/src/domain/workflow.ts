@@ -277,7 +277,10 @@ export function startReview(input: ReviewStart, now: Date): ReviewResult {
       problems.push({
         field: `${field}.organisationId`,
         code: 'ORGANISATION_REQUIRED',
-        message: `审核流程中的“${level.name}”未指定审核机构，请在通知中配置`,
+        message:
+          level.level === 'BUREAU'
+            ? `审核流程中的“${level.name}”未指定审核机构，推荐单位的所属行政区划也没有对应的人社部门：请在通知中指定，或请单位法人设置所属行政区划`
+            : `审核流程中的“${level.name}”未指定审核机构，请在通知中配置`,
       });
       return;
     }

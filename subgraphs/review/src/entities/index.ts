@@ -1,6 +1,7 @@
 import { eventEntities } from '@zhicheng/events';
 import { Batch } from './batch';
 import { CaseParticipant } from './case-participant';
+import { KnownOrganisation } from './known-organisation';
 import { KnownUnit } from './known-unit';
 import { ModuleFlag } from './module-flag';
 import { ReviewCase } from './review-case';
@@ -9,6 +10,7 @@ import { TimelineEntryRow } from './timeline-entry';
 
 export * from './batch';
 export * from './case-participant';
+export * from './known-organisation';
 export * from './known-unit';
 export * from './module-flag';
 export * from './review-case';
@@ -24,5 +26,6 @@ export const entities = [
   ReviewerOpinion,
   Batch,
   KnownUnit,
+  KnownOrganisation,
   ...eventEntities,
 ];

@@ -1,12 +1,13 @@
 // What review takes from other subgraphs' events: a submitted declaration opens (or, resubmitted,
-// reopens) its review; identity's UnitReady gives units' names. Handlers run in one transaction
+// reopens) its review; identity's UnitReady gives units' names, regions and competent departments,
+// its OrganisationChanged the organisations, so open route levels go by jurisdiction. Handlers run in one transaction
 // with the inbox row of their event, so a redelivered event changes nothing. A handler must not
 // throw for a payload it cannot use (that would stop the consumer for good): it logs and returns.
 import { LockMode, type EntityManager } from '@mikro-orm/core';
 import type { EventEnvelope, EventHandlers } from '@zhicheng/events';
 import type { Logger } from '@zhicheng/server-kit';
-import { applyReviewAction, startReview } from '../domain';
-import { KnownUnit, ReviewCase } from '../entities';
+import { applyReviewAction, routeByJurisdiction, startReview } from '../domain';
+import { KnownOrganisation, KnownUnit, ReviewCase } from '../entities';
 import { recordTransition, syncColumns } from '../services/cases';
 import { isUuid } from '../services/ids';
 
@@ -46,7 +47,9 @@ function caseFacts(event: Submitted, unitName: string | null) {
 
 async function start(em: EntityManager, logger: Logger, event: Submitted, existing: ReviewCase | null) {
   const p = event.payload;
-  const unitName = (await em.findOne(KnownUnit, { unitId: p.unitId }))?.name ?? null;
+  const unit = await em.findOne(KnownUnit, { unitId: p.unitId });
+  const unitName = unit?.name ?? null;
+  const route = routeByJurisdiction(p.route ?? [], unit, await em.find(KnownOrganisation, {}));
   const at = new Date(p.submittedAt);
   const result = startReview(
     {
@@ -55,7 +58,7 @@ async function start(em: EntityManager, logger: Logger, event: Submitted, existi
       applicantName: p.applicantName,
       unitId: p.unitId,
       unitName,
-      route: p.route ?? [],
+      route,
       outcomeAfterRoute: p.outcomeAfterRoute,
       talentLevelCode: p.talent?.levelCode ?? null,
     },
@@ -81,7 +84,7 @@ async function start(em: EntityManager, logger: Logger, event: Submitted, existi
     syncColumns(row);
     await em.flush();
     logger.error(
-      { ...describe(event), problems: row.routingProblems, route: p.route },
+      { ...describe(event), problems: row.routingProblems, route },
       'DeclarationSubmitted names a route review cannot follow; the case is kept as UNROUTABLE and nobody can review it until the notice route is fixed and the declaration submitted again',
     );
     return;
@@ -130,10 +133,40 @@ export function reviewHandlers(logger: Logger): EventHandlers {
     async UnitReady(em, event) {
       const { unitId, creditCode, name } = event.payload;
       if (!isUuid(unitId)) return;
+      // Older events say nothing of the profile: they leave what a newer one said.
+      const profile =
+        'regionCode' in event.payload
+          ? {
+              regionCode: event.payload.regionCode ?? null,
+              competentDepartmentId: isUuid(event.payload.competentDepartmentId)
+                ? event.payload.competentDepartmentId
+                : null,
+            }
+          : {};
       await em.upsert(
         KnownUnit,
-        { unitId, creditCode, name },
-        { onConflictFields: ['unitId'], onConflictMergeFields: ['creditCode', 'name'] },
+        { unitId, creditCode, name, ...profile },
+        {
+          onConflictFields: ['unitId'],
+          onConflictMergeFields: [
+            'creditCode',
+            'name',
+            ...(Object.keys(profile) as Array<keyof typeof profile>),
+          ],
+        },
+      );
+    },
+
+    async OrganisationChanged(em, event) {
+      const { organisationId, name, kind, regionCode, enabled } = event.payload;
+      if (!isUuid(organisationId)) return;
+      await em.upsert(
+        KnownOrganisation,
+        { organisationId, name, kind, regionCode, enabled: enabled !== false },
+        {
+          onConflictFields: ['organisationId'],
+          onConflictMergeFields: ['name', 'kind', 'regionCode', 'enabled'],
+        },
       );
     },
   };

@@ -1,0 +1,24 @@
+import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+
+/**
+ * identity's OrganisationChanged events: bureaus, departments and committees, so a route level
+ * the notice leaves open is given to the organisation with jurisdiction over the applicant's unit.
+ */
+@Entity({ tableName: 'known_organisation' })
+export class KnownOrganisation {
+  @PrimaryKey({ type: 'uuid' })
+  organisationId!: string;
+
+  @Property({ type: 'text' })
+  name!: string;
+
+  /** PROVINCE_BUREAU, CITY_BUREAU, COUNTY_BUREAU, DEPARTMENT or COMMITTEE. */
+  @Property({ type: 'text' })
+  kind!: string;
+
+  @Property({ type: 'text' })
+  regionCode!: string;
+
+  @Property({ type: 'boolean' })
+  enabled!: boolean;
+}
