@@ -100,7 +100,17 @@ export interface PersonalDataViewer {
 
 export interface EventPayloads {
   /** identity: a unit is activated and has signed in once, so applicants may bind to it (SPEC §2). */
-  UnitReady: { unitId: string; creditCode: string; name: string };
+  UnitReady: {
+    unitId: string;
+    creditCode: string;
+    name: string;
+    /**
+     * GB/T 2260 code of the unit's area (所属行政区划) when identity knows it. Absent in older
+     * events: statistics then take the credit code's registration-authority area (its 3rd–8th
+     * characters, GB 32100).
+     */
+    regionCode?: string | null;
+  };
   /**
    * identity: a person's real-name facts (registration, or a correction by staff). Declaration
    * keeps them so a declaration can only be made in the account holder's own name.

@@ -56,6 +56,8 @@ export function principalOf(account: Account): Principal {
         roles: [staffRole[organisation.kind]],
         displayName: account.entity.name,
         organisationId: organisation.id,
+        // Statistics scope a bureau's figures to its jurisdiction without reading identity's tables.
+        regionCode: organisation.regionCode,
       };
     }
   }

@@ -6,6 +6,7 @@ import { ModuleFlag } from './module-flag';
 import { ReviewCase } from './review-case';
 import { ReviewerOpinion } from './reviewer-opinion';
 import { TimelineEntryRow } from './timeline-entry';
+import { statisticsEntities } from '../statistics/entities';
 
 export * from './batch';
 export * from './case-participant';
@@ -24,5 +25,7 @@ export const entities = [
   ReviewerOpinion,
   Batch,
   KnownUnit,
+  // 统计分析's reporting read model (fed by its own consumer, src/statistics).
+  ...statisticsEntities,
   ...eventEntities,
 ];
