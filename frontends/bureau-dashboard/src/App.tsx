@@ -13,6 +13,7 @@ import {
 import { AuditDetailPage } from './certificates/AuditDetailPage';
 import { AuditQueuePage, type AuditKind } from './certificates/AuditQueuePage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { StatisticsPage } from './statistics/StatisticsPage';
 
 const REVIEW = '/bureau/review';
 const COMMITTEE = '/bureau/committee';
@@ -93,6 +94,8 @@ export function App() {
   if (matchPrefix(pathname, COMMITTEE)) return <Desk pathname={pathname} base={COMMITTEE} committee />;
   for (const audit of AUDITS)
     if (matchPrefix(pathname, audit.base)) return <CertificateAudit pathname={pathname} {...audit} />;
+  // 统计分析: bureau staff only (the API answers FORBIDDEN to anyone else).
+  if (isBureau && matchPrefix(pathname, '/bureau/statistics')) return <StatisticsPage />;
   if (matchPrefix(pathname, '/bureau/opinions')) {
     return (
       <CommonOpinionsPage

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import {
   AuditOutlined,
+  BarChartOutlined,
   EyeOutlined,
   FileSearchOutlined,
   FormOutlined,
@@ -109,6 +110,14 @@ const NAV_ITEMS: NavItem[] = [
     path: '/bureau/historical',
     labelKey: 'nav.historicalAudit',
     icon: <HistoryOutlined />,
+    roles: ['BUREAU_REVIEWER'],
+    app: '@zhicheng/bureau-dashboard',
+  },
+  {
+    // 统计分析: a bureau sees the figures of its own area.
+    path: '/bureau/statistics',
+    labelKey: 'nav.statistics',
+    icon: <BarChartOutlined />,
     roles: ['BUREAU_REVIEWER'],
     app: '@zhicheng/bureau-dashboard',
   },
