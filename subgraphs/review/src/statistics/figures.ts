@@ -17,7 +17,15 @@ import { REVIEW_LEVEL_WORDS, REVIEW_LEVELS, type ReviewLevel } from '../domain';
 import { dayStart } from '../services/queue';
 import { isUuid } from '../services/ids';
 import type { CommitteeOutcome, StatStatus } from './entities';
-import { childRegion, isRegionCode, regionName, scopeDigits, scopePrefix, withinRegion } from './regions';
+import {
+  childRegion,
+  childRegionName,
+  isRegionCode,
+  regionName,
+  scopeDigits,
+  scopePrefix,
+  withinRegion,
+} from './regions';
 
 export const STATUS_WORDS: Readonly<Record<StatStatus, string>> = {
   SUBMITTED: '已申报',
@@ -216,7 +224,10 @@ async function regionOptions(em: EntityManager, jurisdiction: string) {
     )) as Array<{ region_code: string }>;
   const codes = new Set([jurisdiction]);
   for (const row of rows) codes.add(childRegion(jurisdiction, row.region_code));
-  return [...codes].map((code) => ({ code, name: regionName(code) }));
+  return [...codes].map((code, i) => ({
+    code,
+    name: i === 0 ? regionName(code) : childRegionName(jurisdiction, code),
+  }));
 }
 
 export async function declarationStatistics(
@@ -289,7 +300,7 @@ export async function declarationStatistics(
       sets.level.push({ key: code, label: (row.level_name as string | null) ?? code ?? '未注明', count });
     } else if (num(row.g_region) === 0) {
       const code = (row.region as string | null) ?? null;
-      sets.region.push({ key: code, label: regionName(code), count });
+      sets.region.push({ key: code, label: childRegionName(checked.scope, code), count });
     } else if (num(row.g_unit) === 0) {
       const id = row.unit_id as string;
       sets.unit.push({ key: id, label: (row.unit_name as string | null) ?? '未知单位', count });

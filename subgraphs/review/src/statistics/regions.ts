@@ -37,7 +37,7 @@ export function childRegion(scope: string, code: string): string {
 
 /** 吉林省's cities and 长春市's districts (GB/T 2260-2023); other codes show as the code. */
 const NAMES: Readonly<Record<string, string>> = {
-  '220000': '吉林省（省直）',
+  '220000': '吉林省',
   '220100': '长春市',
   '220101': '长春市市辖区',
   '220102': '南关区',
@@ -62,3 +62,10 @@ const NAMES: Readonly<Record<string, string>> = {
 };
 
 export const regionName = (code: string | null): string => (code ? (NAMES[code] ?? code) : '未知地区');
+
+/**
+ * An area's name as a row of figures by area one level below `scope`: units registered at the
+ * scope's own level (a province's 省直 units) are named so, not as the whole scope.
+ */
+export const childRegionName = (scope: string, code: string | null): string =>
+  code && code === scope && scopeDigits(scope) < 6 ? `${regionName(code)}（本级）` : regionName(code);
