@@ -17,7 +17,7 @@ async function main() {
     console.log(`declaration: ${titles.length} demo notices ready`);
     if (demoSeasonEnabled()) {
       const declarations = await loadDemoSeason(orm.em.fork());
-      console.log(`declaration: demo season: ${declarations} declarations submitted`);
+      console.log(`declaration: demo season: ${declarations} declarations ready`);
     }
   } finally {
     await orm.close();

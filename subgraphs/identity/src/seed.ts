@@ -17,7 +17,7 @@ async function main() {
     }
     if (demoSeasonEnabled()) {
       const applicants = await loadDemoSeason(orm.em.fork(), await hashPassword(DEMO_PASSWORD));
-      console.log(`identity: demo season: ${applicants} applicants in 10 units across the province`);
+      console.log(`identity: demo season: ${applicants} applicants in 10 units across the province ready`);
     }
   } finally {
     await orm.close();
