@@ -152,6 +152,7 @@ export async function startStack(
         await binding.consumer.catchUp();
         await declaration.consumer.catchUp();
         await review.consumer.catchUp();
+        await review.statisticsConsumer.catchUp();
         await identity.consumer.catchUp();
         await certificate.consumer.catchUp();
       }

@@ -188,7 +188,10 @@ export async function graphql<T>(
 }
 
 /** A real sign-in through the gateway: a captcha (read from the database, as a person reads it). */
-export async function signIn(platform: Platform, input: Record<string, unknown>): Promise<string> {
+export async function signIn(
+  platform: Pick<Platform, 'gateway' | 'db'>,
+  input: Record<string, unknown>,
+): Promise<string> {
   await graphql(platform.gateway.url, undefined, 'mutation { createCaptcha { id } }');
   const { rows } = await platform.db.query<{ id: string; answer: string }>(
     'select id, answer from identity.captcha order by created_at desc limit 1',

@@ -15,6 +15,7 @@ import { AuditQueuePage, type AuditKind } from './certificates/AuditQueuePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { OrganisationsPage } from './admin/OrganisationsPage';
 import { StaffPage } from './admin/StaffPage';
+import { StatisticsPage } from './statistics/StatisticsPage';
 
 const REVIEW = '/bureau/review';
 const COMMITTEE = '/bureau/committee';
@@ -102,6 +103,8 @@ export function App() {
   if (matchPrefix(pathname, COMMITTEE)) return <Desk pathname={pathname} base={COMMITTEE} committee />;
   for (const audit of AUDITS)
     if (matchPrefix(pathname, audit.base)) return <CertificateAudit pathname={pathname} {...audit} />;
+  // 统计分析: bureau staff only (the API answers FORBIDDEN to anyone else).
+  if (isBureau && matchPrefix(pathname, '/bureau/statistics')) return <StatisticsPage />;
   if (matchPrefix(pathname, '/bureau/opinions')) {
     return (
       <CommonOpinionsPage

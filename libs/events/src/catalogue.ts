@@ -121,7 +121,11 @@ export interface EventPayloads {
     unitId: string;
     creditCode: string;
     name: string;
-    /** 所属行政区划: GB/T 2260 code of the unit's region (its bureau by jurisdiction). */
+    /**
+     * 所属行政区划: GB/T 2260 code of the unit's region (its bureau by jurisdiction). Absent in older
+     * events: statistics then take the credit code's registration-authority area (its 3rd–8th
+     * characters, GB 32100).
+     */
     regionCode?: string | null;
     /** 工作单位性质. */
     nature?: UnitNature | null;

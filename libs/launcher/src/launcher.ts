@@ -237,6 +237,20 @@ export async function runLauncher(options: LauncherOptions): Promise<number> {
       );
     }
 
+    // 4b. Work a subgraph does once everything is up (review: the demo season's decisions).
+    for (const spec of present) {
+      const script = path.join(root, spec.dir, 'dist', 'after-start.js');
+      if (!fs.existsSync(script)) continue;
+      const run = supervisor.run({ name: spec.name, script, cwd: root, env: baseEnv });
+      const finished = await Promise.race([run, aborted(options.stop).then(() => undefined)]);
+      if (!finished) throw new LaunchFailure('stopped');
+      if (finished.exit.code !== 0)
+        throw new LaunchFailure(
+          `${spec.name} after-start failed (${describeExit(finished.exit)})`,
+          finished.managed.tail,
+        );
+    }
+
     if (gatewayBuilt) {
       out(`zhicheng is running at ${publicUrl}`);
     } else {

@@ -42,6 +42,8 @@ export interface Principal {
   unitId?: string;
   /** The organisation (bureau, department, committee) of a staff member. */
   organisationId?: string;
+  /** GB/T 2260 code of the area a staff member's organisation serves (a bureau's jurisdiction). */
+  regionCode?: string;
   /** Third-party clients only. */
   scopes?: string[];
   /** The sign-in (refresh-token family) the token belongs to: sign-out revokes it. */
@@ -56,6 +58,8 @@ export interface AccessTokenClaims extends JWTPayload {
   nam: string;
   unt?: string;
   org?: string;
+  /** The staff organisation's region code (GB/T 2260). */
+  rgn?: string;
   scp?: string[];
   /** The sign-in session (refresh-token family); revoked at sign-out. */
   sid?: string;
@@ -69,6 +73,7 @@ export function claimsToPrincipal(claims: AccessTokenClaims): Principal {
     displayName: claims.nam ?? '',
     unitId: claims.unt,
     organisationId: claims.org,
+    regionCode: claims.rgn,
     scopes: claims.scp,
     sessionId: claims.sid,
   };

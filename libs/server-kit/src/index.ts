@@ -15,3 +15,4 @@ export * from './shutdown';
 export * from './server';
 export * from './subscriptions';
 export { demoId, demoOrganisationId } from './demo';
+export * from './demo-season';

@@ -1,7 +1,7 @@
 // The single source of truth for what the browser loads exactly once through the import map.
 // The vendor build (shell/) turns every id below into one module; every other build (the web kit,
 // the shell's root config, each micro-frontend) leaves these ids external, so there is one React,
-// one antd, one dayjs and one i18next per page.
+// one antd, one dayjs, one i18next and one ECharts per page.
 
 /** Bare specifiers shared through the import map, in the form application code imports them. */
 export const SHARED_MODULES = [
@@ -19,6 +19,8 @@ export const SHARED_MODULES = [
   'single-spa-react',
   'i18next',
   'react-i18next',
+  // 统计分析's charts (bureau-dashboard loads it on that page only: import() of the bare id).
+  'echarts',
 ];
 
 /**

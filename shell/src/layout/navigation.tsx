@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
   EyeOutlined,
   FileSearchOutlined,
   FormOutlined,
@@ -119,6 +120,14 @@ const NAV_ITEMS: NavItem[] = [
     path: '/bureau/historical',
     labelKey: 'nav.historicalAudit',
     icon: <HistoryOutlined />,
+    roles: ['BUREAU_REVIEWER'],
+    app: '@zhicheng/bureau-dashboard',
+  },
+  {
+    // 统计分析: a bureau sees the figures of its own area.
+    path: '/bureau/statistics',
+    labelKey: 'nav.statistics',
+    icon: <BarChartOutlined />,
     roles: ['BUREAU_REVIEWER'],
     app: '@zhicheng/bureau-dashboard',
   },

@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { createDeclarationOrm } from './orm';
+import { demoSeasonEnabled } from '@zhicheng/server-kit';
 import { loadDemoData } from './demo-data';
+import { loadDemoSeason } from './demo-season';
 
 /**
  * Loads the demo notices (idempotent). Declaration has no accounts of its own, so it prints no
@@ -13,6 +15,10 @@ async function main() {
   try {
     const titles = await loadDemoData(orm.em.fork());
     console.log(`declaration: ${titles.length} demo notices ready`);
+    if (demoSeasonEnabled()) {
+      const declarations = await loadDemoSeason(orm.em.fork());
+      console.log(`declaration: demo season: ${declarations} declarations ready`);
+    }
   } finally {
     await orm.close();
   }

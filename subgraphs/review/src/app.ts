@@ -14,6 +14,7 @@ import {
   type EventTransport,
   type OutboxRelay,
   personalDataViewsPlugin,
+  startEventConsumer,
   startEventWork,
   type Subscription,
 } from '@zhicheng/events';
@@ -27,6 +28,7 @@ import { mountFileRoutes } from './files/routes';
 import { FileLinks } from './files/tokens';
 import { createReviewOrm } from './orm';
 import { buildReviewSchema } from './schema';
+import { STATISTICS_CONSUMER, statisticsHandlers } from './statistics/consumer';
 
 export interface ReviewServer extends RunningServer {
   deps: ReviewDeps;
@@ -36,6 +38,8 @@ export interface ReviewServer extends RunningServer {
   relay: OutboxRelay;
   /** Handles every event published so far (tests await it; it also runs on its own). */
   consumer: Subscription;
+  /** The reporting read model's consumer (统计分析): its own position, so it never slows review. */
+  statisticsConsumer: Subscription;
   transport: EventTransport;
 }
 
@@ -107,6 +111,13 @@ export async function startReviewService(env: ReviewEnv, options: StartOptions =
     ownsTransport: !options.transport,
     logger,
   });
+  const statisticsConsumer = startEventConsumer({
+    orm,
+    name: STATISTICS_CONSUMER,
+    transport,
+    logger,
+    handlers: statisticsHandlers(logger),
+  });
 
   return {
     ...server,
@@ -114,8 +125,10 @@ export async function startReviewService(env: ReviewEnv, options: StartOptions =
     orm,
     relay: events.relay,
     consumer: events.consumer,
+    statisticsConsumer,
     transport,
     async close() {
+      await statisticsConsumer.stop();
       await events.stop();
       await server.close();
     },

@@ -7,6 +7,7 @@ import { BatchResolver, ReviewCaseResolver, ReviewTaskResolver } from './resolve
 import { DeclarationReviewResolver } from './resolvers/declaration.resolver';
 import { LiveResolver } from './resolvers/live.resolver';
 import { ReviewResolver } from './resolvers/review.resolver';
+import { StatisticsResolver } from './resolvers/statistics.resolver';
 import { DeclarationRef, NoticeRef, PersonRef, UnitRef } from './resolvers/types';
 import { isUuid } from './services/ids';
 
@@ -39,6 +40,7 @@ export function buildReviewSchema(pubSub: PubSub = NO_LIVE): Promise<GraphQLSche
         BatchResolver,
         DeclarationReviewResolver,
         LiveResolver,
+        StatisticsResolver,
       ],
       orphanedTypes: [PersonRef, UnitRef, NoticeRef, DeclarationRef],
       pubSub,

@@ -177,6 +177,7 @@ export async function startTestReview(): Promise<TestReview> {
   const publish = async (...events: EventEnvelope[]) => {
     await bus.publish(events);
     await server.consumer.catchUp();
+    await server.statisticsConsumer.catchUp();
   };
   const orgs: Organisations = {
     department: randomUUID(),

@@ -426,33 +426,46 @@ export async function submitDeclaration(
     const unsaved = attachments.filter((a) => isUnsavedEntry(declaration.data, attachmentFact(a).slot));
     for (const a of unsaved) em.remove(a);
 
-    declaration.status = DeclarationStatus.SUBMITTED;
-    declaration.statusChangedAt = now;
-    declaration.submittedFromVersion = args.expectedVersion;
-    declaration.submittedAt = now;
-    declaration.pledgedAt = now;
-    declaration.submissionCount += 1;
-    // Review takes a resubmission at the level that returned it (the levels below passed it
-    // already), a first submission at the route's first level. The flags go: nothing is editable.
-    declaration.returnedModules = null;
-    // Review skips a department level that names no department (nobody could act there).
-    const first = notice.route.find((r) => r.level !== 'DEPARTMENT' || r.organisationId);
-    placeAt(
-      declaration,
-      resubmission && declaration.returnedBy
-        ? declaration.returnedBy
-        : stopAt(declaration, notice, first?.level ?? 'UNIT', first?.organisationId),
-      now,
-    );
-    recordEvent(
-      em,
-      'DeclarationSubmitted',
-      submittedPayload(declaration, notice, channel, now, resubmission),
-    );
+    markSubmitted(em, declaration, notice, channel, now, args.expectedVersion, resubmission);
     await flushChecked(em, declaration);
     await announceStatus(em, declaration, now);
     return { declaration, removedFiles: unsaved.map((a) => a.storageKey) };
   });
+}
+
+/**
+ * The submission itself, once every rule passed: the status, where review takes it (a
+ * resubmission at the level that returned it, else the route's first level) and
+ * DeclarationSubmitted in the same unit of work. The demo season submits through it too.
+ */
+export function markSubmitted(
+  em: EntityManager,
+  declaration: Declaration,
+  notice: Notice,
+  channel: ChannelConfig,
+  now: Date,
+  fromVersion: number,
+  resubmission: boolean,
+): void {
+  declaration.status = DeclarationStatus.SUBMITTED;
+  declaration.statusChangedAt = now;
+  declaration.submittedFromVersion = fromVersion;
+  declaration.submittedAt = now;
+  declaration.pledgedAt = now;
+  declaration.submissionCount += 1;
+  // Review takes a resubmission at the level that returned it (the levels below passed it
+  // already), a first submission at the route's first level. The flags go: nothing is editable.
+  declaration.returnedModules = null;
+  // Review skips a department level that names no department (nobody could act there).
+  const first = notice.route.find((r) => r.level !== 'DEPARTMENT' || r.organisationId);
+  placeAt(
+    declaration,
+    resubmission && declaration.returnedBy
+      ? declaration.returnedBy
+      : stopAt(declaration, notice, first?.level ?? 'UNIT', first?.organisationId),
+    now,
+  );
+  recordEvent(em, 'DeclarationSubmitted', submittedPayload(declaration, notice, channel, now, resubmission));
 }
 
 /** Submit refused: every problem of the 数据验证信息 list, in `extensions.problems`. */

@@ -20,7 +20,7 @@ const staffOf = (kind: OrganisationKind) =>
   ({
     id: `staff-${kind}`,
     name: '审核员',
-    organisation: ref({ id: `org-${kind}`, kind } as Organisation),
+    organisation: ref({ id: `org-${kind}`, kind, regionCode: '220100' } as Organisation),
     reviewer: true,
     administrator: false,
   }) as StaffAccount;
@@ -68,6 +68,7 @@ describe('principalOf', () => {
       roles: [role],
       displayName: '审核员',
       organisationId: `org-${kind}`,
+      regionCode: '220100',
     });
   });
 

@@ -59,6 +59,8 @@ export function principalOf(account: Account): Principal {
         ],
         displayName: account.entity.name,
         organisationId: organisation.id,
+        // Statistics scope a bureau's figures to its jurisdiction without reading identity's tables.
+        regionCode: organisation.regionCode,
       };
     }
   }

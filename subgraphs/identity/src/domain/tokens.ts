@@ -91,6 +91,7 @@ export async function signAccessToken(
     nam: principal.displayName,
     ...(principal.unitId ? { unt: principal.unitId } : {}),
     ...(principal.organisationId ? { org: principal.organisationId } : {}),
+    ...(principal.regionCode ? { rgn: principal.regionCode } : {}),
     // Verifiers refuse the tokens of a signed-out session (the revocation feed names it).
     ...(principal.sessionId ? { sid: principal.sessionId } : {}),
   };

@@ -7,6 +7,7 @@ import { ModuleFlag } from './module-flag';
 import { ReviewCase } from './review-case';
 import { ReviewerOpinion } from './reviewer-opinion';
 import { TimelineEntryRow } from './timeline-entry';
+import { statisticsEntities } from '../statistics/entities';
 
 export * from './batch';
 export * from './case-participant';
@@ -27,5 +28,7 @@ export const entities = [
   Batch,
   KnownUnit,
   KnownOrganisation,
+  // 统计分析's reporting read model (fed by its own consumer, src/statistics).
+  ...statisticsEntities,
   ...eventEntities,
 ];

@@ -62,7 +62,7 @@ const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** A calendar day's first instant in China time (UTC+8), or null when it is not a real day. */
-function dayStart(text: string): Date | null {
+export function dayStart(text: string): Date | null {
   const match = DAY.exec(text);
   if (!match) return null;
   const at = new Date(`${text}T00:00:00+08:00`);
