@@ -5,6 +5,7 @@ import { Migration20261202080000_route_seats } from './Migration20261202080000_r
 import { Migration20261202081000_applicant_identity } from './Migration20261202081000_applicant_identity';
 import { Migration20261202120000_notice_owner } from './Migration20261202120000_notice_owner';
 import { Migration20261202130500_applicant_mobile } from './Migration20261202130500_applicant_mobile';
+import { Migration20261202150000_channel_retired } from './Migration20261202150000_channel_retired';
 
 /** Every committed migration, in order. Listed explicitly so builds never scan the disk. */
 export const migrations: MigrationObject[] = [
@@ -14,4 +15,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261202081000_applicant_identity', class: Migration20261202081000_applicant_identity },
   { name: 'Migration20261202120000_notice_owner', class: Migration20261202120000_notice_owner },
   { name: 'Migration20261202130500_applicant_mobile', class: Migration20261202130500_applicant_mobile },
+  { name: 'Migration20261202150000_channel_retired', class: Migration20261202150000_channel_retired },
 ];
