@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Role } from '@zhicheng/server-kit';
-import { catalogueFor } from '../domain';
+import { ATTACHMENT_CATALOGUE, catalogueFor, MODULE_DEFAULTS } from '../domain';
 import type { DeclarationContext } from '../context';
 import { channelByCode, isUuid, noticeById } from '../loaders';
 import { daysLeftOf, isOpen } from '../services/coverage';
@@ -28,6 +28,7 @@ import {
 } from '../services/channels';
 import { NoticeStatus } from '../entities';
 import {
+  AttachmentSlotConfigGql,
   CatalogueNodeView,
   ChannelInput,
   ChannelView,
@@ -35,6 +36,7 @@ import {
   NoticeInput,
   NoticeProblemView,
   NoticeView,
+  ModuleConfigGql,
 } from './notice.types';
 import { channelView, noticeView } from './views';
 
@@ -97,6 +99,24 @@ export class NoticeResolver {
   ): Promise<ChannelView> {
     requireChannelAdmin(ctx.auth, ctx.deps.env.CHANNEL_ADMIN_ORGANISATION_IDS);
     return channelView(await reinstateChannel(ctx.em, code));
+  }
+
+  @Query(() => [ModuleConfigGql], {
+    description:
+      'Every module a form can have, with its default limits, in the wizard’s order (the form editor)',
+  })
+  formModuleCatalogue(): ModuleConfigGql[] {
+    return Object.values(MODULE_DEFAULTS) as unknown as ModuleConfigGql[];
+  }
+
+  @Query(() => [AttachmentSlotConfigGql], {
+    description: 'The standard attachment rows (身份证, 聘任文件 …) a form can start from (the form editor)',
+  })
+  attachmentSlotCatalogue(): AttachmentSlotConfigGql[] {
+    return ATTACHMENT_CATALOGUE.map((slot) => ({
+      module: null,
+      ...slot,
+    })) as unknown as AttachmentSlotConfigGql[];
   }
 
   @Query(() => [CatalogueNodeView], {

@@ -29,6 +29,10 @@ const OPTIONS: sanitizeHtml.IOptions = {
   disallowedTagsMode: 'discard',
   // Links leave the platform in a new tab and never hand it the opener or the referrer.
   transformTags: {
+    // Browsers' editors write <b>, <i> and a <div> per line; stored as what they mean.
+    b: 'strong',
+    i: 'em',
+    div: 'p',
     a: sanitizeHtml.simpleTransform('a', { target: '_blank', rel: 'noopener noreferrer' }),
   },
   allowedSchemesAppliedToAttributes: ['href'],
