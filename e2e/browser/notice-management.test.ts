@@ -250,6 +250,18 @@ describe('notice management', () => {
       .getByRole('button', { name: /^确\s*定$/ })
       .click();
     await bureau.getByText(/个未截止的通知使用该通道，请先提前截止或撤回这些通知，再停用通道/).waitFor();
+
+    // A new channel with a bad code and no name: every problem at once, in the drawer.
+    await bureau.getByRole('button', { name: '新增通道' }).click();
+    const drawer = bureau.getByRole('dialog', { name: '新增申报通道' });
+    await drawer.getByLabel('通道代码', { exact: true }).fill('bad code');
+    await drawer.getByRole('button', { name: /^保\s*存$/ }).click();
+    await drawer
+      .getByText(/通道代码须以大写字母开头/)
+      .first()
+      .waitFor();
+    await drawer.getByText('请填写通道名称').first().waitFor();
+    await expectAccessible(bureau, '新增申报通道');
     expect(problems).toEqual([]);
   });
 });
