@@ -12,12 +12,17 @@ import {
 } from '@zhicheng/web-kit';
 import { AuditDetailPage } from './certificates/AuditDetailPage';
 import { AuditQueuePage, type AuditKind } from './certificates/AuditQueuePage';
+import { ChannelsPage } from './channels/ChannelsPage';
+import { NoticeEditPage } from './notices/NoticeEditPage';
+import { NoticesPage } from './notices/NoticesPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { OrganisationsPage } from './admin/OrganisationsPage';
 import { StaffPage } from './admin/StaffPage';
 import { StatisticsPage } from './statistics/StatisticsPage';
 
 const REVIEW = '/bureau/review';
+const NOTICES = '/bureau/notices';
+const CHANNELS = '/bureau/channels';
 const COMMITTEE = '/bureau/committee';
 const ORGS = '/bureau/organisations';
 const STAFF = '/bureau/staff';
@@ -86,6 +91,20 @@ function Desk({ pathname, base, committee }: { pathname: string; base: string; c
   return <NotFoundPage home={base} />;
 }
 
+/** 通知管理: the list at the base path, 新建 under /new, one notice under its id (bureau staff). */
+function Notices({ pathname }: { pathname: string }) {
+  const { t } = useTranslation('bureau');
+  const home = [{ title: t('home'), to: '/' }];
+  if (pathname === NOTICES || pathname === `${NOTICES}/`)
+    return <NoticesPage basePath={NOTICES} breadcrumb={home} />;
+  const match = new RegExp(`^${NOTICES}/([^/]+)/?$`).exec(pathname);
+  if (match) {
+    const id = decodeURIComponent(match[1]);
+    return <NoticeEditPage key={id} id={id === 'new' ? null : id} listPath={NOTICES} breadcrumb={home} />;
+  }
+  return <NotFoundPage home={NOTICES} />;
+}
+
 /** Routes inside /bureau (the shell hands this app everything under it). */
 export function App() {
   const { pathname } = useLocation();
@@ -101,6 +120,9 @@ export function App() {
   if (matchPrefix(pathname, STAFF)) return <StaffPage />;
   if (matchPrefix(pathname, REVIEW)) return <Desk pathname={pathname} base={REVIEW} committee={false} />;
   if (matchPrefix(pathname, COMMITTEE)) return <Desk pathname={pathname} base={COMMITTEE} committee />;
+  if (isBureau && matchPrefix(pathname, NOTICES)) return <Notices pathname={pathname} />;
+  if (isBureau && matchPrefix(pathname, CHANNELS))
+    return <ChannelsPage breadcrumb={[{ title: t('home'), to: '/' }]} />;
   for (const audit of AUDITS)
     if (matchPrefix(pathname, audit.base)) return <CertificateAudit pathname={pathname} {...audit} />;
   // 统计分析: bureau staff only (the API answers FORBIDDEN to anyone else).

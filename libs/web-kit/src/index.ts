@@ -47,6 +47,19 @@ export { Trans, useTranslation } from 'react-i18next';
 // The words of a declaration's modules (field labels, enum values), for every app that shows them
 export { DECLARATION_WORDS } from './declaration/words';
 export type { DeclarationWords } from './declaration/words';
+// The declaration form as the applicant's wizard renders it (the bureau's preview shows the same)
+export {
+  AttachmentCatalogueTable,
+  ModuleNavigator,
+  NoticeNotes,
+  visibleModules,
+} from './declaration/form-view';
+export type {
+  CatalogueSlotLike,
+  FormModuleLike,
+  ModuleMarker,
+  ModuleNavigatorProps,
+} from './declaration/form-view';
 
 // Routing
 export { Link, Redirect, matchPrefix, navigate, safeReturnPath, useLocation } from './router';

@@ -4,7 +4,9 @@ import {
   AuditOutlined,
   BarChartOutlined,
   EyeOutlined,
+  ApartmentOutlined,
   FileSearchOutlined,
+  NotificationOutlined,
   FormOutlined,
   HistoryOutlined,
   HomeOutlined,
@@ -106,6 +108,21 @@ const NAV_ITEMS: NavItem[] = [
     labelKey: 'nav.committee',
     icon: <AuditOutlined />,
     roles: ['COMMITTEE_SECRETARY'],
+    app: '@zhicheng/bureau-dashboard',
+  },
+  {
+    // 通知管理 and 申报通道: notices and their forms, channels as data (issue 11).
+    path: '/bureau/notices',
+    labelKey: 'nav.notices',
+    icon: <NotificationOutlined />,
+    roles: ['BUREAU_REVIEWER'],
+    app: '@zhicheng/bureau-dashboard',
+  },
+  {
+    path: '/bureau/channels',
+    labelKey: 'nav.channels',
+    icon: <ApartmentOutlined />,
+    roles: ['BUREAU_REVIEWER'],
     app: '@zhicheng/bureau-dashboard',
   },
   {

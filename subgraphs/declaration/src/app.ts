@@ -28,7 +28,7 @@ import { mountFileRoutes } from './files/routes';
 import { FileLinks } from './files/tokens';
 import { createDeclarationOrm } from './orm';
 import { buildDeclarationSchema } from './schema';
-import { syncChannels } from './services/channels';
+import { seedChannels } from './services/channels';
 
 export interface DeclarationServer extends RunningServer {
   deps: DeclarationDeps;
@@ -62,7 +62,7 @@ export async function startDeclaration(
   const orm = await createDeclarationOrm(env.DATABASE_URL);
   try {
     if (options.migrateOnStart) await migrate(orm, DB_SCHEMA);
-    await syncChannels(orm.em.fork());
+    await seedChannels(orm.em.fork());
   } catch (error) {
     await orm.close();
     throw error;

@@ -2,7 +2,7 @@ import { demoOrganisationId, type EntityManager } from '@zhicheng/server-kit';
 import type { RouteLevel } from '@zhicheng/events';
 import { defaultFormConfigFor, findChannel, ROUTE_LEVEL_WORDS, type RouteLevelKind } from './domain';
 import { Channel, Notice, NoticeStatus, type NoticeCommittee } from './entities';
-import { syncChannels } from './services/channels';
+import { seedChannels } from './services/channels';
 
 /** The demo notices are the seed's, not a person's. */
 export const DEMO_CREATOR = '00000000-0000-0000-0000-000000000000';
@@ -130,7 +130,7 @@ function route(kinds: readonly RouteLevelKind[], names: DemoNotice['routeNames']
  * exists is left as it is. Returns the titles for the launcher's output.
  */
 export async function loadDemoData(em: EntityManager, now = new Date()): Promise<string[]> {
-  await syncChannels(em);
+  await seedChannels(em);
   const titles: string[] = [];
   for (const demo of NOTICES) {
     titles.push(demo.title);

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { baseEnvSchema, parseEnv } from '@zhicheng/server-kit';
+import { baseEnvSchema, demoOrganisationId, parseEnv } from '@zhicheng/server-kit';
 
 /** Used only outside production, so `npm start` works without configuration. */
 export const DEV_FILES_SIGNING_SECRET = 'zhicheng-dev-only-files-signing-secret-not-for-production';
@@ -28,6 +28,15 @@ export const declarationEnvSchema = baseEnvSchema
     UPLOAD_TICKET_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(600),
     /** How long a download or business-form link works. */
     DOWNLOAD_LINK_TTL_SECONDS: z.coerce.number().int().min(10).max(3600).default(300),
+    /**
+     * identity's organisation ids (comma-separated) whose bureau staff manage channels (申报通道):
+     * the province bureau. Outside production the demo province bureau; unset in production:
+     * nobody (channels stay as they are).
+     */
+    CHANNEL_ADMIN_ORGANISATION_IDS: z
+      .string()
+      .regex(/^([0-9a-f-]{36})?(,[0-9a-f-]{36})*$/i, 'comma-separated organisation ids (uuid)')
+      .optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.FILES_SIGNING_SECRET)
@@ -40,6 +49,13 @@ export const declarationEnvSchema = baseEnvSchema
   .transform((env) => ({
     ...env,
     FILES_SIGNING_SECRET: env.FILES_SIGNING_SECRET ?? DEV_FILES_SIGNING_SECRET,
+    CHANNEL_ADMIN_ORGANISATION_IDS: (
+      env.CHANNEL_ADMIN_ORGANISATION_IDS ??
+      (env.NODE_ENV === 'production' ? '' : demoOrganisationId('province'))
+    )
+      .split(',')
+      .filter(Boolean)
+      .map((id) => id.toLowerCase()),
   }));
 
 export type DeclarationEnv = z.infer<typeof declarationEnvSchema>;

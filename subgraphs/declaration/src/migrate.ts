@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { migrate } from '@zhicheng/server-kit';
 import { DB_SCHEMA } from './db-schema';
 import { createDeclarationOrm } from './orm';
-import { syncChannels } from './services/channels';
+import { seedChannels } from './services/channels';
 
 /** Applies declaration's committed migrations to DATABASE_URL (and the channel data); run before starting new code. */
 async function main() {
@@ -11,7 +11,7 @@ async function main() {
   const orm = await createDeclarationOrm(url, 2);
   try {
     const applied = await migrate(orm, DB_SCHEMA);
-    await syncChannels(orm.em.fork());
+    await seedChannels(orm.em.fork());
     console.log(
       applied.length ? `declaration: applied ${applied.join(', ')}` : 'declaration: schema up to date',
     );

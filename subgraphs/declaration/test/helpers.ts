@@ -110,7 +110,7 @@ export async function startTestDeclaration(): Promise<TestDeclaration> {
   const filesDir = await mkdtemp(join(tmpdir(), 'zc-declaration-files-'));
   const issuer = await startTestTokenIssuer();
 
-  const logger = pino({ level: 'silent' });
+  const logger = pino({ level: process.env.TEST_LOG ?? 'silent' });
   const clock = new TestClock();
   const env = loadDeclarationEnv({
     NODE_ENV: 'test',

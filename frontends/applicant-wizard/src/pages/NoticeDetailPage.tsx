@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Descriptions, Flex, Space, Tag, Typography } from 'antd';
 import { CheckOutlined } from '@ant-design/icons';
-import { Link, navigate, PageContainer, useQuery, useTranslation } from '@zhicheng/web-kit';
+import { Link, navigate, NoticeNotes, PageContainer, useQuery, useTranslation } from '@zhicheng/web-kit';
 import { useCurrentBinding } from '../binding/useCurrentBinding';
 import { LoadState } from '../components/LoadState';
 import { NoticeQuery } from '../declaration/documents';
@@ -83,9 +83,7 @@ export function NoticeDetailPage({ noticeId }: { noticeId: string }) {
           ]}
         />
         <Card size="small" title={<h2 className="zc-section-title">{t('notice.notes')}</h2>}>
-          <Typography.Paragraph className="zc-preformatted">
-            {notice.notes || t('notice.noNotes')}
-          </Typography.Paragraph>
+          <NoticeNotes html={notice.notes} empty={t('notice.noNotes')} />
           <Typography.Paragraph type="warning" style={{ marginBottom: 0 }}>
             {t('notice.noClassified')}
           </Typography.Paragraph>

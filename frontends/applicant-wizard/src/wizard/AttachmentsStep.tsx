@@ -1,25 +1,15 @@
 import { useRef, useState } from 'react';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Checkbox,
-  Flex,
-  Popconfirm,
-  Space,
-  Table,
-  Typography,
-  type TableColumnsType,
-} from 'antd';
+import { Alert, App, Button, Card, Checkbox, Flex, Popconfirm, Space, Typography } from 'antd';
 import { LeftOutlined, SendOutlined } from '@ant-design/icons';
 import {
+  AttachmentCatalogueTable,
   errorMessage,
   hasErrorCode,
   navigate,
   translateOrUndefined,
   useMutation,
   useTranslation,
+  visibleModules,
 } from '@zhicheng/web-kit';
 import { CancelDeclarationMutation, SubmitDeclarationMutation } from '../declaration/documents';
 import { isModuleEditable } from '../declaration/status';
@@ -27,7 +17,6 @@ import { paths } from '../routes';
 import { confirmDestructive } from '../components/confirmDestructive';
 import { useWizard } from './context';
 import { filesOf, SlotUpload } from './files/SlotUpload';
-import { visibleModules } from './FillStep';
 import type { SlotConfigOf } from './modules/types';
 import { ValidationPanel } from './ValidationPanel';
 
@@ -92,55 +81,6 @@ export function AttachmentsStep() {
       },
     });
 
-  const columns: TableColumnsType<SlotConfigOf> = [
-    {
-      title: t('catalogue.name'),
-      key: 'name',
-      render: (_v, slot) => (
-        <span>
-          {slot.required && (
-            <span className="zc-required-mark" aria-hidden>
-              *{' '}
-            </span>
-          )}
-          {slot.name}
-          {slot.required && <span className="zc-visually-hidden">（{t('required')}）</span>}
-        </span>
-      ),
-    },
-    {
-      title: t('catalogue.rules'),
-      key: 'rules',
-      render: (_v, slot) => (
-        <span className="zc-muted">
-          {t('catalogue.rule', {
-            kb: slot.maxSizeKb,
-            count: slot.maxCount,
-            formats: slot.formats.join(',').toLowerCase(),
-          })}
-        </span>
-      ),
-    },
-    {
-      title: t('catalogue.files'),
-      key: 'files',
-      render: (_v, slot) => {
-        const input = { kind: 'CATALOGUE' as const, code: slot.code };
-        return (
-          <SlotUpload
-            label={slot.name}
-            slot={input}
-            files={filesOf(declaration.attachments, input)}
-            formats={slot.formats}
-            maxSizeKb={slot.maxSizeKb}
-            maxCount={slot.maxCount}
-            editable={slotEditable(slot)}
-          />
-        );
-      },
-    },
-  ];
-
   const pledgeItems = t('pledge.items', { returnObjects: true }) as string[];
 
   return (
@@ -155,14 +95,22 @@ export function AttachmentsStep() {
         }
       >
         <Typography.Paragraph type="warning">{t('catalogue.note')}</Typography.Paragraph>
-        <Table<SlotConfigOf>
-          rowKey="code"
-          size="small"
-          columns={columns}
-          dataSource={slots}
-          pagination={false}
-          scroll={{ x: 'max-content' }}
-          caption={<span className="zc-visually-hidden">{t('catalogue.title')}</span>}
+        <AttachmentCatalogueTable
+          slots={slots}
+          renderFiles={(slot) => {
+            const input = { kind: 'CATALOGUE' as const, code: slot.code };
+            return (
+              <SlotUpload
+                label={slot.name}
+                slot={input}
+                files={filesOf(declaration.attachments, input)}
+                formats={slot.formats}
+                maxSizeKb={slot.maxSizeKb}
+                maxCount={slot.maxCount}
+                editable={slotEditable(slot)}
+              />
+            );
+          }}
         />
       </Card>
       <Card size="small" title={<h2 className="zc-section-title">{t('forms.title')}</h2>}>

@@ -1,11 +1,10 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { Alert, Card, Col, Row, Typography } from 'antd';
-import { useLocation, useTranslation } from '@zhicheng/web-kit';
+import { ModuleNavigator, useLocation, useTranslation, visibleModules } from '@zhicheng/web-kit';
 import type { ModuleKey } from '../gql/graphql';
 import { isModuleEditable } from '../declaration/status';
 import { paths } from '../routes';
 import { useWizard } from './context';
-import { ModuleNavigator } from './ModuleNavigator';
 import { BasicInfoForm } from './modules/BasicInfoForm';
 import { LIST_MODULES } from './modules/definitions';
 import { ListModule } from './modules/ListModule';
@@ -15,11 +14,6 @@ import { TalentBasicInfoForm } from './modules/TalentBasicInfoForm';
 import { TextModuleForm } from './modules/TextModuleForm';
 import type { ModuleConfigOf } from './modules/types';
 import { moduleMarker, openingModule, type ModuleMarker, type ProgressFacts } from './progress';
-
-/** The modules this declaration shows: 破格推荐专家 only for a 破格 declaration. */
-export function visibleModules(modules: readonly ModuleConfigOf[], category: string): ModuleConfigOf[] {
-  return modules.filter((m) => m.key !== 'RECOMMENDERS' || category === 'EXCEPTIONAL');
-}
 
 function ModuleBody({
   config,

@@ -1,10 +1,9 @@
 import { useEffect } from 'react';
 import { Button, Card, Descriptions, Flex, Typography } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
-import { useTranslation } from '@zhicheng/web-kit';
+import { useTranslation, visibleModules } from '@zhicheng/web-kit';
 import { formatTime } from '../format';
 import { useWizard } from './context';
-import { visibleModules } from './FillStep';
 import { receiptLines, routeAhead } from './receipt';
 
 /**

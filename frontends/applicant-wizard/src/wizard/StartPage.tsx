@@ -4,6 +4,7 @@ import {
   errorMessage,
   Link,
   navigate,
+  NoticeNotes,
   PageContainer,
   translateOrUndefined,
   useMutation,
@@ -95,11 +96,7 @@ export function StartPage({ noticeId }: { noticeId: string }) {
             {
               key: 'notes',
               label: <h2 className="zc-section-title">{t('notice.notes')}</h2>,
-              children: (
-                <Typography.Paragraph className="zc-preformatted" style={{ marginBottom: 0 }}>
-                  {notice.notes || t('notice.noNotes')}
-                </Typography.Paragraph>
-              ),
+              children: <NoticeNotes html={notice.notes} empty={t('notice.noNotes')} />,
             },
             {
               key: 'history',

@@ -1,10 +1,11 @@
 // What the wizard tells about progress, from the 数据验证信息 report and the saved data: each
 // module's marker (not started / in progress / complete / to fix), whether 02 信息填报 is done,
 // and which module a declaration opens on.
+import type { ModuleMarker } from '@zhicheng/web-kit';
 import type { DeclarationStatus, ModuleKey } from '../gql/graphql';
 import { LIST_MODULES } from './modules/definitions';
 
-export type ModuleMarker = 'NOT_STARTED' | 'IN_PROGRESS' | 'COMPLETE' | 'TO_FIX';
+export type { ModuleMarker };
 
 export interface ProgressFacts {
   status: DeclarationStatus;

@@ -2,9 +2,9 @@ import { Entity, PrimaryKey, PrimaryKeyProp, Property, type Opt } from '@mikro-o
 import type { ChannelConfig } from '../domain';
 
 /**
- * A declaration channel (申报通道), e.g. 正常职称申报 or 人才分类定级评定. Channels are
- * configuration: the rows are kept in step with the domain's channel data at every start
- * (src/services/channels.ts), and `config` holds that data as it was written.
+ * A declaration channel (申报通道), e.g. 正常职称申报 or 人才分类定级评定. Channels are data the
+ * bureau manages (list, create, edit, retire); the SPEC's standard channels are inserted once when
+ * missing (src/services/channels.ts) and never overwritten after that.
  */
 @Entity({ tableName: 'channel' })
 export class Channel {
@@ -29,6 +29,10 @@ export class Channel {
   /** The domain's channel configuration (category rules, committee lookup, default form …). */
   @Property({ type: 'jsonb' })
   config!: ChannelConfig;
+
+  /** Retired channels take no new notices; notices already on them keep working. */
+  @Property({ type: 'timestamptz', nullable: true })
+  retiredAt?: Date | null;
 
   @Property({ type: 'timestamptz', onUpdate: () => new Date() })
   updatedAt: Opt<Date> = new Date();

@@ -6,6 +6,7 @@ import { Migration20261202081000_applicant_identity } from './Migration202612020
 import { Migration20261202120000_notice_owner } from './Migration20261202120000_notice_owner';
 import { Migration20261202130500_applicant_mobile } from './Migration20261202130500_applicant_mobile';
 import { Migration20261202143000_unit_region } from './Migration20261202143000_unit_region';
+import { Migration20261202150000_channel_retired } from './Migration20261202150000_channel_retired';
 
 /** Every committed migration, in order. Listed explicitly so builds never scan the disk. */
 export const migrations: MigrationObject[] = [
@@ -16,4 +17,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261202120000_notice_owner', class: Migration20261202120000_notice_owner },
   { name: 'Migration20261202130500_applicant_mobile', class: Migration20261202130500_applicant_mobile },
   { name: 'Migration20261202143000_unit_region', class: Migration20261202143000_unit_region },
+  { name: 'Migration20261202150000_channel_retired', class: Migration20261202150000_channel_retired },
 ];

@@ -23,6 +23,17 @@ export enum BusinessFormKindEnum {
   TALENT_APPLICATION = 'TALENT_APPLICATION',
 }
 
+/** What a channel's last route level passing means (ChannelConfig.outcomeAfterRoute). */
+export enum ChannelOutcomeEnum {
+  FINALLY_APPROVED = 'FINALLY_APPROVED',
+  MATERIALS_APPROVED = 'MATERIALS_APPROVED',
+}
+
+registerEnumType(ChannelOutcomeEnum, {
+  name: 'ChannelOutcome',
+  description:
+    'FINALLY_APPROVED 终审通过 (a certificate on title channels) / MATERIALS_APPROVED 材料审核通过 (人才分类定级)',
+});
 registerEnumType(FileFormatEnum, {
   name: 'FileFormat',
   description: 'A real file type (checked by magic bytes)',

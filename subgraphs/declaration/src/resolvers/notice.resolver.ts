@@ -1,26 +1,122 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { catalogueFor } from '../domain';
+import { Role } from '@zhicheng/server-kit';
+import { ATTACHMENT_CATALOGUE, catalogueFor, MODULE_DEFAULTS } from '../domain';
 import type { DeclarationContext } from '../context';
 import { channelByCode, isUuid, noticeById } from '../loaders';
 import { daysLeftOf, isOpen } from '../services/coverage';
 import {
+  closeNotice,
   committeesFor,
+  copyNotice,
   createNotice,
+  extendNotice,
   listNotices,
+  noticePublishProblems,
   publishNotice,
+  requireBureau,
   updateNotice,
   visibleNotice,
+  withdrawNotice,
 } from '../services/notices';
-import { Channel } from '../entities';
-import { CatalogueNodeView, ChannelView, CommitteeView, NoticeInput, NoticeView } from './notice.types';
+import {
+  createChannel,
+  listChannels,
+  reinstateChannel,
+  requireChannelAdmin,
+  retireChannel,
+  updateChannel,
+} from '../services/channels';
+import { NoticeStatus } from '../entities';
+import {
+  AttachmentSlotConfigGql,
+  CatalogueNodeView,
+  ChannelInput,
+  ChannelView,
+  CommitteeView,
+  NoticeInput,
+  NoticeProblemView,
+  NoticeView,
+  ModuleConfigGql,
+} from './notice.types';
 import { channelView, noticeView } from './views';
 
 @Resolver(() => NoticeView)
 export class NoticeResolver {
-  @Query(() => [ChannelView], { description: 'Every declaration channel, in menu order' })
-  async channels(@Ctx() ctx: DeclarationContext): Promise<ChannelView[]> {
-    const rows = await ctx.em.find(Channel, {}, { orderBy: { sortOrder: 'asc' } });
+  @Query(() => [ChannelView], {
+    description: 'Declaration channels in menu order; includeRetired (bureau staff): retired ones too',
+  })
+  async channels(
+    @Ctx() ctx: DeclarationContext,
+    @Arg('includeRetired', () => Boolean, { nullable: true, defaultValue: false }) includeRetired?: boolean,
+  ): Promise<ChannelView[]> {
+    const staff = Boolean(ctx.auth.principal?.roles.includes(Role.BUREAU_REVIEWER));
+    const rows = await listChannels(ctx.em, Boolean(includeRetired) && staff);
     return rows.map(channelView);
+  }
+
+  @Mutation(() => ChannelView, {
+    description: 'Province bureau staff (CHANNEL_ADMIN_ORGANISATION_IDS): a new channel',
+  })
+  async createChannel(
+    @Arg('code', { description: 'Upper-case letters, digits and _, e.g. TITLE_NORMAL' }) code: string,
+    @Arg('input') input: ChannelInput,
+    @Ctx() ctx: DeclarationContext,
+  ): Promise<ChannelView> {
+    requireChannelAdmin(ctx.auth, ctx.deps.env.CHANNEL_ADMIN_ORGANISATION_IDS);
+    return channelView(await createChannel(ctx.em, code, input));
+  }
+
+  @Mutation(() => ChannelView, {
+    description: 'Province bureau staff: replaces the channel (its rules are fixed once notices use it)',
+  })
+  async updateChannel(
+    @Arg('code', () => ID) code: string,
+    @Arg('input') input: ChannelInput,
+    @Ctx() ctx: DeclarationContext,
+  ): Promise<ChannelView> {
+    requireChannelAdmin(ctx.auth, ctx.deps.env.CHANNEL_ADMIN_ORGANISATION_IDS);
+    return channelView(await updateChannel(ctx.em, code, input));
+  }
+
+  @Mutation(() => ChannelView, {
+    description:
+      'Province bureau staff: no new notices on it; refused while a published notice on it is not closed',
+  })
+  async retireChannel(
+    @Arg('code', () => ID) code: string,
+    @Ctx() ctx: DeclarationContext,
+  ): Promise<ChannelView> {
+    requireChannelAdmin(ctx.auth, ctx.deps.env.CHANNEL_ADMIN_ORGANISATION_IDS);
+    return channelView(await retireChannel(ctx.em, code, ctx.deps.now()));
+  }
+
+  @Mutation(() => ChannelView, {
+    description: 'Province bureau staff: a retired channel takes notices again',
+  })
+  async reinstateChannel(
+    @Arg('code', () => ID) code: string,
+    @Ctx() ctx: DeclarationContext,
+  ): Promise<ChannelView> {
+    requireChannelAdmin(ctx.auth, ctx.deps.env.CHANNEL_ADMIN_ORGANISATION_IDS);
+    return channelView(await reinstateChannel(ctx.em, code));
+  }
+
+  @Query(() => [ModuleConfigGql], {
+    description:
+      'Every module a form can have, with its default limits, in the wizard’s order (the form editor)',
+  })
+  formModuleCatalogue(): ModuleConfigGql[] {
+    return Object.values(MODULE_DEFAULTS) as unknown as ModuleConfigGql[];
+  }
+
+  @Query(() => [AttachmentSlotConfigGql], {
+    description: 'The standard attachment rows (身份证, 聘任文件 …) a form can start from (the form editor)',
+  })
+  attachmentSlotCatalogue(): AttachmentSlotConfigGql[] {
+    return ATTACHMENT_CATALOGUE.map((slot) => ({
+      module: null,
+      ...slot,
+    })) as unknown as AttachmentSlotConfigGql[];
   }
 
   @Query(() => [CatalogueNodeView], {
@@ -38,8 +134,20 @@ export class NoticeResolver {
     @Ctx() ctx: DeclarationContext,
     @Arg('channelCode', () => String, { nullable: true }) channelCode?: string | null,
     @Arg('openOnly', () => Boolean, { nullable: true, defaultValue: false }) openOnly?: boolean,
+    @Arg('status', () => NoticeStatus, {
+      nullable: true,
+      description: 'Bureau staff: drafts or published only',
+    })
+    status?: NoticeStatus | null,
+    @Arg('search', () => String, { nullable: true, description: 'Words of the title' })
+    search?: string | null,
   ): Promise<NoticeView[]> {
-    const rows = await listNotices(ctx.em, ctx.auth, { channelCode, openOnly }, ctx.deps.now());
+    const rows = await listNotices(
+      ctx.em,
+      ctx.auth,
+      { channelCode, openOnly, status, search },
+      ctx.deps.now(),
+    );
     return rows.map(noticeView);
   }
 
@@ -86,6 +194,52 @@ export class NoticeResolver {
   @Mutation(() => NoticeView, { description: 'Bureau staff: makes the notice visible to applicants' })
   async publishNotice(@Arg('id', () => ID) id: string, @Ctx() ctx: DeclarationContext): Promise<NoticeView> {
     return noticeView(await publishNotice(ctx.em, ctx.auth, id, ctx.deps.now()));
+  }
+
+  @Mutation(() => NoticeView, {
+    description:
+      'Bureau staff: a new DRAFT with everything an earlier notice says (复制), issued by the caller',
+  })
+  async copyNotice(@Arg('id', () => ID) id: string, @Ctx() ctx: DeclarationContext): Promise<NoticeView> {
+    return noticeView(await copyNotice(ctx.em, ctx.auth, id));
+  }
+
+  @Mutation(() => NoticeView, { description: 'The issuing bureau: 提前截止 — an open notice closes now' })
+  async closeNotice(@Arg('id', () => ID) id: string, @Ctx() ctx: DeclarationContext): Promise<NoticeView> {
+    return noticeView(await closeNotice(ctx.em, ctx.auth, id, ctx.deps.now()));
+  }
+
+  @Mutation(() => NoticeView, {
+    description: 'The issuing bureau: 延长截止时间 — a later deadline (later than the old one and now)',
+  })
+  async extendNotice(
+    @Arg('id', () => ID) id: string,
+    @Arg('closesAt') closesAt: Date,
+    @Ctx() ctx: DeclarationContext,
+  ): Promise<NoticeView> {
+    return noticeView(await extendNotice(ctx.em, ctx.auth, id, closesAt, ctx.deps.now()));
+  }
+
+  @Mutation(() => NoticeView, {
+    description: 'The issuing bureau: 撤回 — a published notice that has not opened goes back to DRAFT',
+  })
+  async withdrawNotice(@Arg('id', () => ID) id: string, @Ctx() ctx: DeclarationContext): Promise<NoticeView> {
+    return noticeView(await withdrawNotice(ctx.em, ctx.auth, id, ctx.deps.now()));
+  }
+
+  @FieldResolver(() => [NoticeProblemView], {
+    description: 'Bureau staff: everything that keeps it from being published now (empty: it can be)',
+  })
+  async publishProblems(
+    @Root() view: NoticeView,
+    @Ctx() ctx: DeclarationContext,
+  ): Promise<NoticeProblemView[]> {
+    requireBureau(ctx.auth);
+    const [notice, channel] = await Promise.all([
+      noticeById(ctx).load(view.id),
+      channelByCode(ctx).load(view.channelCode),
+    ]);
+    return notice && channel ? noticePublishProblems(notice, channel, ctx.deps.now()) : [];
   }
 
   @FieldResolver(() => ChannelView)

@@ -1,7 +1,7 @@
 import { Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { CatalogueLevel, ChannelGroup, ModuleKey } from '../domain';
 import { NoticeStatus } from '../entities';
-import { BusinessFormKindEnum, FileFormatEnum, ReviewLevelEnum } from './enums';
+import { BusinessFormKindEnum, ChannelOutcomeEnum, FileFormatEnum, ReviewLevelEnum } from './enums';
 
 @ObjectType('FileRule', { description: 'How many proof files each entry of a module takes, and which' })
 @InputType('FileRuleInput')
@@ -119,6 +119,37 @@ export class ChannelView {
     description: 'What a new notice on this channel asks for unless it says otherwise',
   })
   defaultFormConfig!: FormConfigGql;
+  @Field(() => ChannelOutcomeEnum, { description: 'What passing the last route level means' })
+  outcomeAfterRoute!: ChannelOutcomeEnum;
+  @Field(() => Int, { description: 'Menu order' }) sortOrder!: number;
+  @Field(() => Date, { nullable: true, description: 'Retired: no new notices on it' })
+  retiredAt?: Date | null;
+}
+
+@InputType('ChannelInput', {
+  description: 'A channel as the bureau configures it (createChannel / updateChannel)',
+})
+export class ChannelInput {
+  @Field() name!: string;
+  @Field(() => ChannelGroup) group!: ChannelGroup;
+  @Field(() => Int, { nullable: true, description: 'Menu order; absent: last (create) or unchanged' })
+  sortOrder?: number | null;
+  @Field(() => [ReviewLevelEnum], { description: 'The default review route, lowest level first' })
+  route!: ReviewLevelEnum[];
+  @Field(() => ChannelOutcomeEnum) outcomeAfterRoute!: ChannelOutcomeEnum;
+  @Field() requiresCommittee!: boolean;
+  @Field() allowsExceptional!: boolean;
+  @Field() usesTitleCatalogue!: boolean;
+  @Field(() => [BusinessFormKindEnum]) businessForms!: BusinessFormKindEnum[];
+  @Field(() => FormConfigGql) defaultFormConfig!: FormConfigGql;
+}
+
+@ObjectType('NoticeProblem', { description: 'One thing that keeps a notice from being published' })
+export class NoticeProblemView {
+  @Field({ description: 'Dotted path into the notice (route, formConfig.modules, committees, closesAt …)' })
+  field!: string;
+  @Field() code!: string;
+  @Field() message!: string;
 }
 
 @Directive('@key(fields: "id")')

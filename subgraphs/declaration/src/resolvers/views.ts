@@ -9,7 +9,7 @@ import {
   type ReviewPositionView,
   type ReviewStopView,
 } from './declaration.types';
-import type { FileFormatEnum, ReviewLevelEnum, BusinessFormKindEnum } from './enums';
+import type { FileFormatEnum, ReviewLevelEnum, BusinessFormKindEnum, ChannelOutcomeEnum } from './enums';
 import { ChannelView, NoticeView, type FormConfigGql } from './notice.types';
 
 export function channelView(channel: E.Channel): ChannelView {
@@ -25,6 +25,9 @@ export function channelView(channel: E.Channel): ChannelView {
     usesTitleCatalogue: config.usesTitleCatalogue,
     businessForms: config.businessForms as BusinessFormKindEnum[],
     defaultFormConfig: config.defaultFormConfig as unknown as FormConfigGql,
+    outcomeAfterRoute: config.outcomeAfterRoute as ChannelOutcomeEnum,
+    sortOrder: channel.sortOrder,
+    retiredAt: channel.retiredAt ?? null,
   });
 }
 

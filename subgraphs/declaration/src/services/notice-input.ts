@@ -12,6 +12,7 @@ import {
   type ModuleKey,
 } from '../domain';
 import type { NoticeCommittee, NoticeCoverage } from '../entities';
+import { notesText, sanitizeNotes } from './notes';
 
 export interface NoticeDraft {
   channelCode: string;
@@ -71,7 +72,8 @@ export interface FormConfigLike {
   educationCertificateNumbers?: boolean | null;
 }
 
-export const LIMITS = { title: 200, notes: 10000, name: 100 } as const;
+/** notes: characters of text; notesHtml: of the stored markup (formatting counts there only). */
+export const LIMITS = { title: 200, notes: 10000, notesHtml: 50000, name: 100 } as const;
 
 const ROUTE_ORDER = ['UNIT', 'DEPARTMENT', 'BUREAU', 'COMMITTEE'] as const;
 const ROUTE_LEVEL_NAMES: Record<(typeof ROUTE_ORDER)[number], string> = {
@@ -111,7 +113,7 @@ function text(
 }
 
 /** The form as stored (no GraphQL class instances, no empty optionals); the domain checks it. */
-function formFromInput(form: FormConfigLike): FormConfig {
+export function formFromInput(form: FormConfigLike): FormConfig {
   return {
     modules: form.modules.map((m) => ({
       key: m.key as ModuleKey,
@@ -147,11 +149,21 @@ function formFromInput(form: FormConfigLike): FormConfig {
  * The stored notice for `input`, or BAD_USER_INPUT listing every problem. `channel` is null when
  * the code names no channel (reported, and the rest is still checked).
  */
-export function checkNoticeInput(input: NoticeInputLike, channel: ChannelConfig | null): NoticeDraft {
+export function checkNoticeInput(
+  input: NoticeInputLike,
+  channel: ChannelConfig | null,
+  channelRetired = false,
+): NoticeDraft {
   const problems = new Problems();
   if (!channel) problems.add('input.channelCode', 'UNKNOWN_CHANNEL', '申报通道不存在，请重新选择');
+  else if (channelRetired)
+    problems.add('input.channelCode', 'CHANNEL_RETIRED', `申报通道“${channel.name}”已停用，请选择其他通道`);
   const title = text(problems, 'input.title', input.title, '通知名称', LIMITS.title);
-  const notes = text(problems, 'input.notes', input.notes, '申报注意事项', LIMITS.notes, false);
+  const notes = sanitizeNotes(input.notes ?? '');
+  if (notesText(notes).trim().length > LIMITS.notes)
+    problems.add('input.notes', 'TOO_LONG', `申报注意事项不能超过${LIMITS.notes}个字`);
+  else if (notes.length > LIMITS.notesHtml)
+    problems.add('input.notes', 'TOO_LONG', '申报注意事项的格式过多，请减少格式后重试');
   const opensAt = input.opensAt;
   const closesAt = input.closesAt;
   if (!(opensAt instanceof Date) || Number.isNaN(opensAt.getTime()))
@@ -179,8 +191,8 @@ export function checkNoticeInput(input: NoticeInputLike, channel: ChannelConfig 
       problems.add(`input.coverage.seriesCodes.${i}`, 'UNKNOWN_SERIES', `申报系列 ${code} 不存在`);
   });
 
+  // A draft may lack its route; publishing asks for it (publishProblems).
   const route: RouteLevel[] = [];
-  if (input.route.length === 0) problems.add('input.route', 'REQUIRED', '请配置审核流程（至少一级）');
   let previous = -1;
   input.route.forEach((level, i) => {
     const field = `input.route.${i}`;
@@ -222,7 +234,8 @@ export function checkNoticeInput(input: NoticeInputLike, channel: ChannelConfig 
       ? structuredClone(channel.defaultFormConfig)
       : { modules: [], attachments: [], innovationTextLimit: 500 };
 
-  if (input.formConfig)
+  // A draft's form may still be empty (publishing refuses it); a non-empty one must be whole.
+  if (input.formConfig && formConfig.modules.length + formConfig.attachments.length > 0)
     for (const p of formConfigProblems(formConfig, 'input.formConfig'))
       problems.add(p.field, p.code, p.message);
 
@@ -280,10 +293,38 @@ export function checkNoticeInput(input: NoticeInputLike, channel: ChannelConfig 
   };
 }
 
-/** Problems that only block publishing (a draft may be incomplete in these ways). */
-export function publishProblems(notice: { committees: NoticeCommittee[] }, channel: ChannelConfig): Problems {
+/** What publishProblems looks at. */
+export interface PublishFacts {
+  route: RouteLevel[];
+  formConfig: FormConfig;
+  committees: NoticeCommittee[];
+  closesAt: Date;
+}
+
+/**
+ * Problems that only block publishing (a draft may be incomplete in these ways), all at once so
+ * the bureau sees the whole list before pressing 发布.
+ */
+export function publishProblems(
+  notice: PublishFacts,
+  channel: ChannelConfig,
+  /** null: the window is not checked (a published notice being edited may have closed). */
+  now: Date | null,
+  channelRetired = false,
+): Problems {
   const problems = new Problems();
+  if (channelRetired)
+    problems.add('channelCode', 'CHANNEL_RETIRED', `申报通道“${channel.name}”已停用，不能再发布该通道的通知`);
+  if (notice.route.length === 0) problems.add('route', 'REQUIRED', '请配置审核流程后再发布');
+  if (notice.formConfig.modules.length === 0)
+    problems.add(
+      'formConfig.modules',
+      'FORM_EMPTY',
+      '申报表单还没有任何模块，请至少开启基本信息模块后再发布',
+    );
   if (channel.requiresCommittee && notice.committees.length === 0)
     problems.add('committees', 'REQUIRED', `“${channel.name}”通道的通知需配置至少一个评委会后才能发布`);
+  if (now && notice.closesAt.getTime() <= now.getTime())
+    problems.add('closesAt', 'WINDOW_PASSED', '申报截止时间已过，请修改申报时间后再发布');
   return problems;
 }
