@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ApiScope, assertClientScope } from '@zhicheng/server-kit';
 import { catalogueFor } from '../domain';
 import type { DeclarationContext } from '../context';
 import { channelByCode, isUuid, noticeById } from '../loaders';
@@ -19,6 +20,7 @@ import { channelView, noticeView } from './views';
 export class NoticeResolver {
   @Query(() => [ChannelView], { description: 'Every declaration channel, in menu order' })
   async channels(@Ctx() ctx: DeclarationContext): Promise<ChannelView[]> {
+    assertClientScope(ctx.auth.principal, ApiScope.NOTICES_READ);
     const rows = await ctx.em.find(Channel, {}, { orderBy: { sortOrder: 'asc' } });
     return rows.map(channelView);
   }
@@ -39,12 +41,15 @@ export class NoticeResolver {
     @Arg('channelCode', () => String, { nullable: true }) channelCode?: string | null,
     @Arg('openOnly', () => Boolean, { nullable: true, defaultValue: false }) openOnly?: boolean,
   ): Promise<NoticeView[]> {
+    // Public, but a third-party client reads notices with notices:read only.
+    assertClientScope(ctx.auth.principal, ApiScope.NOTICES_READ);
     const rows = await listNotices(ctx.em, ctx.auth, { channelCode, openOnly }, ctx.deps.now());
     return rows.map(noticeView);
   }
 
   @Query(() => NoticeView, { nullable: true })
   async notice(@Arg('id', () => ID) id: string, @Ctx() ctx: DeclarationContext): Promise<NoticeView | null> {
+    assertClientScope(ctx.auth.principal, ApiScope.NOTICES_READ);
     if (!isUuid(id)) return null;
     const notice = visibleNotice(ctx.auth, await noticeById(ctx).load(id));
     return notice && noticeView(notice);
@@ -61,6 +66,7 @@ export class NoticeResolver {
     @Arg('specialtyCode') specialtyCode: string,
     @Ctx() ctx: DeclarationContext,
   ): Promise<CommitteeView[]> {
+    assertClientScope(ctx.auth.principal, ApiScope.NOTICES_READ);
     if (!isUuid(noticeId)) return [];
     const notice = visibleNotice(ctx.auth, await noticeById(ctx).load(noticeId));
     if (!notice) return [];

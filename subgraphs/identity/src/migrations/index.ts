@@ -6,6 +6,7 @@ import { Migration20261202090500_personal_data_access } from './Migration2026120
 import { Migration20261202093000_session_lifetime } from './Migration20261202093000_session_lifetime';
 import { Migration20261202100000_sms_outbox_sealed } from './Migration20261202100000_sms_outbox_sealed';
 import { Migration20261202110000_person_registered } from './Migration20261202110000_person_registered';
+import { Migration20261202143347_api_clients } from './Migration20261202143347_api_clients';
 
 /** Every committed migration, in order. Listed explicitly so builds never scan the disk. */
 export const migrations: MigrationObject[] = [
@@ -19,4 +20,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261202093000_session_lifetime', class: Migration20261202093000_session_lifetime },
   { name: 'Migration20261202100000_sms_outbox_sealed', class: Migration20261202100000_sms_outbox_sealed },
   { name: 'Migration20261202110000_person_registered', class: Migration20261202110000_person_registered },
+  { name: 'Migration20261202143347_api_clients', class: Migration20261202143347_api_clients },
 ];
