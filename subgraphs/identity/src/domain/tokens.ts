@@ -210,7 +210,7 @@ export async function revokedSessions(
       group by s.family_id
      union all
      -- Revoked third-party clients: their tokens carry the client id as sid (domain/clients.ts).
-     select c.id::text as sid, c.revoked_at + make_interval(secs => ?) as until, now() as now
+     select c.id as sid, c.revoked_at + make_interval(secs => ?) as until, now() as now
        from ${DB_SCHEMA}.api_client c
       where c.revoked_at > now() - make_interval(secs => ?)
         and (?::timestamptz is null or c.revoked_at > ?::timestamptz - interval '5 seconds')`,
