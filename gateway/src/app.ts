@@ -146,7 +146,10 @@ export async function startGateway(
   app.use(
     '/graphql',
     // Third-party clients: verified here once, counted against their quota (429 when over).
-    clientRateLimit(verifier, { limit: env.CLIENT_RATE_LIMIT, windowSeconds: env.CLIENT_RATE_LIMIT_WINDOW_SECONDS }),
+    clientRateLimit(verifier, {
+      limit: env.CLIENT_RATE_LIMIT,
+      windowSeconds: env.CLIENT_RATE_LIMIT_WINDOW_SECONDS,
+    }),
     ...graphqlBodyParser(),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => ({

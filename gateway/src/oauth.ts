@@ -3,7 +3,13 @@ import type { Logger } from '@zhicheng/server-kit';
 import type { GatewayEnv } from './env';
 
 /** What the token endpoint's answer may carry back (RFC 6749 §5.1 asks for no-store). */
-const PASSED_HEADERS = ['content-type', 'cache-control', 'pragma', 'www-authenticate', 'retry-after'] as const;
+const PASSED_HEADERS = [
+  'content-type',
+  'cache-control',
+  'pragma',
+  'www-authenticate',
+  'retry-after',
+] as const;
 
 /**
  * POST /oauth/token on the platform's origin, answered by identity (client credentials). The
@@ -19,7 +25,9 @@ export function mountTokenRoute(app: Express, env: GatewayEnv, logger: Logger): 
     async (req: Request, res: Response) => {
       res.setHeader('Cache-Control', 'no-store');
       if (!target) {
-        res.status(503).json({ error: 'temporarily_unavailable', error_description: '认证服务暂不可用，请稍后重试' });
+        res
+          .status(503)
+          .json({ error: 'temporarily_unavailable', error_description: '认证服务暂不可用，请稍后重试' });
         return;
       }
       const headers: Record<string, string> = {
@@ -43,7 +51,9 @@ export function mountTokenRoute(app: Express, env: GatewayEnv, logger: Logger): 
         res.send(Buffer.from(await upstream.arrayBuffer()));
       } catch (error) {
         logger.warn({ err: error }, 'token endpoint unavailable');
-        res.status(503).json({ error: 'temporarily_unavailable', error_description: '认证服务暂不可用，请稍后重试' });
+        res
+          .status(503)
+          .json({ error: 'temporarily_unavailable', error_description: '认证服务暂不可用，请稍后重试' });
       }
     },
   );

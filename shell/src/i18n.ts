@@ -16,6 +16,7 @@ const zhCN = {
     reissueAudit: '补办审核',
     historicalAudit: '历史数据登记审核',
     opinions: '常用意见管理',
+    apiClients: '接口客户端',
     menu: '主菜单',
   },
   layout: {
@@ -117,6 +118,7 @@ const en: ShellResources = {
     reissueAudit: 'Reissue audit',
     historicalAudit: 'Historical records audit',
     opinions: 'My common opinions',
+    apiClients: 'API clients',
     menu: 'Main menu',
   },
   layout: {

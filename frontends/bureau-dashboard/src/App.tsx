@@ -1,4 +1,5 @@
 import {
+  ApiClientsPage,
   CommitteeBatchPanel,
   CommonOpinionsPage,
   Redirect,
@@ -93,6 +94,8 @@ export function App() {
   if (matchPrefix(pathname, COMMITTEE)) return <Desk pathname={pathname} base={COMMITTEE} committee />;
   for (const audit of AUDITS)
     if (matchPrefix(pathname, audit.base)) return <CertificateAudit pathname={pathname} {...audit} />;
+  if (matchPrefix(pathname, '/bureau/clients'))
+    return <ApiClientsPage breadcrumb={[{ title: t('home'), to: '/' }]} roles={['BUREAU_REVIEWER']} />;
   if (matchPrefix(pathname, '/bureau/opinions')) {
     return (
       <CommonOpinionsPage

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import {
+  ApiOutlined,
   AuditOutlined,
   EyeOutlined,
   FileSearchOutlined,
@@ -51,6 +52,14 @@ const NAV_ITEMS: NavItem[] = [
     path: '/unit/agents',
     labelKey: 'nav.agents',
     icon: <TeamOutlined />,
+    roles: ['LEGAL_PERSON'],
+    app: '@zhicheng/unit-audit',
+  },
+  {
+    // 接口客户端: the unit's systems' OAuth clients and webhooks (legal person only).
+    path: '/unit/clients',
+    labelKey: 'nav.apiClients',
+    icon: <ApiOutlined />,
     roles: ['LEGAL_PERSON'],
     app: '@zhicheng/unit-audit',
   },
@@ -109,6 +118,13 @@ const NAV_ITEMS: NavItem[] = [
     path: '/bureau/historical',
     labelKey: 'nav.historicalAudit',
     icon: <HistoryOutlined />,
+    roles: ['BUREAU_REVIEWER'],
+    app: '@zhicheng/bureau-dashboard',
+  },
+  {
+    path: '/bureau/clients',
+    labelKey: 'nav.apiClients',
+    icon: <ApiOutlined />,
     roles: ['BUREAU_REVIEWER'],
     app: '@zhicheng/bureau-dashboard',
   },

@@ -63,7 +63,10 @@ export const identityEnvSchema = baseEnvSchema
       .transform((text, ctx) => {
         const list = text.split(',').map((part) => Number(part.trim()));
         if (list.length === 0 || list.some((n) => !Number.isInteger(n) || n < 0)) {
-          ctx.addIssue({ code: 'custom', message: 'must be whole seconds separated by commas, e.g. 5,300,1800' });
+          ctx.addIssue({
+            code: 'custom',
+            message: 'must be whole seconds separated by commas, e.g. 5,300,1800',
+          });
           return z.NEVER;
         }
         return list;

@@ -70,7 +70,8 @@ function unitReader(auth: AuthResult): string {
   const principal = requirePrincipal(auth);
   assertClientScope(principal, ApiScope.BINDINGS_READ);
   if (principal.kind === 'CLIENT') {
-    if (!principal.unitId) throw appError(ErrorCode.FORBIDDEN, '只有单位的接口客户端可以查询本单位的绑定申请');
+    if (!principal.unitId)
+      throw appError(ErrorCode.FORBIDDEN, '只有单位的接口客户端可以查询本单位的绑定申请');
     return principal.unitId;
   }
   return unitAccount(auth).unitId;

@@ -29,7 +29,10 @@ export interface UploadTicketClaims {
  * Who a download link was made for. A browser follows the link without its token, so the route
  * checks again, with the declaration as it is then, that this reader may still read it.
  */
-export type LinkViewer = Pick<Principal, 'accountId' | 'kind' | 'roles' | 'unitId' | 'organisationId' | 'scopes'>;
+export type LinkViewer = Pick<
+  Principal,
+  'accountId' | 'kind' | 'roles' | 'unitId' | 'organisationId' | 'scopes'
+>;
 
 export const linkViewerOf = (p: Principal): LinkViewer => ({
   accountId: p.accountId,

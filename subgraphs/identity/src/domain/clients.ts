@@ -44,7 +44,11 @@ export function clientOwnerOf(auth: AuthResult): ClientOwner {
   const principal = requirePrincipal(auth);
   if (principal.kind === 'LEGAL_PERSON' && principal.roles.includes(Role.LEGAL_PERSON))
     return { kind: 'UNIT', id: principal.unitId ?? principal.accountId, accountId: principal.accountId };
-  if (principal.kind === 'STAFF' && principal.roles.includes(Role.BUREAU_REVIEWER) && principal.organisationId)
+  if (
+    principal.kind === 'STAFF' &&
+    principal.roles.includes(Role.BUREAU_REVIEWER) &&
+    principal.organisationId
+  )
     return { kind: 'ORGANISATION', id: principal.organisationId, accountId: principal.accountId };
   throw forbidden('只有单位法人或人社部门工作人员可以管理接口客户端');
 }
@@ -85,7 +89,11 @@ function checkClientInput(
     if (input.scopes.length === 0) problems.add('scopes', 'REQUIRED', '请至少选择一项权限');
     input.scopes.forEach((scope, index) => {
       if (!(API_SCOPES as readonly string[]).includes(scope))
-        problems.add(`scopes.${index}`, 'UNKNOWN_SCOPE', `没有“${scope}”这项权限，可选：${allowed.join('、')}`);
+        problems.add(
+          `scopes.${index}`,
+          'UNKNOWN_SCOPE',
+          `没有“${scope}”这项权限，可选：${allowed.join('、')}`,
+        );
       else if (!(allowed as readonly string[]).includes(scope))
         problems.add(`scopes.${index}`, 'SCOPE_NOT_ALLOWED', `本机构的客户端不能拥有“${scope}”权限`);
     });
@@ -115,7 +123,11 @@ export async function createClient(
   checkClientInput(problems, owner, input, true);
   const active = await em.count(ApiClient, { ...ownedBy(owner), revokedAt: null });
   if (active >= CLIENTS_PER_OWNER_MAX)
-    problems.add('name', 'TOO_MANY_CLIENTS', `最多可有 ${CLIENTS_PER_OWNER_MAX} 个有效客户端，请先吊销不再使用的客户端`);
+    problems.add(
+      'name',
+      'TOO_MANY_CLIENTS',
+      `最多可有 ${CLIENTS_PER_OWNER_MAX} 个有效客户端，请先吊销不再使用的客户端`,
+    );
   problems.throwIfAny();
   const clientSecret = newSecret();
   const client = em.create(ApiClient, {

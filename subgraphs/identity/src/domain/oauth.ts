@@ -20,7 +20,8 @@ type OAuthError =
   | 'too_many_requests';
 
 function refuse(res: Response, status: number, error: OAuthError, description: string): void {
-  if (error === 'invalid_client') res.setHeader('WWW-Authenticate', 'Basic realm="zhicheng", charset="UTF-8"');
+  if (error === 'invalid_client')
+    res.setHeader('WWW-Authenticate', 'Basic realm="zhicheng", charset="UTF-8"');
   res.status(status).json({ error, error_description: description });
 }
 
@@ -60,7 +61,12 @@ export async function issueClientToken(
   );
   if (!limit.allowed) {
     res.setHeader('Retry-After', String(limit.retryAfterSeconds));
-    return refuse(res, 429, 'too_many_requests', `请求访问令牌过于频繁，请 ${limit.retryAfterSeconds} 秒后再试`);
+    return refuse(
+      res,
+      429,
+      'too_many_requests',
+      `请求访问令牌过于频繁，请 ${limit.retryAfterSeconds} 秒后再试`,
+    );
   }
   if (!req.is('application/x-www-form-urlencoded'))
     return refuse(
@@ -78,23 +84,50 @@ export async function issueClientToken(
   };
   if (Object.values(fields).includes('many'))
     return refuse(res, 400, 'invalid_request', '每个参数只能出现一次');
-  if (!fields.grantType) return refuse(res, 400, 'invalid_request', '缺少 grant_type，应为 client_credentials');
+  if (!fields.grantType)
+    return refuse(res, 400, 'invalid_request', '缺少 grant_type，应为 client_credentials');
   if (fields.grantType !== 'client_credentials')
     return refuse(res, 400, 'unsupported_grant_type', '只支持 grant_type=client_credentials');
 
   const basic = basicCredentials(req.headers.authorization);
   if (basic === 'malformed')
-    return refuse(res, 401, 'invalid_client', 'Authorization 头格式错误，应为 Basic base64(客户端编号:客户端密钥)');
+    return refuse(
+      res,
+      401,
+      'invalid_client',
+      'Authorization 头格式错误，应为 Basic base64(客户端编号:客户端密钥)',
+    );
   const posted = fields.clientId !== undefined || fields.clientSecret !== undefined;
   if (basic && posted)
-    return refuse(res, 400, 'invalid_request', '客户端凭证只能用一种方式提交：Authorization 头或表单参数，不能同时使用');
-  const credentials = basic ?? (posted ? { id: fields.clientId ?? '', secret: fields.clientSecret ?? '' } : null);
+    return refuse(
+      res,
+      400,
+      'invalid_request',
+      '客户端凭证只能用一种方式提交：Authorization 头或表单参数，不能同时使用',
+    );
+  const credentials =
+    basic ?? (posted ? { id: fields.clientId ?? '', secret: fields.clientSecret ?? '' } : null);
   if (!credentials || !credentials.id || !credentials.secret)
-    return refuse(res, 401, 'invalid_client', '缺少客户端编号或客户端密钥（client_secret_basic 或 client_secret_post）');
+    return refuse(
+      res,
+      401,
+      'invalid_client',
+      '缺少客户端编号或客户端密钥（client_secret_basic 或 client_secret_post）',
+    );
 
-  const client = await authenticateClient(em, deps.cipher, credentials.id as string, credentials.secret as string);
+  const client = await authenticateClient(
+    em,
+    deps.cipher,
+    credentials.id as string,
+    credentials.secret as string,
+  );
   if (client === 'UNKNOWN_OR_WRONG_SECRET')
-    return refuse(res, 401, 'invalid_client', '客户端编号或客户端密钥不正确，请核对；密钥更换后旧密钥立即失效');
+    return refuse(
+      res,
+      401,
+      'invalid_client',
+      '客户端编号或客户端密钥不正确，请核对；密钥更换后旧密钥立即失效',
+    );
   if (client === 'REVOKED')
     return refuse(res, 401, 'invalid_client', '该接口客户端已被吊销，请联系单位法人或管理机构新建客户端');
 
@@ -120,7 +153,11 @@ export async function issueClientToken(
 
 /** Mounts the token endpoint on identity's app (the gateway forwards its origin's /oauth/token here). */
 export function mountTokenEndpoint(app: Express, orm: MikroORM, deps: IdentityDeps): void {
-  app.post(TOKEN_PATH, express.urlencoded({ extended: false, limit: '4kb', parameterLimit: 10 }), (req, res, next) => {
-    issueClientToken(orm.em.fork(), deps, req, res).catch(next);
-  });
+  app.post(
+    TOKEN_PATH,
+    express.urlencoded({ extended: false, limit: '4kb', parameterLimit: 10 }),
+    (req, res, next) => {
+      issueClientToken(orm.em.fork(), deps, req, res).catch(next);
+    },
+  );
 }

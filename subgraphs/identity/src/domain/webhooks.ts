@@ -31,7 +31,11 @@ import type { DataCipher } from './secrets';
 
 /** The event types a receiver may ask for, each readable only with its scope. */
 export const WEBHOOK_EVENTS = {
-  'declaration.status_changed': { scope: ApiScope.DECLARATIONS_READ, zh: '申报状态变化', en: 'Declaration status changed' },
+  'declaration.status_changed': {
+    scope: ApiScope.DECLARATIONS_READ,
+    zh: '申报状态变化',
+    en: 'Declaration status changed',
+  },
   'binding.decided': { scope: ApiScope.BINDINGS_READ, zh: '绑定申请已审核', en: 'Binding request decided' },
   'certificate.issued': { scope: ApiScope.DECLARATIONS_READ, zh: '证书已发放', en: 'Certificate issued' },
   'certificate.revoked': { scope: ApiScope.DECLARATIONS_READ, zh: '证书已作废', en: 'Certificate revoked' },
@@ -81,12 +85,17 @@ async function urlProblems(problems: Problems, raw: string, allowLoopback: boole
   try {
     url = new URL(raw.trim());
   } catch {
-    problems.add('url', 'INVALID_URL', '接收地址不是有效的网址，例如 https://hr.example.com/webhooks/zhicheng');
+    problems.add(
+      'url',
+      'INVALID_URL',
+      '接收地址不是有效的网址，例如 https://hr.example.com/webhooks/zhicheng',
+    );
     return null;
   }
   if (raw.length > URL_MAX) problems.add('url', 'TOO_LONG', `接收地址不能超过 ${URL_MAX} 个字符`);
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  const loopbackHost = host === 'localhost' || (isIP(host) !== 0 && allowedAddress(host, true) && !allowedAddress(host, false));
+  const loopbackHost =
+    host === 'localhost' || (isIP(host) !== 0 && allowedAddress(host, true) && !allowedAddress(host, false));
   const insecureAllowed = allowLoopback && loopbackHost;
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && insecureAllowed))
     problems.add('url', 'HTTPS_REQUIRED', '接收地址必须使用 https://');
@@ -115,7 +124,11 @@ function eventProblems(problems: Problems, events: readonly string[], client: Ap
   events.forEach((event, index) => {
     const known = WEBHOOK_EVENTS[event as WebhookEventType];
     if (!known)
-      problems.add(`events.${index}`, 'UNKNOWN_EVENT', `没有“${event}”这种事件，可选：${WEBHOOK_EVENT_TYPES.join('、')}`);
+      problems.add(
+        `events.${index}`,
+        'UNKNOWN_EVENT',
+        `没有“${event}”这种事件，可选：${WEBHOOK_EVENT_TYPES.join('、')}`,
+      );
     else if (!client.scopes.includes(known.scope))
       problems.add(
         `events.${index}`,
@@ -145,7 +158,11 @@ export async function createEndpoint(
   eventProblems(problems, input.events, client);
   const count = await em.count(WebhookEndpoint, { clientId: client.id, deletedAt: null });
   if (count >= ENDPOINTS_PER_CLIENT_MAX)
-    problems.add('url', 'TOO_MANY_ENDPOINTS', `每个客户端最多 ${ENDPOINTS_PER_CLIENT_MAX} 个接收地址，请先删除不用的地址`);
+    problems.add(
+      'url',
+      'TOO_MANY_ENDPOINTS',
+      `每个客户端最多 ${ENDPOINTS_PER_CLIENT_MAX} 个接收地址，请先删除不用的地址`,
+    );
   problems.throwIfAny();
   const signingSecret = newSigningSecret();
   const endpoint = em.create(WebhookEndpoint, {
@@ -170,7 +187,11 @@ async function ownedEndpoint(em: EntityManager, owner: ClientOwner, id: string):
 }
 
 /** Stops deliveries to the receiver; pending ones are kept as failed (their log stays readable). */
-export async function deleteEndpoint(em: EntityManager, auth: AuthResult, id: string): Promise<WebhookEndpoint> {
+export async function deleteEndpoint(
+  em: EntityManager,
+  auth: AuthResult,
+  id: string,
+): Promise<WebhookEndpoint> {
   const endpoint = await ownedEndpoint(em, clientOwnerOf(auth), id);
   endpoint.deletedAt = new Date();
   await em.nativeUpdate(
@@ -204,7 +225,11 @@ export async function endpointDeliveries(
 }
 
 /** 重新投递: queues the delivery again now, with the same id and body (receivers deduplicate). */
-export async function redeliver(em: EntityManager, auth: AuthResult, deliveryId: string): Promise<WebhookDelivery> {
+export async function redeliver(
+  em: EntityManager,
+  auth: AuthResult,
+  deliveryId: string,
+): Promise<WebhookDelivery> {
   const owner = clientOwnerOf(auth);
   const delivery = UUID.test(deliveryId) ? await em.findOne(WebhookDelivery, { id: deliveryId }) : null;
   if (!delivery) throw notFound(DELIVERY_NOT_FOUND);
@@ -249,7 +274,9 @@ export async function queueDeliveries(
   const body = JSON.stringify({ type, timestamp: event.occurredAt, data });
   let queued = 0;
   for (const endpoint of endpoints.filter((e) => e.events.includes(type))) {
-    em.persist(em.create(WebhookDelivery, { endpointId: endpoint.id, eventType: type, sourceEventId: event.id, body }));
+    em.persist(
+      em.create(WebhookDelivery, { endpointId: endpoint.id, eventType: type, sourceEventId: event.id, body }),
+    );
     queued++;
   }
   await em.flush();
@@ -281,7 +308,8 @@ const statusChanged = (
 ) =>
   declarationAudience(em, declarationId, organisations).then(
     (audience) =>
-      audience && queueDeliveries(em, event, 'declaration.status_changed', { declarationId, change, at }, audience),
+      audience &&
+      queueDeliveries(em, event, 'declaration.status_changed', { declarationId, change, at }, audience),
   );
 
 /** What identity takes from the event stream for webhooks (merged with its other handlers). */
@@ -291,17 +319,21 @@ export const webhookHandlers = {
     const organisationIds = p.route
       .map((level) => level.organisationId)
       .filter((id): id is string => typeof id === 'string' && UUID.test(id));
-    await em.upsert(WebhookDeclaration, { declarationId: p.declarationId, unitId: p.unitId, organisationIds });
+    await em.upsert(WebhookDeclaration, {
+      declarationId: p.declarationId,
+      unitId: p.unitId,
+      organisationIds,
+    });
     await statusChanged(em, event, p.declarationId, 'SUBMITTED', p.submittedAt, []);
   },
   DeclarationReturned: (em: EntityManager, e: EventEnvelope<'DeclarationReturned'>) =>
-    statusChanged(em, e, e.payload.declarationId, 'RETURNED', e.payload.returnedAt, [e.payload.organisationId]).then(
-      () => undefined,
-    ),
+    statusChanged(em, e, e.payload.declarationId, 'RETURNED', e.payload.returnedAt, [
+      e.payload.organisationId,
+    ]).then(() => undefined),
   DeclarationAdvanced: (em: EntityManager, e: EventEnvelope<'DeclarationAdvanced'>) =>
-    statusChanged(em, e, e.payload.declarationId, 'ADVANCED', e.payload.advancedAt, [e.payload.organisationId]).then(
-      () => undefined,
-    ),
+    statusChanged(em, e, e.payload.declarationId, 'ADVANCED', e.payload.advancedAt, [
+      e.payload.organisationId,
+    ]).then(() => undefined),
   DeclarationMaterialsApproved: (em: EntityManager, e: EventEnvelope<'DeclarationMaterialsApproved'>) =>
     statusChanged(em, e, e.payload.declarationId, 'MATERIALS_APPROVED', e.payload.approvedAt, [
       e.payload.organisationId,
@@ -338,7 +370,12 @@ export const webhookHandlers = {
         em,
         e,
         'certificate.issued',
-        { certificateId: p.certificateId, number: p.number, declarationId: p.declarationId, issuedAt: p.issuedAt },
+        {
+          certificateId: p.certificateId,
+          number: p.number,
+          declarationId: p.declarationId,
+          issuedAt: p.issuedAt,
+        },
         audience,
       );
   },
@@ -374,7 +411,8 @@ export function postSigned(
   const target = new URL(url);
   const host = target.hostname.replace(/^\[|\]$/g, '');
   // An IP literal skips the lookup: check it here.
-  if (isIP(host) && !allowedAddress(host, settings.allowLoopback)) return Promise.reject(new RefusedAddressError(host));
+  if (isIP(host) && !allowedAddress(host, settings.allowLoopback))
+    return Promise.reject(new RefusedAddressError(host));
   const client = target.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
     const request = client.request(
@@ -427,16 +465,14 @@ export async function deliverDue(
   logger: Logger,
 ): Promise<number> {
   const claimed = await orm.em.fork().transactional(async (tx) => {
-    const rows: Array<{ id: string }> = await tx
-      .getConnection()
-      .execute(
-        `select id from "${String(orm.config.get('schema'))}".webhook_delivery
+    const rows: Array<{ id: string }> = await tx.getConnection().execute(
+      `select id from "${String(orm.config.get('schema'))}".webhook_delivery
           where status = 'PENDING' and next_attempt_at <= now()
           order by next_attempt_at limit ${BATCH} for update skip locked`,
-        [],
-        'all',
-        tx.getTransactionContext(),
-      );
+      [],
+      'all',
+      tx.getTransactionContext(),
+    );
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
     await tx.nativeUpdate(
@@ -463,7 +499,12 @@ async function attempt(
   const started = Date.now();
   let result: WebhookAttempt;
   if (!endpoint || endpoint.deletedAt || !client || client.revokedAt) {
-    result = { at: new Date().toISOString(), statusCode: null, error: '接收地址已删除或客户端已吊销', durationMs: 0 };
+    result = {
+      at: new Date().toISOString(),
+      statusCode: null,
+      error: '接收地址已删除或客户端已吊销',
+      durationMs: 0,
+    };
     delivery.attempts = [...delivery.attempts, result];
     delivery.status = 'FAILED';
     delivery.nextAttemptAt = null;
@@ -481,7 +522,12 @@ async function attempt(
       durationMs: Date.now() - started,
     };
   } catch (error) {
-    result = { at: new Date(started).toISOString(), statusCode: null, error: failureText(error), durationMs: Date.now() - started };
+    result = {
+      at: new Date(started).toISOString(),
+      statusCode: null,
+      error: failureText(error),
+      durationMs: Date.now() - started,
+    };
   }
   delivery.attemptCount += 1;
   // The log keeps the newest attempts (a redelivered message may be tried many times).
@@ -498,7 +544,10 @@ async function attempt(
       delivery.status = 'FAILED';
       delivery.nextAttemptAt = null;
       endpoint.failingSince ??= new Date();
-      logger.warn({ deliveryId: delivery.id, endpointId: endpoint.id }, 'webhook delivery failed after its retries');
+      logger.warn(
+        { deliveryId: delivery.id, endpointId: endpoint.id },
+        'webhook delivery failed after its retries',
+      );
     } else delivery.nextAttemptAt = new Date(Date.now() + wait * 1000);
   }
   await em.flush();

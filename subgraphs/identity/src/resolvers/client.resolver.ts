@@ -128,7 +128,9 @@ export class WebhookEndpointView {
   }
 }
 
-@ObjectType('WebhookEndpointSecret', { description: 'A new receiver with its signing secret: shown this once' })
+@ObjectType('WebhookEndpointSecret', {
+  description: 'A new receiver with its signing secret: shown this once',
+})
 export class WebhookEndpointSecretView {
   @Field(() => WebhookEndpointView) endpoint!: WebhookEndpointView;
   @Field({ description: 'whsec_… (Standard Webhooks): verifies webhook-signature' }) signingSecret!: string;
@@ -143,7 +145,9 @@ export class WebhookAttemptView {
   @Field(() => Int) durationMs!: number;
 }
 
-@ObjectType('WebhookDelivery', { description: 'One event for one receiver, with every attempt (the delivery log)' })
+@ObjectType('WebhookDelivery', {
+  description: 'One event for one receiver, with every attempt (the delivery log)',
+})
 export class WebhookDeliveryView {
   @Field(() => ID, { description: 'The webhook-id header (the same on every retry)' }) id!: string;
   @Field() eventType!: string;
@@ -241,7 +245,10 @@ export class ApiClientResolver {
   }
 
   @FieldResolver(() => [WebhookEndpointView])
-  async webhookEndpoints(@Root() client: ApiClientView, @Ctx() ctx: IdentityContext): Promise<WebhookEndpointView[]> {
+  async webhookEndpoints(
+    @Root() client: ApiClientView,
+    @Ctx() ctx: IdentityContext,
+  ): Promise<WebhookEndpointView[]> {
     return (await endpointsByClient(ctx).load(client.id)).map(WebhookEndpointView.of);
   }
 
@@ -253,7 +260,9 @@ export class ApiClientResolver {
     return ApiClientSecretView.of(await createClient(ctx.em, ctx.auth, ctx.deps.cipher, input));
   }
 
-  @Mutation(() => ApiClientView, { description: 'Renames or re-scopes a client (its next token has the new scopes)' })
+  @Mutation(() => ApiClientView, {
+    description: 'Renames or re-scopes a client (its next token has the new scopes)',
+  })
   async updateApiClient(
     @Arg('id', () => ID) id: string,
     @Arg('input') input: UpdateApiClientInput,
@@ -270,8 +279,13 @@ export class ApiClientResolver {
     return ApiClientSecretView.of(await rotateClientSecret(ctx.em, ctx.auth, ctx.deps.cipher, id));
   }
 
-  @Mutation(() => ApiClientView, { description: 'Revokes the client for good: its tokens stop working at once' })
-  async revokeApiClient(@Arg('id', () => ID) id: string, @Ctx() ctx: IdentityContext): Promise<ApiClientView> {
+  @Mutation(() => ApiClientView, {
+    description: 'Revokes the client for good: its tokens stop working at once',
+  })
+  async revokeApiClient(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: IdentityContext,
+  ): Promise<ApiClientView> {
     const client = await revokeClient(
       ctx.em,
       ctx.auth,
@@ -289,7 +303,13 @@ export class ApiClientResolver {
     @Arg('input') input: CreateWebhookEndpointInput,
     @Ctx() ctx: IdentityContext,
   ): Promise<WebhookEndpointSecretView> {
-    const created = await createEndpoint(ctx.em, ctx.auth, ctx.deps.cipher, webhookSettingsOf(ctx.deps.env), input);
+    const created = await createEndpoint(
+      ctx.em,
+      ctx.auth,
+      ctx.deps.cipher,
+      webhookSettingsOf(ctx.deps.env),
+      input,
+    );
     return Object.assign(new WebhookEndpointSecretView(), {
       endpoint: WebhookEndpointView.of(created.endpoint),
       signingSecret: created.signingSecret,
@@ -304,7 +324,9 @@ export class ApiClientResolver {
     return WebhookEndpointView.of(await deleteEndpoint(ctx.em, ctx.auth, id));
   }
 
-  @Mutation(() => WebhookDeliveryView, { description: '重新投递: sends the delivery again (same id and body)' })
+  @Mutation(() => WebhookDeliveryView, {
+    description: '重新投递: sends the delivery again (same id and body)',
+  })
   async redeliverWebhook(
     @Arg('deliveryId', () => ID) deliveryId: string,
     @Ctx() ctx: IdentityContext,
@@ -312,4 +334,3 @@ export class ApiClientResolver {
     return WebhookDeliveryView.of(await redeliver(ctx.em, ctx.auth, deliveryId));
   }
 }
-
