@@ -41,6 +41,7 @@ export async function startTestTokenIssuer(): Promise<TestTokenIssuer> {
         nam: principal.displayName,
         ...(principal.unitId ? { unt: principal.unitId } : {}),
         ...(principal.organisationId ? { org: principal.organisationId } : {}),
+        ...(principal.scopes ? { scp: principal.scopes } : {}),
       };
       return new SignJWT(claims)
         .setProtectedHeader({ alg: 'EdDSA', kid, typ: 'JWT' })
