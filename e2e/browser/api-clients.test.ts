@@ -7,8 +7,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { expectNoSeriousA11yViolations as expectAccessible } from '../support/a11y';
-import { launchBrowser } from '../support/browser';
-import { bindToDemoUnit, DEMO_PASSWORD, DEMO_UNIT_CREDIT_CODE, demoAgent, signedIn } from '../support/flows';
+import { launchBrowser, signInThroughPage } from '../support/browser';
+import { bindToDemoUnit, DEMO_UNIT_CREDIT_CODE, demoAgent, signedIn } from '../support/flows';
 import { startStack, type Stack } from '../support/stack';
 
 let stack: Stack;
@@ -44,17 +44,10 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function signInAsLegalPerson(page: Page) {
-  await page.goto(`${stack.origin}/`);
-  await page.getByRole('tab', { name: '法人登录' }).click();
-  await page.getByLabel('统一社会信用代码').fill(DEMO_UNIT_CREDIT_CODE);
-  await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('img', { name: '图形验证码图片' }).waitFor();
-  const { answer } = await stack.latestCaptcha();
-  await page.getByLabel('图形验证码').fill(answer);
-  await page.getByRole('button', { name: /^登\s*录$/ }).click();
-  await page.getByRole('button', { name: '安全退出' }).waitFor({ timeout: 15_000 });
-}
+const signInAsLegalPerson = (page: Page) =>
+  signInThroughPage(page, stack, '法人登录', (p) =>
+    p.getByLabel('统一社会信用代码').fill(DEMO_UNIT_CREDIT_CODE),
+  );
 
 /** The secret dialog's value under `label`, then closes it with 我已保存. */
 async function readSecret(page: Page, label: RegExp): Promise<string> {

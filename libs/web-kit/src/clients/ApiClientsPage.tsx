@@ -1,7 +1,7 @@
 // 接口客户端: a unit's legal person (unit-audit) or bureau staff (bureau-dashboard) create, scope,
 // rotate and revoke their systems' OAuth clients, and manage their webhook receivers with the
 // delivery log and 重新投递. Secrets are shown once, in a dialog that says so.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import {
   Alert,
   App,
@@ -17,6 +17,7 @@ import {
   Table,
   Tag,
   Typography,
+  type FormInstance,
 } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
@@ -417,44 +418,71 @@ function ClientFormModal(props: {
   };
 
   return (
-    <Modal
+    <FormDialog
       open={props.open}
       title={client ? t('form.editTitle', { name: client.name }) : t('form.createTitle')}
+      busy={created.fetching || updated.fetching}
+      form={form}
+      formName={formName}
+      errors={errors}
+      onFinish={onFinish}
+      onClose={props.onClose}
+    >
+      <Form.Item
+        name="name"
+        label={t('form.name')}
+        rules={[{ required: true, whitespace: true, message: t('form.nameRequired') }]}
+      >
+        <Input placeholder={t('form.namePlaceholder')} maxLength={60} />
+      </Form.Item>
+      <Form.Item name="scopes" label={t('form.scopes')} rules={[atLeastOne(t('form.scopesRequired'))]}>
+        <Checkbox.Group
+          style={{ display: 'flex', flexDirection: 'column', gap: 8 }}
+          options={props.scopes.map(({ scope }) => ({
+            value: scope,
+            label: `${props.scopeName(scope)}（${scope}）`,
+          }))}
+        />
+      </Form.Item>
+    </FormDialog>
+  );
+}
+
+/** A dialog holding one form: 保存 submits it, problems show at the top and next to the fields. */
+function FormDialog<V>(props: {
+  open: boolean;
+  title: string;
+  busy: boolean;
+  form: FormInstance<V>;
+  formName: string;
+  errors: ReturnType<typeof useFormErrors>;
+  onFinish: (values: V) => void;
+  onClose: () => void;
+  intro?: ReactNode;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation('apiClients');
+  return (
+    <Modal
+      open={props.open}
+      title={props.title}
       okText={t('form.submit')}
       cancelText={t('cancel')}
-      confirmLoading={created.fetching || updated.fetching}
-      onOk={() => form.submit()}
+      confirmLoading={props.busy}
+      onOk={() => props.form.submit()}
       onCancel={props.onClose}
       destroyOnHidden
     >
-      <ErrorSummary problems={errors.problems} formName={formName} />
+      {props.intro}
+      <ErrorSummary problems={props.errors.problems} formName={props.formName} />
       <Form
-        form={form}
-        name={formName}
+        form={props.form}
+        name={props.formName}
         layout="vertical"
-        onFinish={onFinish}
-        onFinishFailed={errors.showValidation}
+        onFinish={props.onFinish}
+        onFinishFailed={props.errors.showValidation}
       >
-        <Form.Item
-          name="name"
-          label={t('form.name')}
-          rules={[{ required: true, whitespace: true, message: t('form.nameRequired') }]}
-        >
-          <Input placeholder={t('form.namePlaceholder')} maxLength={60} />
-        </Form.Item>
-        <Form.Item
-          name="scopes"
-          label={t('form.scopes')}
-          rules={[atLeastOne(t('form.scopesRequired'))]}
-        >
-          <Checkbox.Group
-            style={{ display: 'flex', flexDirection: 'column', gap: 8 }}
-            options={props.scopes.map(({ scope }) => ({
-              value: scope,
-              label: `${props.scopeName(scope)}（${scope}）`,
-            }))}
-          />
-        </Form.Item>
+        {props.children}
       </Form>
     </Modal>
   );
@@ -497,50 +525,40 @@ function EndpointFormModal(props: {
   };
 
   return (
-    <Modal
+    <FormDialog
       open={client !== null}
       title={client ? t('endpoints.createTitle', { name: client.name }) : ''}
-      okText={t('form.submit')}
-      cancelText={t('cancel')}
-      confirmLoading={state.fetching}
-      onOk={() => form.submit()}
-      onCancel={props.onClose}
-      destroyOnHidden
+      busy={state.fetching}
+      form={form}
+      formName={formName}
+      errors={errors}
+      onFinish={onFinish}
+      onClose={props.onClose}
+      intro={<Typography.Paragraph type="secondary">{t('endpoints.hint')}</Typography.Paragraph>}
     >
-      <Typography.Paragraph type="secondary">{t('endpoints.hint')}</Typography.Paragraph>
-      <ErrorSummary problems={errors.problems} formName={formName} />
-      <Form
-        form={form}
-        name={formName}
-        layout="vertical"
-        onFinish={onFinish}
-        onFinishFailed={errors.showValidation}
+      <Form.Item
+        name="url"
+        label={t('endpoints.url')}
+        rules={[{ required: true, whitespace: true, message: t('endpoints.urlRequired') }]}
       >
-        <Form.Item
-          name="url"
-          label={t('endpoints.url')}
-          rules={[{ required: true, whitespace: true, message: t('endpoints.urlRequired') }]}
-        >
-          <Input placeholder={t('endpoints.urlPlaceholder')} inputMode="url" />
-        </Form.Item>
-        <Form.Item
-          name="events"
-          label={t('endpoints.events')}
-          rules={[atLeastOne(t('endpoints.eventsRequired'))]}
-        >
-          <Checkbox.Group
-            style={{ display: 'flex', flexDirection: 'column', gap: 8 }}
-            options={props.events.map(({ type }) => ({
-              value: type,
-              label: `${props.eventName(type)}（${type}）`,
-              disabled: client
-                ? !client.scopes.includes(props.events.find((e) => e.type === type)!.scope)
-                : true,
-            }))}
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Input placeholder={t('endpoints.urlPlaceholder')} inputMode="url" />
+      </Form.Item>
+      <Form.Item
+        name="events"
+        label={t('endpoints.events')}
+        rules={[atLeastOne(t('endpoints.eventsRequired'))]}
+      >
+        <Checkbox.Group
+          style={{ display: 'flex', flexDirection: 'column', gap: 8 }}
+          options={props.events.map(({ type, scope }) => ({
+            value: type,
+            label: `${props.eventName(type)}（${type}）`,
+            // An event needs its scope: the server refuses it otherwise (SCOPE_REQUIRED).
+            disabled: !client?.scopes.includes(scope),
+          }))}
+        />
+      </Form.Item>
+    </FormDialog>
   );
 }
 
