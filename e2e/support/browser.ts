@@ -1,5 +1,7 @@
 import { accessSync, constants } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { DEMO_PASSWORD } from './flows';
+import type { Stack } from './stack';
 
 /** Debian's chromium, headless, with the flags this closed network needs (no background calls). */
 export function launchBrowser(): Promise<Browser> {
@@ -25,4 +27,25 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/**
+ * Signs in on the sign-in page as a person would: the tab, the account fields (`fill`), the demo
+ * password and the captcha read from the database; resolves once 安全退出 shows.
+ */
+export async function signInThroughPage(
+  page: Page,
+  stack: Pick<Stack, 'origin' | 'latestCaptcha'>,
+  tab: string,
+  fill: (page: Page) => Promise<void>,
+): Promise<void> {
+  await page.goto(`${stack.origin}/`);
+  await page.getByRole('tab', { name: tab }).click();
+  await fill(page);
+  await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('img', { name: '图形验证码图片' }).waitFor();
+  const { answer } = await stack.latestCaptcha();
+  await page.getByLabel('图形验证码').fill(answer);
+  await page.getByRole('button', { name: /^登\s*录$/ }).click();
+  await page.getByRole('button', { name: '安全退出' }).waitFor({ timeout: 15_000 });
 }

@@ -62,6 +62,7 @@ export async function startStack(
     /** Every process logs here (tests read the log). */
     logger?: Logger;
     identityEnv?: Record<string, string>;
+    gatewayEnv?: Record<string, string>;
   } = {},
 ): Promise<Stack> {
   const database = await createTestDatabase(name);
@@ -125,6 +126,7 @@ export async function startStack(
         certificate: certificate.url,
       }),
       IDENTITY_JWKS_URL: identity.jwksUrl,
+      ...options.gatewayEnv,
     }),
     { logger },
   );

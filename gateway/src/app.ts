@@ -30,6 +30,8 @@ import type { GatewayContext } from './context';
 import { ForwardingDataSource } from './datasource';
 import type { GatewayEnv } from './env';
 import { mountCertificateRoutes } from './certificates';
+import { authOf, clientRateLimit } from './client-rate-limit';
+import { mountTokenRoute } from './oauth';
 import { fileUpstreams, mountFileRoute } from './files';
 import { LivePlanner } from './live/plan';
 import { serveLiveGateway, type LiveGateway } from './live/server';
@@ -143,6 +145,11 @@ export async function startGateway(
 
   app.use(
     '/graphql',
+    // Third-party clients: verified here once, counted against their quota (429 when over).
+    clientRateLimit(verifier, {
+      limit: env.CLIENT_RATE_LIMIT,
+      windowSeconds: env.CLIENT_RATE_LIMIT_WINDOW_SECONDS,
+    }),
     ...graphqlBodyParser(),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => ({
@@ -151,12 +158,14 @@ export async function startGateway(
         requestId: String(req.id),
         clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown',
         logger: req.log,
-        auth: await verifier.verifyHeader(req.headers.authorization),
+        auth: authOf(res) ?? (await verifier.verifyHeader(req.headers.authorization)),
       }),
     }),
   );
   // Before the front ends: `/files/*` is never a page, and its bodies are streamed, not parsed.
   const files = mountFileRoute(app, fileUpstreams(env), logger);
+  // OAuth 2.0 client credentials for third-party systems, answered by identity.
+  mountTokenRoute(app, env, logger);
   mountCertificateRoutes(app, env, logger);
   mountFrontends(app, env.STATIC_ROOT, logger, { production: env.NODE_ENV === 'production' });
   // Whatever no route answered, and every error a route passed on: coded JSON, never HTML.

@@ -31,6 +31,9 @@ export const gatewayEnvSchema = baseEnvSchema.extend({
   STATIC_ROOT: z.string().default(resolve(__dirname, '..', '..')),
   SUPERGRAPH_PATH: z.string().default(resolve(__dirname, '..', 'supergraph.graphql')),
   TRUST_PROXY: z.string().default('loopback'),
+  /** Requests a third-party client (a CLIENT token) may make to /graphql per window, per gateway process. */
+  CLIENT_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
+  CLIENT_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
 });
 
 export type GatewayEnv = z.infer<typeof gatewayEnvSchema>;

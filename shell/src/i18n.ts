@@ -22,6 +22,7 @@ const zhCN = {
     organisations: '机构管理',
     unitProfile: '单位信息',
     staff: '人员管理',
+    apiClients: '接口客户端',
     menu: '主菜单',
   },
   layout: {
@@ -132,6 +133,7 @@ const en: ShellResources = {
     organisations: 'Organisations',
     unitProfile: 'Unit details',
     staff: 'Staff',
+    apiClients: 'API clients',
     menu: 'Main menu',
   },
   layout: {

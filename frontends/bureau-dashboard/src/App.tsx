@@ -1,4 +1,5 @@
 import {
+  ApiClientsPage,
   CommitteeBatchPanel,
   CommonOpinionsPage,
   Redirect,
@@ -127,6 +128,8 @@ export function App() {
     if (matchPrefix(pathname, audit.base)) return <CertificateAudit pathname={pathname} {...audit} />;
   // 统计分析: bureau staff only (the API answers FORBIDDEN to anyone else).
   if (isBureau && matchPrefix(pathname, '/bureau/statistics')) return <StatisticsPage />;
+  if (matchPrefix(pathname, '/bureau/clients'))
+    return <ApiClientsPage breadcrumb={[{ title: t('home'), to: '/' }]} roles={['BUREAU_REVIEWER']} />;
   if (matchPrefix(pathname, '/bureau/opinions')) {
     return (
       <CommonOpinionsPage

@@ -1,4 +1,5 @@
 import {
+  ApiClientsPage,
   BatchForwardPanel,
   CommonOpinionsPage,
   Redirect,
@@ -63,6 +64,8 @@ export function App() {
   if (matchPrefix(pathname, '/unit/agents')) return <AgentsPage />;
   if (matchPrefix(pathname, '/unit/profile')) return <UnitProfilePage />;
   if (matchPrefix(pathname, '/unit/bindings')) return <BindingRequestsPage />;
+  if (matchPrefix(pathname, '/unit/clients'))
+    return <ApiClientsPage breadcrumb={[{ title: t('home'), to: '/' }]} roles={['LEGAL_PERSON']} />;
   if (matchPrefix(pathname, REVIEW)) return <ReviewRoutes pathname={pathname} />;
   if (matchPrefix(pathname, '/unit/opinions')) {
     return (

@@ -157,6 +157,9 @@ export async function runLauncher(options: LauncherOptions): Promise<number> {
       NODE_ENV: 'development',
       PUBLIC_URL: publicUrl,
       IDENTITY_DATA_KEY: env.IDENTITY_DATA_KEY || developmentDataKey(root),
+      // Webhook receivers on this machine (http://127.0.0.1:…) for trying webhooks by hand;
+      // production refuses the setting (docs/operations.md).
+      WEBHOOK_ALLOW_LOOPBACK: env.WEBHOOK_ALLOW_LOOPBACK || 'true',
     };
     const demoRows: string[][] = [];
     const services: { spec: ServiceSpec; managed: Managed }[] = [];

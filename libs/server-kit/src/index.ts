@@ -4,6 +4,7 @@ export * from './errors';
 export * from './edge';
 export * from './limits';
 export * from './auth';
+export * from './scopes';
 export * from './loaders';
 export * from './orm';
 export * from './rate-limit';

@@ -42,6 +42,7 @@ export async function startTestTokenIssuer(): Promise<TestTokenIssuer> {
         ...(principal.unitId ? { unt: principal.unitId } : {}),
         ...(principal.organisationId ? { org: principal.organisationId } : {}),
         ...(principal.regionCode ? { rgn: principal.regionCode } : {}),
+        ...(principal.scopes ? { scp: principal.scopes } : {}),
       };
       return new SignJWT(claims)
         .setProtectedHeader({ alg: 'EdDSA', kid, typ: 'JWT' })

@@ -97,3 +97,6 @@ export { isDeployed, readImportMap } from './microfrontend/importMap';
 
 // Review (业务审核): shared by unit-audit and bureau-dashboard
 export * from './review';
+
+// 接口客户端 (third-party clients, webhooks): shared by unit-audit and bureau-dashboard
+export * from './clients';

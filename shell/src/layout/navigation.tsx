@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import {
   ApartmentOutlined,
+  ApiOutlined,
   AuditOutlined,
   BarChartOutlined,
   EyeOutlined,
@@ -64,6 +65,10 @@ const NAV_ITEMS: NavItem[] = [
     path: '/unit/profile',
     labelKey: 'nav.unitProfile',
     icon: <ApartmentOutlined />,
+    // 接口客户端: the unit's systems' OAuth clients and webhooks (legal person only).
+    path: '/unit/clients',
+    labelKey: 'nav.apiClients',
+    icon: <ApiOutlined />,
     roles: ['LEGAL_PERSON'],
     app: '@zhicheng/unit-audit',
   },
@@ -145,6 +150,9 @@ const NAV_ITEMS: NavItem[] = [
     path: '/bureau/statistics',
     labelKey: 'nav.statistics',
     icon: <BarChartOutlined />,
+    path: '/bureau/clients',
+    labelKey: 'nav.apiClients',
+    icon: <ApiOutlined />,
     roles: ['BUREAU_REVIEWER'],
     app: '@zhicheng/bureau-dashboard',
   },

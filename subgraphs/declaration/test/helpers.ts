@@ -89,6 +89,8 @@ export interface TestDeclaration {
   agent(unit: TestUnit): Promise<Actor>;
   /** A staff account of `organisationId` (a fresh organisation when not given). */
   staff(role: Role, organisationId?: string): Promise<Actor>;
+  /** A third-party system's client token (kind CLIENT, no role) of a unit or an organisation. */
+  apiClient(scopes: string[], owner: { unitId: string } | { organisationId: string }): Promise<Actor>;
   /** A unit identity announced ready (its credit code carries region 220101). */
   readyUnit(name?: string, region?: string): Promise<TestUnit>;
   /** binding approves: BindingApproved on the bus, handled by declaration's consumer. */
@@ -185,6 +187,15 @@ export async function startTestDeclaration(): Promise<TestDeclaration> {
         roles: [role],
         displayName: '审核员',
         organisationId,
+      }),
+    apiClient: (scopes, owner) =>
+      actor({
+        accountId: randomUUID(),
+        kind: 'CLIENT',
+        roles: [],
+        displayName: '人事管理系统',
+        scopes,
+        ...owner,
       }),
     legalPerson: (unit) =>
       actor({

@@ -19,6 +19,9 @@ import {
   type Subscription,
 } from '@zhicheng/events';
 import { accessLogHandlers, startAccessLogPurge } from './events/access-log';
+import { mergeHandlers, webhookEventHandlers } from './events/webhooks';
+import { mountTokenEndpoint } from './domain/oauth';
+import { startWebhookWorker, webhookSettingsOf } from './domain/webhooks';
 import type { IdentityContext } from './context';
 import { DB_SCHEMA } from './db-schema';
 import type { IdentityDeps } from './domain/deps';
@@ -39,6 +42,8 @@ export interface IdentityServer extends RunningServer {
   relay: Pick<OutboxRelay, 'flush'>;
   /** Handles every event published so far (PersonalDataViewed, binding requests); tests await it. */
   consumer: Pick<Subscription, 'catchUp'>;
+  /** Sends the webhook deliveries that are due now (the worker also runs every WEBHOOK_POLL_MS). */
+  webhooks: { runOnce(): Promise<number> };
 }
 
 export interface StartOptions {
@@ -104,6 +109,8 @@ export async function startIdentity(env: IdentityEnv, options: StartOptions = {}
         res.set('cache-control', 'no-store');
         res.json(await revokedSessions(orm.em.fork(), env.ACCESS_TOKEN_TTL_SECONDS, since));
       });
+      // OAuth 2.0 client credentials for third-party systems (the gateway forwards its origin's path).
+      mountTokenEndpoint(app, orm, deps);
     },
     extendContext: (base) => ({ ...base, deps }),
     // Person.idNumber read by a unit is logged for the person (谁查看了我的信息).
@@ -115,12 +122,13 @@ export async function startIdentity(env: IdentityEnv, options: StartOptions = {}
     schema: DB_SCHEMA,
     source: 'identity',
     consumerName: CONSUMER_NAME,
-    handlers: accessLogHandlers,
+    handlers: mergeHandlers(accessLogHandlers, webhookEventHandlers),
     transport,
     ownsTransport: !options.transport,
     logger,
   });
   const purge = startAccessLogPurge(orm, env.ACCESS_LOG_RETENTION_DAYS, logger);
+  const webhooks = startWebhookWorker(orm, cipher, webhookSettingsOf(env), env.WEBHOOK_POLL_MS, logger);
   const origin = new URL(server.url).origin;
   return {
     ...server,
@@ -128,9 +136,11 @@ export async function startIdentity(env: IdentityEnv, options: StartOptions = {}
     jwksUrl: `${origin}/.well-known/jwks.json`,
     relay: events.relay,
     consumer: events.consumer,
+    webhooks,
     async close() {
       revocations.stop();
       purge.stop();
+      await webhooks.stop();
       await events.stop();
       await server.close();
     },

@@ -45,6 +45,36 @@ export const identityEnvSchema = baseEnvSchema
     CAPTCHA_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(600),
     SIGN_IN_LIMIT_PER_IP: z.coerce.number().int().min(1).default(30),
     SIGN_IN_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(600),
+    /** Third-party clients' access tokens (client credentials): short-lived, each names its scopes. */
+    CLIENT_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(600),
+    /** Requests to /oauth/token one address may make per window (wrong secrets included). */
+    TOKEN_LIMIT_PER_IP: z.coerce.number().int().min(1).default(60),
+    TOKEN_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+    /**
+     * Webhook receivers on loopback addresses over http (tests and development only; production
+     * refuses to start with it): otherwise a receiver must be https and resolve to public
+     * addresses only, checked at registration and again at every delivery.
+     */
+    WEBHOOK_ALLOW_LOOPBACK: bool.default(false),
+    /** Seconds before each retry of a failed delivery (then it is marked failed, kept, redeliverable). */
+    WEBHOOK_RETRY_SCHEDULE_SECONDS: z
+      .string()
+      .default('5,300,1800,7200,18000,36000,36000')
+      .transform((text, ctx) => {
+        const list = text.split(',').map((part) => Number(part.trim()));
+        if (list.length === 0 || list.some((n) => !Number.isInteger(n) || n < 0)) {
+          ctx.addIssue({
+            code: 'custom',
+            message: 'must be whole seconds separated by commas, e.g. 5,300,1800',
+          });
+          return z.NEVER;
+        }
+        return list;
+      }),
+    /** How long a receiver may take to answer one delivery. */
+    WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+    /** How often the delivery worker looks for due deliveries. */
+    WEBHOOK_POLL_MS: z.coerce.number().int().min(50).default(1000),
     /** 谁查看了我的信息 lines are kept this long after their last read, then purged (docs/operations.md). */
     ACCESS_LOG_RETENTION_DAYS: z.coerce
       .number()
@@ -64,6 +94,13 @@ export const identityEnvSchema = baseEnvSchema
       }),
   })
   .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && env.WEBHOOK_ALLOW_LOOPBACK) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['WEBHOOK_ALLOW_LOOPBACK'],
+        message: 'must not be true in production (webhook receivers must be public https addresses)',
+      });
+    }
     if (env.NODE_ENV === 'production' && !env.IDENTITY_DATA_KEY) {
       ctx.addIssue({
         code: 'custom',

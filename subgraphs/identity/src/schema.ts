@@ -6,6 +6,7 @@ import { mayResolvePerson } from './domain/person-reference';
 import { isUuid, personById, unitByCreditCode, unitById } from './loaders';
 import { AccessLogResolver, PersonIdNumberResolver } from './resolvers/access-log.resolver';
 import { AgentResolver } from './resolvers/agent.resolver';
+import { ApiClientResolver } from './resolvers/client.resolver';
 import { OrganisationResolver } from './resolvers/organisation.resolver';
 import { OrgAdminResolver } from './resolvers/org-admin.resolver';
 import { SessionResolver } from './resolvers/session.resolver';
@@ -24,6 +25,7 @@ export function buildIdentitySchema(): Promise<GraphQLSchema> {
         UnitResolver,
         AccessLogResolver,
         PersonIdNumberResolver,
+        ApiClientResolver,
       ],
       orphanedTypes: [PersonView, UnitView],
     },

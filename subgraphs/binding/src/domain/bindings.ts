@@ -1,10 +1,14 @@
 import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
 import {
+  ApiScope,
   appError,
+  assertClientScope,
   conflict,
   ErrorCode,
+  hasScope,
   notFound,
   Problems,
+  requirePrincipal,
   requireRole,
   Role,
   type AuthResult,
@@ -50,11 +54,27 @@ export function isPerson(auth: AuthResult, personId: string): boolean {
   return p?.kind === 'PERSON' && p.roles.includes(Role.APPLICANT) && p.accountId === personId;
 }
 
-/** Whether the caller is the legal person or an agent of this unit (Unit.bindingRequests). */
+/**
+ * Whether the caller may read this unit's bindings (Unit.bindingRequests): its legal person, an
+ * agent, or the unit's third-party client with bindings:read (deciding stays with people).
+ */
 export function actsForUnit(auth: AuthResult, unitId: string): boolean {
   const p = auth.principal;
+  if (hasScope(p, ApiScope.BINDINGS_READ)) return p?.unitId === unitId;
   if (!p || !(p.roles.includes(Role.LEGAL_PERSON) || p.roles.includes(Role.UNIT_AGENT))) return false;
   return unitOf(p) === unitId;
+}
+
+/** The unit whose binding requests the caller may list: a unit account's, or its client's (bindings:read). */
+function unitReader(auth: AuthResult): string {
+  const principal = requirePrincipal(auth);
+  assertClientScope(principal, ApiScope.BINDINGS_READ);
+  if (principal.kind === 'CLIENT') {
+    if (!principal.unitId)
+      throw appError(ErrorCode.FORBIDDEN, '只有单位的接口客户端可以查询本单位的绑定申请');
+    return principal.unitId;
+  }
+  return unitAccount(auth).unitId;
 }
 
 /** A binding is seen by its applicant and by its unit's accounts; to anyone else it does not exist. */
@@ -78,8 +98,7 @@ export async function unitBindingRequests(
   auth: AuthResult,
   status?: BindingStatus | null,
 ): Promise<Binding[]> {
-  const { unitId } = unitAccount(auth);
-  return bindingsOfUnits(em, [unitId], status);
+  return bindingsOfUnits(em, [unitReader(auth)], status);
 }
 
 /**
@@ -87,7 +106,8 @@ export async function unitBindingRequests(
  * then reads the applicant's full ID number from identity). Anyone else: NOT_FOUND.
  */
 export async function bindingRequest(em: EntityManager, auth: AuthResult, id: string): Promise<Binding> {
-  requireRole(auth, Role.APPLICANT, Role.LEGAL_PERSON, Role.UNIT_AGENT);
+  if (auth.principal?.kind === 'CLIENT') unitReader(auth);
+  else requireRole(auth, Role.APPLICANT, Role.LEGAL_PERSON, Role.UNIT_AGENT);
   const problems = new Problems();
   if (!isUuid(id)) problems.add('id', 'INVALID_ID', '绑定申请编号格式不正确');
   problems.throwIfAny();

@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { ApiScope, assertClientScope } from '@zhicheng/server-kit';
 import type { CertificateContext } from '../context';
 import { certificateByDeclaration, certificateById, certificatesByHolder } from '../loaders';
 import { isHolderOf, isPersonSelf, requireHolder } from '../services/access';
@@ -25,6 +26,8 @@ export class CertificateResolver {
     @Arg('holderName') holderName: string,
     @Ctx() ctx: CertificateContext,
   ): Promise<CertificateVerificationView> {
+    // Anyone may verify; a third-party client needs certificates:verify.
+    assertClientScope(ctx.auth.principal, ApiScope.CERTIFICATES_VERIFY);
     return CertificateVerificationView.of(
       await verifyByNumber(ctx.em, ctx.deps, ctx.clientIp, { number, holderName }),
     );
@@ -39,6 +42,7 @@ export class CertificateResolver {
     @Arg('credential') credential: string,
     @Ctx() ctx: CertificateContext,
   ): Promise<CertificateVerificationView> {
+    assertClientScope(ctx.auth.principal, ApiScope.CERTIFICATES_VERIFY);
     return CertificateVerificationView.of(await verifyCredential(ctx.em, ctx.deps, credential));
   }
 }

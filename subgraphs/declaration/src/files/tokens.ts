@@ -29,7 +29,10 @@ export interface UploadTicketClaims {
  * Who a download link was made for. A browser follows the link without its token, so the route
  * checks again, with the declaration as it is then, that this reader may still read it.
  */
-export type LinkViewer = Pick<Principal, 'accountId' | 'kind' | 'roles' | 'unitId' | 'organisationId'>;
+export type LinkViewer = Pick<
+  Principal,
+  'accountId' | 'kind' | 'roles' | 'unitId' | 'organisationId' | 'scopes'
+>;
 
 export const linkViewerOf = (p: Principal): LinkViewer => ({
   accountId: p.accountId,
@@ -37,6 +40,8 @@ export const linkViewerOf = (p: Principal): LinkViewer => ({
   roles: p.roles,
   ...(p.unitId ? { unitId: p.unitId } : {}),
   ...(p.organisationId ? { organisationId: p.organisationId } : {}),
+  // A third-party client's link is checked against its scopes too.
+  ...(p.scopes ? { scopes: p.scopes } : {}),
 });
 
 /** The viewer as a principal for the access rule (a link carries no display name). */

@@ -28,7 +28,7 @@ import {
   noticeById,
   submittedDeclarationsByUnit,
 } from '../loaders';
-import { isOwner, isUnitAccount, readable } from '../services/access';
+import { isOwner, readable, readsForUnit, unitReaderOf } from '../services/access';
 import { daysLeftOf } from '../services/coverage';
 import {
   attachmentFact,
@@ -95,6 +95,14 @@ export class DeclarationResolver {
     const principal = requirePrincipal(ctx.auth);
     if (principal.kind !== 'PERSON') return [];
     return (await declarationsByApplicant(ctx).load(principal.accountId)).map(declarationView);
+  }
+
+  @Query(() => [DeclarationView], {
+    description:
+      "The caller's unit's declarations once submitted, newest first: its legal person, agents, or its client (declarations:read)",
+  })
+  async unitDeclarations(@Ctx() ctx: DeclarationContext): Promise<DeclarationView[]> {
+    return (await submittedDeclarationsByUnit(ctx).load(unitReaderOf(ctx.auth))).map(declarationView);
   }
 
   @Query(() => DeclarationView, {
@@ -451,10 +459,10 @@ export class PersonResolver {
 export class UnitResolver {
   @FieldResolver(() => [DeclarationView], {
     description:
-      "Its applicants' declarations once submitted (the unit's legal person and agents only; others see [])",
+      "Its applicants' declarations once submitted (the unit's legal person, agents and clients with declarations:read; others see [])",
   })
   async declarations(@Root() unit: UnitRef, @Ctx() ctx: DeclarationContext): Promise<DeclarationView[]> {
-    if (!isUnitAccount(ctx.auth.principal, unit.id)) return [];
+    if (!readsForUnit(ctx.auth.principal, unit.id)) return [];
     return (await submittedDeclarationsByUnit(ctx).load(unit.id)).map(declarationView);
   }
 }

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Role } from '@zhicheng/server-kit';
+import { ApiScope, assertClientScope, Role } from '@zhicheng/server-kit';
 import { ATTACHMENT_CATALOGUE, catalogueFor, MODULE_DEFAULTS } from '../domain';
 import type { DeclarationContext } from '../context';
 import { channelByCode, isUuid, noticeById } from '../loaders';
@@ -49,6 +49,7 @@ export class NoticeResolver {
     @Ctx() ctx: DeclarationContext,
     @Arg('includeRetired', () => Boolean, { nullable: true, defaultValue: false }) includeRetired?: boolean,
   ): Promise<ChannelView[]> {
+    assertClientScope(ctx.auth.principal, ApiScope.NOTICES_READ);
     const staff = Boolean(ctx.auth.principal?.roles.includes(Role.BUREAU_REVIEWER));
     const rows = await listChannels(ctx.em, Boolean(includeRetired) && staff);
     return rows.map(channelView);
@@ -142,6 +143,8 @@ export class NoticeResolver {
     @Arg('search', () => String, { nullable: true, description: 'Words of the title' })
     search?: string | null,
   ): Promise<NoticeView[]> {
+    // Public, but a third-party client reads notices with notices:read only.
+    assertClientScope(ctx.auth.principal, ApiScope.NOTICES_READ);
     const rows = await listNotices(
       ctx.em,
       ctx.auth,
@@ -153,6 +156,7 @@ export class NoticeResolver {
 
   @Query(() => NoticeView, { nullable: true })
   async notice(@Arg('id', () => ID) id: string, @Ctx() ctx: DeclarationContext): Promise<NoticeView | null> {
+    assertClientScope(ctx.auth.principal, ApiScope.NOTICES_READ);
     if (!isUuid(id)) return null;
     const notice = visibleNotice(ctx.auth, await noticeById(ctx).load(id));
     return notice && noticeView(notice);
@@ -169,6 +173,7 @@ export class NoticeResolver {
     @Arg('specialtyCode') specialtyCode: string,
     @Ctx() ctx: DeclarationContext,
   ): Promise<CommitteeView[]> {
+    assertClientScope(ctx.auth.principal, ApiScope.NOTICES_READ);
     if (!isUuid(noticeId)) return [];
     const notice = visibleNotice(ctx.auth, await noticeById(ctx).load(noticeId));
     if (!notice) return [];

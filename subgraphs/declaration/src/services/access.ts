@@ -1,8 +1,11 @@
 // Who may read or change a declaration. Another person's declaration answers NOT_FOUND (never
 // FORBIDDEN), so ids cannot be probed.
 import {
+  ApiScope,
   appError,
+  assertClientScope,
   ErrorCode,
+  hasScope,
   forbidden,
   notFound,
   requirePrincipal,
@@ -45,6 +48,11 @@ export const isOwner = (principal: Principal | null | undefined, declaration: De
 export const isUnitAccount = (principal: Principal | null | undefined, unitId: string) =>
   (principal?.kind === 'LEGAL_PERSON' || principal?.kind === 'AGENT') && principal.unitId === unitId;
 
+/** A unit's account or a unit's client with declarations:read, acting for `unitId`. */
+export const readsForUnit = (principal: Principal | null | undefined, unitId: string) =>
+  isUnitAccount(principal, unitId) ||
+  (hasScope(principal, ApiScope.DECLARATIONS_READ) && principal?.unitId === unitId);
+
 /** The route seat a staff token acts in (its organisation at its role's level), else null. */
 export function reviewerSeatOf(principal: Principal | null | undefined): RouteSeat | null {
   if (principal?.kind !== 'STAFF' || !principal.organisationId) return null;
@@ -58,18 +66,44 @@ export function reviewerSeatOf(principal: Principal | null | undefined): RouteSe
  * (review's `reviewCase` lets exactly these read the case). Drafts stay private; any other
  * reviewer is told it does not exist.
  */
-export function canRead(principal: Principal | null | undefined, declaration: Declaration): boolean {
+export function canRead(
+  principal: Principal | null | undefined,
+  declaration: Declaration,
+  clientScope: ApiScope = ApiScope.DECLARATIONS_READ,
+): boolean {
   if (declaration.deletedAt) return false;
   if (isOwner(principal, declaration)) return true;
   if (!SUBMITTED_OR_LATER.includes(declaration.status)) return false;
+  if (principal?.kind === 'CLIENT') return clientMayRead(principal, declaration, clientScope);
   if (isUnitAccount(principal, declaration.unitId)) return true;
   const seat = reviewerSeatOf(principal);
   return seat !== null && hasSeat(declaration.routeSeats, seat);
 }
 
-/** The declaration if the caller may read it, else NOT_FOUND. */
+/**
+ * A third-party client with the scope: a unit's client reads its unit's submitted declarations;
+ * a bureau's client those its bureau has had on their route (its region), as its staff do.
+ */
+function clientMayRead(principal: Principal, declaration: Declaration, scope: ApiScope): boolean {
+  if (!hasScope(principal, scope)) return false;
+  if (principal.unitId) return principal.unitId === declaration.unitId;
+  if (!principal.organisationId) return false;
+  return declaration.routeSeats.some((seat) => seat.organisationId === principal.organisationId);
+}
+
+/** The unit whose submitted declarations the caller may list: its legal person, agents, or its client. */
+export function unitReaderOf(auth: AuthResult): string {
+  const principal = requirePrincipal(auth);
+  assertClientScope(principal, ApiScope.DECLARATIONS_READ);
+  const forUnit = ['LEGAL_PERSON', 'AGENT', 'CLIENT'].includes(principal.kind);
+  if (forUnit && principal.unitId) return principal.unitId;
+  throw forbidden('只有单位法人、经办人或单位的接口客户端可以查看本单位的申报');
+}
+
+/** The declaration if the caller may read it, else NOT_FOUND (a client without the scope: FORBIDDEN). */
 export function readable(auth: AuthResult, declaration: Declaration | null): Declaration {
   const principal = requirePrincipal(auth);
+  assertClientScope(principal, ApiScope.DECLARATIONS_READ);
   if (!declaration || !canRead(principal, declaration)) throw notFound(DECLARATION_NOT_FOUND);
   return declaration;
 }

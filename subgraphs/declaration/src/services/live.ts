@@ -2,7 +2,14 @@
 // makes it (publishLive → pg_notify), so subscribers hear of it only once it is committed and
 // never of a change that rolled back. The notice is small; clients refetch what they show.
 import { isResync, publishLive, type LiveMessage, type LivePayloads } from '@zhicheng/live';
-import { notFound, requirePrincipal, type AuthResult, type EntityManager } from '@zhicheng/server-kit';
+import {
+  ApiScope,
+  assertClientScope,
+  notFound,
+  requirePrincipal,
+  type AuthResult,
+  type EntityManager,
+} from '@zhicheng/server-kit';
 import { Declaration, type DeclarationStatus } from '../entities';
 import { isUuid } from '../loaders';
 import { canRead, DECLARATION_NOT_FOUND } from './access';
@@ -31,8 +38,11 @@ export async function announceStatus(em: EntityManager, declaration: Declaration
  */
 export async function assertMayFollow(em: EntityManager, auth: AuthResult, id: string): Promise<void> {
   const principal = requirePrincipal(auth);
+  // A third-party client follows with declarations:subscribe (its own unit's or region's only).
+  assertClientScope(principal, ApiScope.DECLARATIONS_SUBSCRIBE);
   const declaration = isUuid(id) ? await em.fork().findOne(Declaration, { id, deletedAt: null }) : null;
-  if (!declaration || !canRead(principal, declaration)) throw notFound(DECLARATION_NOT_FOUND);
+  if (!declaration || !canRead(principal, declaration, ApiScope.DECLARATIONS_SUBSCRIBE))
+    throw notFound(DECLARATION_NOT_FOUND);
 }
 
 /** What a subscriber receives: the notice as sent, or (after a resync) the status read afresh. */

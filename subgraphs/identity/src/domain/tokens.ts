@@ -92,6 +92,7 @@ export async function signAccessToken(
     ...(principal.unitId ? { unt: principal.unitId } : {}),
     ...(principal.organisationId ? { org: principal.organisationId } : {}),
     ...(principal.regionCode ? { rgn: principal.regionCode } : {}),
+    ...(principal.scopes ? { scp: principal.scopes } : {}),
     // Verifiers refuse the tokens of a signed-out session (the revocation feed names it).
     ...(principal.sessionId ? { sid: principal.sessionId } : {}),
   };
@@ -106,6 +107,9 @@ export async function signAccessToken(
     .sign(key.privateKey);
   return { token, expiresAt };
 }
+
+/** The longest a client token may live (env CLIENT_TOKEN_TTL_SECONDS is at most this). */
+const CLIENT_TOKEN_TTL_MAX_SECONDS = 3600;
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
@@ -204,8 +208,23 @@ export async function revokedSessions(
        from ${DB_SCHEMA}.auth_session s
       where s.revoked_at > now() - make_interval(secs => ?)
         and (?::timestamptz is null or s.revoked_at > ?::timestamptz - interval '5 seconds')
-      group by s.family_id`,
-    [accessTokenTtlSeconds + 60, accessTokenTtlSeconds + 60, sinceDate, sinceDate],
+      group by s.family_id
+     union all
+     -- Revoked third-party clients: their tokens carry the client id as sid (domain/clients.ts).
+     select c.id as sid, c.revoked_at + make_interval(secs => ?) as until, now() as now
+       from ${DB_SCHEMA}.api_client c
+      where c.revoked_at > now() - make_interval(secs => ?)
+        and (?::timestamptz is null or c.revoked_at > ?::timestamptz - interval '5 seconds')`,
+    [
+      accessTokenTtlSeconds + 60,
+      accessTokenTtlSeconds + 60,
+      sinceDate,
+      sinceDate,
+      CLIENT_TOKEN_TTL_MAX_SECONDS + 60,
+      CLIENT_TOKEN_TTL_MAX_SECONDS + 60,
+      sinceDate,
+      sinceDate,
+    ],
   );
   const now = rows[0]?.now ?? (await em.getConnection().execute(`select now() as now`))[0].now;
   return {

@@ -1,5 +1,6 @@
 import { eventEntities } from '@zhicheng/events';
 import { Agent } from './agent';
+import { ApiClient, WebhookDeclaration, WebhookDelivery, WebhookEndpoint } from './api-client';
 import { Captcha } from './captcha';
 import { Organisation } from './organisation';
 import { Person } from './person';
@@ -15,6 +16,7 @@ import { BaseEntity, PasswordAccount } from './base';
 export { PasswordAccount } from './base';
 
 export * from './agent';
+export * from './api-client';
 export * from './captcha';
 export * from './organisation';
 export * from './person';
@@ -44,6 +46,11 @@ export const entities = [
   // 谁查看了我的信息 and what it needs to know (access-log.ts).
   PersonalDataAccess,
   PendingBindingRequest,
+  // Third-party clients and their webhooks (domain/clients.ts, domain/webhooks.ts).
+  ApiClient,
+  WebhookEndpoint,
+  WebhookDelivery,
+  WebhookDeclaration,
   // The outbox and inbox of identity's events (UnitReady), in identity's own schema.
   ...eventEntities,
 ];

@@ -7,6 +7,7 @@ import { Migration20261202093000_session_lifetime } from './Migration20261202093
 import { Migration20261202100000_sms_outbox_sealed } from './Migration20261202100000_sms_outbox_sealed';
 import { Migration20261202110000_person_registered } from './Migration20261202110000_person_registered';
 import { Migration20261202143000_organisations_and_staff } from './Migration20261202143000_organisations_and_staff';
+import { Migration20261202143347_api_clients } from './Migration20261202143347_api_clients';
 
 /** Every committed migration, in order. Listed explicitly so builds never scan the disk. */
 export const migrations: MigrationObject[] = [
@@ -24,4 +25,5 @@ export const migrations: MigrationObject[] = [
     name: 'Migration20261202143000_organisations_and_staff',
     class: Migration20261202143000_organisations_and_staff,
   },
+  { name: 'Migration20261202143347_api_clients', class: Migration20261202143347_api_clients },
 ];
