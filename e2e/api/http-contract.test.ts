@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
+import { buildSchema, parse, validate } from 'graphql';
 import { createClient } from 'graphql-ws';
 import { auditServer, type AuditResult } from 'graphql-http';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
@@ -65,7 +66,8 @@ const first = (answer: { body: Answer['body'] }) => answer.body.errors?.[0];
 function frontEndDocuments(): Map<string, string> {
   const files = [
     path.join(root, 'libs/web-kit/dist/persisted-documents.json'),
-    ...['applicant-wizard', 'certificate-center'].map((app) =>
+    path.join(root, 'shell/dist/persisted-documents.json'),
+    ...['applicant-wizard', 'bureau-dashboard', 'certificate-center', 'unit-audit'].map((app) =>
       path.join(root, 'frontends', app, 'dist', 'persisted-documents.json'),
     ),
   ];
@@ -339,6 +341,16 @@ describe('persisted (trusted) documents', () => {
       { 'apollo-require-preflight': 'true' },
     );
     expect([byGet.status, byGet.body.errors]).toEqual([200, undefined]);
+  });
+
+  it('holds only documents valid on the public schema (subscriptions with one root field)', () => {
+    const schema = buildSchema(readFileSync(path.join(root, 'gateway/api-schema.graphql'), 'utf8'));
+    const documents = frontEndDocuments();
+    expect(documents.size).toBeGreaterThan(20);
+    const invalid = [...documents.values()].flatMap((text) =>
+      validate(schema, parse(text)).map((error) => `${text.slice(0, 80)}: ${error.message}`),
+    );
+    expect(invalid).toEqual([]);
   });
 
   it('answers an unknown hash with PERSISTED_QUERY_NOT_FOUND', async () => {
