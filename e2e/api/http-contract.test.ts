@@ -353,10 +353,12 @@ describe('persisted (trusted) documents', () => {
     expect(invalid).toEqual([]);
   });
 
-  it('answers an unknown hash with PERSISTED_QUERY_NOT_FOUND', async () => {
-    const answer = await post(stack.graphqlUrl, { documentId: `sha256:${'0'.repeat(64)}` });
-    expect(first(answer)?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
-    expect(first(answer)?.message).toMatch(/[\u4e00-\u9fff]/);
+  it('answers an unknown hash with PERSISTED_QUERY_NOT_FOUND (200 under either type, as APQ clients expect)', async () => {
+    for (const accept of [JSON_TYPE, GRAPHQL_RESPONSE]) {
+      const answer = await post(stack.graphqlUrl, { documentId: `sha256:${'0'.repeat(64)}` }, { accept });
+      expect([answer.status, first(answer)?.extensions?.code]).toEqual([200, 'PERSISTED_QUERY_NOT_FOUND']);
+      expect(first(answer)?.message).toMatch(/[\u4e00-\u9fff]/);
+    }
   });
 
   it('with ALLOW_ARBITRARY_DOCUMENTS=false refuses other documents, except from client credentials', async () => {
