@@ -50,10 +50,12 @@ function raw(
   });
 }
 
+// With application/graphql-response+json a request refused before execution keeps its 4xx (with
+// application/json the gateway answers such GraphQL responses with 200: http-contract.test.ts).
 const post = (url: string, body: string | Buffer, contentType = 'application/json') =>
   raw(url, new URL(url).pathname, {
     method: 'POST',
-    headers: { 'content-type': contentType },
+    headers: { 'content-type': contentType, accept: 'application/graphql-response+json' },
     body,
   });
 

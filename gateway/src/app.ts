@@ -32,10 +32,12 @@ import type { GatewayEnv } from './env';
 import { mountCertificateRoutes } from './certificates';
 import { authOf, clientRateLimit } from './client-rate-limit';
 import { mountTokenRoute } from './oauth';
+import { graphqlOverHttpStatus, graphqlRequestEdge, mountPublishedContract } from './contract';
 import { fileUpstreams, mountFileRoute } from './files';
 import { LivePlanner } from './live/plan';
 import { serveLiveGateway, type LiveGateway } from './live/server';
 import { UpstreamPool } from './live/upstream';
+import { TrustedDocuments, trustedDocumentsPlugin } from './persisted';
 import { mountFrontends } from './static';
 
 export interface RunningGateway {
@@ -127,15 +129,20 @@ export async function startGateway(
   );
 
   const limits = queryLimits(queryLimitSettingsOf(env));
+  const documents = new TrustedDocuments(env.STATIC_ROOT, logger, env.ALLOW_ARBITRARY_DOCUMENTS);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
+    // The front ends' persisted documents by hash; nothing is registered from requests.
+    persistedQueries: { cache: documents.cache() },
     plugins: [
       // Refuses control characters and subscriptions over HTTP before a subgraph is asked.
       edgePlugin<GatewayContext>(),
+      trustedDocumentsPlugin<GatewayContext>(documents),
+      graphqlOverHttpStatus<GatewayContext>(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ...(env.NODE_ENV === 'production' ? [ApolloServerPluginLandingPageDisabled()] : []),
       ...(limits.plugins as ApolloServerPlugin<GatewayContext>[]),
@@ -143,6 +150,8 @@ export async function startGateway(
   });
   await apollo.start();
 
+  // The public schema and token keys; before /graphql, which would take /graphql/schema.graphql.
+  mountPublishedContract(app, env, logger);
   app.use(
     '/graphql',
     // Third-party clients: verified here once, counted against their quota (429 when over).
@@ -151,6 +160,7 @@ export async function startGateway(
       windowSeconds: env.CLIENT_RATE_LIMIT_WINDOW_SECONDS,
     }),
     ...graphqlBodyParser(),
+    graphqlRequestEdge(),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => ({
         req,
@@ -185,6 +195,7 @@ export async function startGateway(
         .map((name) => [name, dataSourceFor(name)]),
     ),
     verifier,
+    documents,
     logger,
     production: env.NODE_ENV === 'production',
   });

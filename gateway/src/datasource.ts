@@ -64,9 +64,14 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
       const first = body?.errors?.[0];
       const code = first?.extensions?.code;
       if (typeof first?.message === 'string' && typeof code === 'string' && PASSED_ON.has(code)) {
-        const { fields } = first.extensions ?? {};
+        // Field problems, and which query limit was hit: nothing else of the subgraph's answer.
+        const { fields, limit, max } = first.extensions ?? {};
         return new GraphQLError(first.message, {
-          extensions: { code, ...(fields ? { fields } : {}) },
+          extensions: {
+            code,
+            ...(fields ? { fields } : {}),
+            ...(limit ? { limit, max } : {}),
+          },
         });
       }
     }

@@ -34,9 +34,25 @@ export const gatewayEnvSchema = baseEnvSchema.extend({
   /** Requests a third-party client (a CLIENT token) may make to /graphql per window, per gateway process. */
   CLIENT_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
   CLIENT_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+  /**
+   * Whether documents that are not the front ends' persisted documents run (docs/operations.md).
+   * Default: true, except with NODE_ENV=production, where only third-party clients (client
+   * credentials tokens) may send their own documents.
+   */
+  ALLOW_ARBITRARY_DOCUMENTS: z.enum(['true', 'false']).optional(),
+  /** The public schema served at /graphql/schema.graphql (the composed API schema). */
+  API_SCHEMA_PATH: z.string().default(resolve(__dirname, '..', 'api-schema.graphql')),
 });
 
-export type GatewayEnv = z.infer<typeof gatewayEnvSchema>;
+export type GatewayEnv = Omit<z.infer<typeof gatewayEnvSchema>, 'ALLOW_ARBITRARY_DOCUMENTS'> & {
+  ALLOW_ARBITRARY_DOCUMENTS: boolean;
+};
 
-export const loadGatewayEnv = (source: NodeJS.ProcessEnv = process.env): GatewayEnv =>
-  parseEnv(gatewayEnvSchema, source);
+export const loadGatewayEnv = (source: NodeJS.ProcessEnv = process.env): GatewayEnv => {
+  const env = parseEnv(gatewayEnvSchema, source);
+  return {
+    ...env,
+    ALLOW_ARBITRARY_DOCUMENTS:
+      (env.ALLOW_ARBITRARY_DOCUMENTS ?? String(env.NODE_ENV !== 'production')) === 'true',
+  };
+};

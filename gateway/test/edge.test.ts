@@ -42,7 +42,15 @@ describe('the gateway edge in production', () => {
   it.each([
     ['malformed JSON', '{"query":', json, 400, 'BAD_REQUEST'],
     ['a JSON string', '"x"', json, 400, 'BAD_REQUEST'],
-    ['a syntax error', '{"query":"{"}', json, 400, 'GRAPHQL_PARSE_FAILED'],
+    // A GraphQL response: 200 with application/json, 400 with graphql-response+json.
+    ['a syntax error', '{"query":"{"}', json, 200, 'GRAPHQL_PARSE_FAILED'],
+    [
+      'a syntax error (graphql-response+json)',
+      '{"query":"{"}',
+      { ...json, accept: 'application/graphql-response+json' },
+      400,
+      'GRAPHQL_PARSE_FAILED',
+    ],
     [
       'a foreign charset',
       '{"query":"{ __typename }"}',

@@ -26,6 +26,7 @@ import {
   type TokenVerifier,
 } from '@zhicheng/server-kit';
 import type { GatewayContext } from '../context';
+import type { TrustedDocuments } from '../persisted';
 import type { LivePlan, LivePlanner } from './plan';
 import { PushQueue } from './queue';
 import { isCloseEvent, type UpstreamPool } from './upstream';
@@ -41,6 +42,8 @@ export interface LiveGatewayOptions {
   /** Data sources for the fetches that complete an event (the same forwarding as HTTP). */
   serviceMap: ServiceMap;
   verifier: TokenVerifier;
+  /** The front ends' persisted documents: subscriptions may name one by hash (and must, where set). */
+  documents?: TrustedDocuments;
   logger: Logger;
   production?: boolean;
 }
@@ -229,7 +232,10 @@ export function serveLiveGateway(options: LiveGatewayOptions): LiveGateway {
         return true;
       },
       onSubscribe: (ctx, id, payload) => {
-        const planned = planner.plan(payload);
+        const auth = ctx.extra.auth ?? { principal: null, failure: null };
+        const query = options.documents ? options.documents.resolveLive(payload, auth) : payload.query;
+        if (query instanceof GraphQLError) return [query];
+        const planned = planner.plan({ ...payload, query });
         if ('errors' in planned) return planned.errors;
         if (!upstream.has(planned.primary.serviceName)) {
           logger.error(
@@ -262,7 +268,7 @@ export function serveLiveGateway(options: LiveGatewayOptions): LiveGateway {
             requestId,
             clientIp: request.socket.remoteAddress ?? 'unknown',
             logger: operationLogger,
-            auth: ctx.extra.auth ?? { principal: null, failure: null },
+            auth,
           },
         };
         return {

@@ -28,6 +28,12 @@ export const ErrorCode = {
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
   METHOD_NOT_ALLOWED: 'METHOD_NOT_ALLOWED',
+  /** An Accept header that allows neither application/json nor application/graphql-response+json. */
+  NOT_ACCEPTABLE: 'NOT_ACCEPTABLE',
+  /** A persisted-document id (hash) the server does not know. */
+  PERSISTED_QUERY_NOT_FOUND: 'PERSISTED_QUERY_NOT_FOUND',
+  /** Production accepts only the front ends' persisted documents from this caller. */
+  PERSISTED_DOCUMENT_REQUIRED: 'PERSISTED_DOCUMENT_REQUIRED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -95,7 +101,6 @@ const publicCodes = new Set<string>([
   // Raised by graphql-js / Apollo itself for malformed operations: safe and useful to show.
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
-  'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
 ]);
@@ -106,7 +111,7 @@ const PROTOCOL_MESSAGES: Record<string, string> = {
   GRAPHQL_VALIDATION_FAILED: '查询语句与接口定义不符',
   OPERATION_RESOLUTION_FAILURE: '无法确定要执行的操作（含多个操作时须给出 operationName）',
   BAD_REQUEST: '请求无效',
-  PERSISTED_QUERY_NOT_FOUND: '未找到该持久化查询',
+  PERSISTED_QUERY_NOT_FOUND: '服务器不认识该持久化文档（哈希），请连同完整的查询语句重新发送',
 };
 
 /**
@@ -188,7 +193,12 @@ export function createErrorFormatter(logger: Logger) {
     if (code === ErrorCode.QUERY_TOO_COMPLEX && formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED')
       return {
         message: '查询过于复杂（嵌套过深或请求字段过多），请拆分后重试',
-        extensions: { code, detail: formatted.message },
+        extensions: {
+          code,
+          limit: 'tokens',
+          max: Number(/more tha[nt] (\d+) tokens/.exec(formatted.message)?.[1]),
+          detail: formatted.message,
+        },
       };
     const coercion = code === ErrorCode.BAD_USER_INPUT ? coercionProblem(formatted.message) : null;
     if (coercion)
@@ -205,8 +215,12 @@ export function createErrorFormatter(logger: Logger) {
         response: _response,
         exception: _exception,
         serviceName: _serviceName,
+        // The query-limit rule's note to this formatter (the code says it now).
+        reason: ruleReason,
         ...extensions
       } = formatted.extensions ?? {};
+      if (ruleReason !== undefined && ruleReason !== ErrorCode.QUERY_TOO_COMPLEX)
+        extensions.reason = ruleReason;
       const lead = PROTOCOL_MESSAGES[code];
       // The English detail stays for the developer who wrote the query.
       const message =

@@ -55,6 +55,9 @@ export const behindGateway = (limits: QueryLimitSettings): QueryLimitSettings =>
   maxTokens: limits.maxTokens * 2,
 });
 
+/** Which query limit a QUERY_TOO_COMPLEX answer hit (`extensions.limit`). */
+export type QueryLimitName = 'depth' | 'cost' | 'aliases' | 'directives' | 'tokens';
+
 export const QUERY_TOO_COMPLEX_MESSAGE = '查询过于复杂（嵌套过深或请求字段过多），请拆分后重试';
 
 export interface QueryLimits {
@@ -70,31 +73,49 @@ export interface QueryLimits {
  * plugin parses in `parsingDidStart` and throws, so any syntax error became an HTTP 500.
  */
 export function queryLimits(limits: QueryLimitSettings = DEFAULT_QUERY_LIMITS): QueryLimits {
-  const reject = (ctx: ValidationContext | null, error: GraphQLError) => {
-    ctx?.reportError(
-      new GraphQLError(QUERY_TOO_COMPLEX_MESSAGE, {
-        extensions: {
-          code: ErrorCode.QUERY_TOO_COMPLEX,
-          // A validation rule cannot choose its code (Apollo sets GRAPHQL_VALIDATION_FAILED):
-          // the error formatter reads this.
-          reason: ErrorCode.QUERY_TOO_COMPLEX,
-          detail: error.message,
-        },
-      }),
-    );
-  };
+  // `limit` names the limit that was hit and `max` its value: stable fields a client can branch on
+  // (the English `detail` is for the developer and may change with graphql-armor).
+  const reject =
+    (limit: QueryLimitName, max: number) => (ctx: ValidationContext | null, error: GraphQLError) => {
+      ctx?.reportError(
+        new GraphQLError(QUERY_TOO_COMPLEX_MESSAGE, {
+          extensions: {
+            code: ErrorCode.QUERY_TOO_COMPLEX,
+            // A validation rule cannot choose its code (Apollo sets GRAPHQL_VALIDATION_FAILED):
+            // the error formatter reads this.
+            reason: ErrorCode.QUERY_TOO_COMPLEX,
+            limit,
+            max,
+            detail: error.message,
+          },
+        }),
+      );
+    };
   const armor = new ApolloArmor({
     maxDepth: {
       n: limits.maxDepth,
       propagateOnRejection: false,
-      onReject: [reject],
+      onReject: [reject('depth', limits.maxDepth)],
       ignoreIntrospection: true,
     },
-    costLimit: { maxCost: limits.maxCost, propagateOnRejection: false, onReject: [reject] },
+    costLimit: {
+      maxCost: limits.maxCost,
+      propagateOnRejection: false,
+      onReject: [reject('cost', limits.maxCost)],
+    },
     // Aliased `__typename` counts too (armor allows it by default): a thousand of them cost a
     // server as much as any other field.
-    maxAliases: { n: limits.maxAliases, allowList: [], propagateOnRejection: false, onReject: [reject] },
-    maxDirectives: { n: limits.maxDirectives, propagateOnRejection: false, onReject: [reject] },
+    maxAliases: {
+      n: limits.maxAliases,
+      allowList: [],
+      propagateOnRejection: false,
+      onReject: [reject('aliases', limits.maxAliases)],
+    },
+    maxDirectives: {
+      n: limits.maxDirectives,
+      propagateOnRejection: false,
+      onReject: [reject('directives', limits.maxDirectives)],
+    },
     maxTokens: { enabled: false },
     blockFieldSuggestion: { enabled: true },
   });

@@ -2,6 +2,7 @@
 // left to the import map, a content-hashed entry file and a manifest.json naming it. The gateway
 // reads the manifests to write the import map (see shell/README.md), so deploying one bundle is
 // "build it, copy its dist/"; nothing else changes.
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadIconModule, resolveIconImport } from './icons.mjs';
 import { precompress } from './precompress.mjs';
@@ -78,6 +79,27 @@ export function entryManifest({ name }) {
   };
 }
 
+/**
+ * Copies graphql-codegen's `src/gql/persisted-documents.json` (hash → document) next to the
+ * bundle: the gateway reads it from dist/ to run the documents this bundle sends by hash.
+ * @param {string} root the project folder
+ * @returns {import('vite').Plugin}
+ */
+export function persistedDocuments(root) {
+  return {
+    name: 'zhicheng:persisted-documents',
+    generateBundle() {
+      const path = resolve(root, 'src', 'gql', 'persisted-documents.json');
+      if (!existsSync(path)) return;
+      this.emitFile({
+        type: 'asset',
+        fileName: 'persisted-documents.json',
+        source: readFileSync(path, 'utf8'),
+      });
+    },
+  };
+}
+
 /** Settings every browser build shares (vendor build included). */
 export const browserBuildDefaults = {
   // Library mode leaves process.env.NODE_ENV alone; React and others pick their build from it.
@@ -116,6 +138,7 @@ export function defineModuleConfig({
       sharedExternals({ bundled }),
       noStylesheetFiles(),
       entryManifest({ name }),
+      persistedDocuments(root),
       precompress(),
       ...plugins,
     ],

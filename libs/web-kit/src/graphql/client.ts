@@ -6,6 +6,7 @@ import { useSyncExternalStore } from 'react';
 import { Client, cacheExchange, fetchExchange, subscriptionExchange } from 'urql';
 import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws/client';
 import { getAccessToken, refreshAccessToken, tokenLifetimeLeft } from '../auth/token';
+import { persistedDocumentsExchange, persistedQueryOf } from './persisted';
 import { newRequestId } from './requestId';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -111,10 +112,17 @@ function createGraphQLClient(): Client {
     fetchOptions: { credentials: 'include' },
     exchanges: [
       cacheExchange,
+      persistedDocumentsExchange,
       fetchExchange,
       subscriptionExchange({
-        forwardSubscription(request) {
-          const operation = { ...request, query: request.query ?? '' };
+        forwardSubscription(request, urqlOperation) {
+          // The hash names the document; the text is the fallback for a gateway that lacks it.
+          const persistedQuery = persistedQueryOf(urqlOperation);
+          const operation = {
+            ...request,
+            query: request.query ?? '',
+            ...(persistedQuery ? { extensions: { ...request.extensions, persistedQuery } } : {}),
+          };
           return {
             subscribe(sink) {
               subscriptions ??= createSubscriptionClient();

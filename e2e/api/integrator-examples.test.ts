@@ -1,0 +1,120 @@
+// Issue 12 item 8: the integrator's examples (examples/integrator) run as they are — with `node`,
+// on their typed client generated from the published schema — against the running stack, in the
+// order of the guide's five-minute path.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  bindToDemoUnit,
+  DEMO_UNIT_CREDIT_CODE,
+  DEMO_PASSWORD,
+  demoAgent,
+  signedIn,
+  submittedTitleDeclaration,
+} from '../support/flows';
+import { startStack, type Stack } from '../support/stack';
+
+const examples = path.resolve(__dirname, '..', '..', 'examples', 'integrator');
+
+let stack: Stack;
+let workDir: string;
+
+beforeAll(async () => {
+  stack = await startStack('gw_integrator_examples', { demoData: true });
+  workDir = await mkdtemp(path.join(os.tmpdir(), 'zc-integrator-'));
+});
+afterAll(async () => {
+  await stack?.stop();
+  if (workDir) await rm(workDir, { recursive: true, force: true });
+});
+
+/** One example as an integrator runs it: `node src/<name>.ts`, in a folder of their own. */
+class Run {
+  readonly child: ChildProcess;
+  stdout = '';
+  stderr = '';
+  readonly exited: Promise<number>;
+
+  constructor(script: string, args: string[] = [], env: Record<string, string> = {}) {
+    this.child = spawn(process.execPath, [path.join(examples, 'src', `${script}.ts`), ...args], {
+      cwd: workDir,
+      env: {
+        PATH: process.env.PATH ?? '',
+        ZHICHENG_URL: stack.origin,
+        ZHICHENG_TOKEN_FILE: path.join(workDir, '.zhicheng-token'),
+        ...env,
+      },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    this.child.stdout!.on('data', (chunk: Buffer) => (this.stdout += chunk.toString('utf8')));
+    this.child.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString('utf8')));
+    this.exited = new Promise((resolve) => this.child.on('exit', (code) => resolve(code ?? -1)));
+  }
+
+  /** Waits until the output matches (the example got that far). */
+  async waitFor(pattern: RegExp, timeoutMs = 20_000): Promise<void> {
+    const started = Date.now();
+    while (!pattern.test(this.stdout)) {
+      if (this.child.exitCode !== null || Date.now() - started > timeoutMs)
+        throw new Error(`no ${pattern} in:\n${this.stdout}\n${this.stderr}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  /** Runs to its end; the output, or a failed test with both streams. */
+  async finished(): Promise<string> {
+    const code = await this.exited;
+    if (code !== 0) throw new Error(`exit ${code}:\n${this.stdout}\n${this.stderr}`);
+    return this.stdout;
+  }
+}
+
+describe('the five-minute path, as runnable examples', () => {
+  it('reads the open notices and verifies a certificate without a token', async () => {
+    expect(await new Run('notices').finished()).toMatch(/^[1-9]\d* open notice\(s\)\n- .+\| until /m);
+    expect(await new Run('verify-certificate', ['JL202600000099', '张伟']).finished()).toMatch(
+      /^NOT_FOUND valid=false: .*[\u4e00-\u9fff]/,
+    );
+  });
+
+  it('signs a unit agent in (the captcha read as a person would), follows the queue live, reads the unit’s declarations', async () => {
+    const signIn = new Run('sign-in', [], {
+      ZHICHENG_KIND: 'AGENT',
+      ZHICHENG_ACCOUNT: '13700000011',
+      ZHICHENG_CREDIT_CODE: DEMO_UNIT_CREDIT_CODE,
+      ZHICHENG_PASSWORD: DEMO_PASSWORD,
+    });
+    await signIn.waitFor(/captcha: $/);
+    signIn.child.stdin!.end(`${(await stack.latestCaptcha()).answer}\n`);
+    expect(await signIn.finished()).toMatch(/signed in as 林晓 \(UNIT_AGENT\); token saved/);
+
+    const follow = new Run('follow-queue', [], { ZHICHENG_MAX_EVENTS: '1' });
+    try {
+      await follow.waitFor(/\[connected\] pending: 0/);
+      const applicant = await signedIn(stack, { kind: 'PERSON', account: '13800000001' });
+      const unit = await bindToDemoUnit(stack, applicant, await demoAgent(stack));
+      const declarationId = await submittedTitleDeclaration(stack, applicant, unit.name);
+      await stack.settleEvents();
+      await follow.waitFor(new RegExp(`queue ADDED ${declarationId}`));
+      expect(await follow.finished()).toMatch(/\[changed\] pending: 1/);
+    } finally {
+      follow.child.kill();
+    }
+
+    expect(await new Run('unit-declarations').finished()).toMatch(
+      /^吉林省长春市第一机械制造有限公司: 1 declaration\(s\)\n- \S+ 张伟 /m,
+    );
+  });
+
+  it('shows each refusal with its code and what to do', async () => {
+    const output = await new Run('errors').finished();
+    expect(output).toMatch(
+      /^bad input: BAD_USER_INPUT .*\n {2}→ fix the input and retry: input\.kind INVALID_ENUM/m,
+    );
+    expect(output).toMatch(/^forged token: UNAUTHENTICATED .*\n {2}→ token invalid: get a new token/m);
+    expect(output).toMatch(
+      /^query too complex: QUERY_TOO_COMPLEX .*\n {2}→ split the query: it broke the aliases limit \(max 15\)/m,
+    );
+  });
+});
