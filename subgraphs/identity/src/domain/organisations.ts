@@ -56,6 +56,8 @@ export const outsideJurisdiction = () =>
 /** What an administrator may manage: its organisation and every descendant, in tree order. */
 export interface AdminScope {
   accountId: string;
+  /** Every organisation of the platform (a few hundred rows: the tree is walked in memory). */
+  all: Organisation[];
   root: Organisation;
   organisations: Organisation[];
   ids: Set<string>;
@@ -79,6 +81,7 @@ export async function adminScope(em: EntityManager, auth: AuthResult): Promise<A
   visit(root);
   return {
     accountId: principal.accountId,
+    all,
     root,
     organisations,
     ids: new Set(organisations.map((o) => o.id)),
@@ -233,9 +236,8 @@ export async function createOrganisation(
   const problems = new Problems();
   const name = checkName(problems, 'input.name', request.name, '机构名称');
   const regionCode = (request.regionCode ?? parent.regionCode).trim();
-  const all = await em.find(Organisation, {});
-  checkPlace(problems, parent, request.kind, regionCode, all);
-  if (all.some((o) => o.name === name))
+  checkPlace(problems, parent, request.kind, regionCode, scope.all);
+  if (scope.all.some((o) => o.name === name))
     problems.add('input.name', 'DUPLICATE_NAME', '已有同名机构，请核对名称');
   const committee =
     request.kind === OrganisationKind.COMMITTEE
@@ -275,7 +277,7 @@ export async function updateOrganisation(
   const org = scopedOrganisation(scope, id);
   const problems = new Problems();
   const name = request.name != null ? checkName(problems, 'input.name', request.name, '机构名称') : undefined;
-  if (name && name !== org.name && (await em.count(Organisation, { name, id: { $ne: org.id } })))
+  if (name && scope.all.some((o) => o.name === name && o.id !== org.id))
     problems.add('input.name', 'DUPLICATE_NAME', '已有同名机构，请核对名称');
   if (request.enabled === false && org.id === scope.root.id)
     problems.add('input.enabled', 'OWN_ORGANISATION', '不能停用本人所在的机构，请联系上级管理员');
