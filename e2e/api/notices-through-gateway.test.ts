@@ -2,7 +2,7 @@
 // agent, another bureau — are refused and change nothing; forged ids answer NOT_FOUND; notes come
 // back cleaned; a draft lists every problem before publishing.
 import { codeOf, GraphQLSession, type GraphQLAnswer } from '../support/graphql';
-import { demoAgent, demoStaff, ok, signedIn } from '../support/flows';
+import { DEMO_UNIT_CREDIT_CODE, demoAgent, demoStaff, ok, signedIn } from '../support/flows';
 import { startStack, type Stack } from '../support/stack';
 
 let stack: Stack;
@@ -100,4 +100,29 @@ it('cleans the notes and lists every publishing problem of a draft', async () =>
     id: createNotice.id,
   });
   expect(notice).toBeNull();
+});
+
+it('names the units a notice covers (identity answers them; an id it does not know is null)', async () => {
+  const { unitByCreditCode: unit } = await ok<{ unitByCreditCode: { id: string; name: string } }>(
+    province,
+    `query($c: String!) { unitByCreditCode(creditCode: $c) { id name } }`,
+    { c: DEMO_UNIT_CREDIT_CODE },
+  );
+  const unknown = '3e1f0a2b-1c2d-4e3f-8a9b-0c1d2e3f4a5b';
+  const { createNotice } = await ok<{ createNotice: { id: string } }>(province, CREATE_NOTICE, {
+    input: {
+      channelCode: 'TITLE_NORMAL',
+      title: '面向指定单位的通知',
+      opensAt: new Date(Date.now() + 24 * 3600_000).toISOString(),
+      closesAt: new Date(Date.now() + 30 * 24 * 3600_000).toISOString(),
+      coverage: { unitIds: [unit.id, unknown], regionCodes: [], seriesCodes: [] },
+      route: [],
+    },
+  });
+  const { notice } = await ok<{ notice: { coverageUnits: Array<{ id: string; name: string } | null> } }>(
+    province,
+    `query($id: ID!) { notice(id: $id) { coverageUnits { id name } } }`,
+    { id: createNotice.id },
+  );
+  expect(notice.coverageUnits).toEqual([{ id: unit.id, name: unit.name }, null]);
 });

@@ -180,7 +180,13 @@ export function NoticeEditPage({
         seriesCodes: c.seriesCodes,
       })),
     });
-    setUnits(notice.coverage.unitIds.map((unitId) => ({ id: unitId, name: unitId })));
+    // Names from identity; an id it does not know (a unit since removed) shows as the id.
+    setUnits(
+      notice.coverage.unitIds.map((unitId) => ({
+        id: unitId,
+        name: notice.coverageUnits.find((u) => u?.id === unitId)?.name ?? unitId,
+      })),
+    );
     setFormConfig(toFormValue(notice.formConfig));
   }, [notice, form]);
 

@@ -92,6 +92,10 @@ export const NoticeEditQuery = graphql(`
         regionCodes
         seriesCodes
       }
+      coverageUnits {
+        id
+        name
+      }
       committees {
         id
         organisationId

@@ -39,6 +39,7 @@ import {
   ModuleConfigGql,
 } from './notice.types';
 import { channelView, noticeView } from './views';
+import { UnitRef } from './declaration.types';
 
 @Resolver(() => NoticeView)
 export class NoticeResolver {
@@ -245,6 +246,15 @@ export class NoticeResolver {
       channelByCode(ctx).load(view.channelCode),
     ]);
     return notice && channel ? noticePublishProblems(notice, channel, ctx.deps.now()) : [];
+  }
+
+  @FieldResolver(() => [UnitRef], {
+    nullable: 'items',
+    description:
+      'The units of coverage.unitIds (identity answers their names; null: a unit it does not know)',
+  })
+  coverageUnits(@Root() notice: NoticeView): UnitRef[] {
+    return notice.coverage.unitIds.map((id) => Object.assign(new UnitRef(), { id }));
   }
 
   @FieldResolver(() => ChannelView)
