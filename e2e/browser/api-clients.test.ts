@@ -168,3 +168,29 @@ test('the legal person creates, watches, rotates and revokes a client and redeli
   expect(problems).toEqual([]);
   await context.close();
 }, 180_000);
+
+test('bureau staff manage their bureau’s clients in the bureau dashboard (no binding scope offered)', async () => {
+  const problems: string[] = [];
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => problems.push(error.message));
+  await signInThroughPage(page, stack, '工作人员登录', (p) => p.getByLabel('用户名').fill('bureau.city'));
+  await page.getByRole('link', { name: '接口客户端' }).first().click();
+  await page.getByRole('heading', { name: '接口客户端' }).waitFor({ timeout: 15_000 });
+  await page.getByRole('button', { name: '新建客户端' }).click();
+  const form = page.getByRole('dialog', { name: '新建接口客户端' });
+  await form.getByLabel(/查询申报及其状态/).waitFor();
+  expect(await form.getByLabel(/查询本单位绑定申请/).count()).toBe(0);
+  await form.getByLabel('客户端名称').fill('市局统计系统');
+  await form.getByLabel(/核验证书/).check();
+  await form.getByRole('button', { name: /保\s*存/ }).click();
+  await page
+    .getByRole('dialog')
+    .filter({ hasText: '密钥只显示这一次' })
+    .getByRole('button', { name: '我已保存' })
+    .click();
+  await page.getByRole('row', { name: /市局统计系统/ }).waitFor();
+  await expectAccessible(page, '接口客户端 in the bureau dashboard');
+  expect(problems).toEqual([]);
+  await context.close();
+}, 120_000);

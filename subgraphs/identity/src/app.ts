@@ -128,7 +128,13 @@ export async function startIdentity(env: IdentityEnv, options: StartOptions = {}
     logger,
   });
   const purge = startAccessLogPurge(orm, env.ACCESS_LOG_RETENTION_DAYS, logger);
-  const webhooks = startWebhookWorker(orm, cipher, webhookSettingsOf(env), env.WEBHOOK_POLL_MS, logger);
+  const webhooks = startWebhookWorker(
+    orm,
+    cipher,
+    webhookSettingsOf(env),
+    { pollMs: env.WEBHOOK_POLL_MS, retentionDays: env.WEBHOOK_DELIVERY_RETENTION_DAYS },
+    logger,
+  );
   const origin = new URL(server.url).origin;
   return {
     ...server,

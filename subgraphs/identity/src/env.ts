@@ -73,6 +73,8 @@ export const identityEnvSchema = baseEnvSchema
       }),
     /** How long a receiver may take to answer one delivery. */
     WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+    /** Delivered and failed deliveries are kept this long (the delivery log), then purged. */
+    WEBHOOK_DELIVERY_RETENTION_DAYS: z.coerce.number().int().min(1).default(30),
     /** How often the delivery worker looks for due deliveries. */
     WEBHOOK_POLL_MS: z.coerce.number().int().min(50).default(1000),
     /** 谁查看了我的信息 lines are kept this long after their last read, then purged (docs/operations.md). */

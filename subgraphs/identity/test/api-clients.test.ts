@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { Role } from '@zhicheng/server-kit';
 import { classifyAddress, RefusedAddressError } from '../src/domain/receiver-address';
-import { postSigned, signedHeaders } from '../src/domain/webhooks';
+import { postSigned, purgeOldDeliveries, signedHeaders } from '../src/domain/webhooks';
 import { loadIdentityEnv } from '../src/env';
 import { expectError, fieldCodes, GraphQLClient, startTestIdentity, type TestIdentity } from './helpers';
 
@@ -172,4 +172,24 @@ describe('webhook receivers may not point inside the operator’s network', () =
     );
     expect(headers['webhook-signature']).toBe('v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=');
   });
+});
+
+it('purges delivered and failed deliveries after the retention, never pending ones', async () => {
+  const endpointId = randomUUID();
+  const insert = (status: string, ageDays: number) =>
+    t.sql.query(
+      `insert into identity.webhook_delivery (id, endpoint_id, event_type, source_event_id, body, status, attempts, created_at)
+       values ($1, $2, 'binding.decided', $3, '{}', $4, '[]', now() - make_interval(days => $5))`,
+      [randomUUID(), endpointId, randomUUID(), status, ageDays],
+    );
+  await insert('DELIVERED', 31);
+  await insert('FAILED', 31);
+  await insert('PENDING', 31);
+  await insert('DELIVERED', 29);
+  expect(await t.withEm((em) => purgeOldDeliveries(em, 30))).toBe(2);
+  const { rows } = await t.sql.query(
+    `select status from identity.webhook_delivery where endpoint_id = $1 order by status`,
+    [endpointId],
+  );
+  expect(rows.map((r: { status: string }) => r.status)).toEqual(['DELIVERED', 'PENDING']);
 });

@@ -553,14 +553,36 @@ async function attempt(
   await em.flush();
 }
 
-/** Runs the worker every `pollMs` until stopped. */
+/** Deletes delivered and failed deliveries created before the retention; answers how many went. */
+export async function purgeOldDeliveries(
+  em: EntityManager,
+  retentionDays: number,
+  now = new Date(),
+): Promise<number> {
+  const before = new Date(now.getTime() - retentionDays * 24 * 3600 * 1000);
+  return em.nativeDelete(WebhookDelivery, {
+    status: { $in: ['DELIVERED', 'FAILED'] },
+    createdAt: { $lt: before },
+  });
+}
+
+const PURGE_EVERY_MS = 6 * 3600 * 1000;
+
+/** Runs the worker every `pollMs` until stopped (and purges old deliveries every six hours). */
 export function startWebhookWorker(
   orm: MikroORM,
   cipher: DataCipher,
   settings: WebhookSettings,
-  pollMs: number,
+  options: { pollMs: number; retentionDays: number },
   logger: Logger,
 ): { stop(): Promise<void>; runOnce(): Promise<number> } {
+  const { pollMs } = options;
+  const purge = setInterval(() => {
+    purgeOldDeliveries(orm.em.fork(), options.retentionDays).catch((error) =>
+      logger.warn({ err: error }, 'purging old webhook deliveries failed'),
+    );
+  }, PURGE_EVERY_MS);
+  purge.unref();
   // Rounds never overlap in one process; a round asked for while one runs follows it.
   let last: Promise<number> = Promise.resolve(0);
   let stopped = false;
@@ -587,6 +609,7 @@ export function startWebhookWorker(
     async stop() {
       stopped = true;
       clearInterval(timer);
+      clearInterval(purge);
       await last;
     },
   };
