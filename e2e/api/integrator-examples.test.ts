@@ -2,6 +2,7 @@
 // on their typed client generated from the published schema — against the running stack, in the
 // order of the guide's five-minute path.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createHmac } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -115,6 +116,42 @@ describe('the five-minute path, as runnable examples', () => {
     expect(output).toMatch(/^forged token: UNAUTHENTICATED .*\n {2}→ token invalid: get a new token/m);
     expect(output).toMatch(
       /^query too complex: QUERY_TOO_COMPLEX .*\n {2}→ split the query: it broke the aliases limit \(max 15\)/m,
+    );
+  });
+
+  it('verifies webhook signatures as Standard Webhooks specifies, and refuses tampered or stale deliveries', async () => {
+    // The check itself meets the specification's test vector in examples/integrator/test.
+    const secret = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
+    const receiver = new Run('receive-webhooks', [], {
+      ZHICHENG_WEBHOOK_SECRET: secret,
+      ZHICHENG_WEBHOOK_PORT: '0',
+      ZHICHENG_MAX_EVENTS: '1',
+    });
+    await receiver.waitFor(/listening on (http:\S+)/);
+    const url = /listening on (http:\S+)/.exec(receiver.stdout)![1];
+    const deliver = (body: string, timestamp: number, signedBody = body) => {
+      const id = 'msg_zc_1';
+      const signature = createHmac('sha256', Buffer.from(secret.slice(6), 'base64'))
+        .update(`${id}.${timestamp}.${signedBody}`)
+        .digest('base64');
+      return fetch(url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'webhook-id': id,
+          'webhook-timestamp': String(timestamp),
+          'webhook-signature': `v1,${signature}`,
+        },
+        body,
+      });
+    };
+    const now = Math.floor(Date.now() / 1000);
+    const event = JSON.stringify({ type: 'declaration.submitted', data: { id: 'x' } });
+    expect((await deliver(event, now, event.replace('x', 'y'))).status).toBe(401);
+    expect((await deliver(event, now - 3600)).status).toBe(401);
+    expect((await deliver(event, now)).status).toBe(204);
+    expect(await receiver.finished()).toMatch(
+      /rejected: no valid signature\nrejected: timestamp outside the tolerance\naccepted msg_zc_1: declaration\.submitted/,
     );
   });
 });
