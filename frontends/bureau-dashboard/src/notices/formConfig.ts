@@ -40,7 +40,7 @@ const slotInput = (s: FormConfigFieldsFragment['attachments'][number]): SlotValu
 });
 
 /** The API's answer as an input (no __typename, fresh arrays the editor may change). */
-export function toFormValue(form: FormConfigFieldsFragment): FormValue {
+export function toFormValue(form: Omit<FormConfigFieldsFragment, '__typename'>): FormValue {
   return {
     innovationTextLimit: form.innovationTextLimit,
     educationCertificateNumbers: form.educationCertificateNumbers ?? null,
