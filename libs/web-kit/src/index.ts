@@ -84,3 +84,6 @@ export { isDeployed, readImportMap } from './microfrontend/importMap';
 
 // Review (业务审核): shared by unit-audit and bureau-dashboard
 export * from './review';
+
+// Codes in words (statuses, steps, levels, module and attachment names), from the one vocabulary
+export * from './vocabulary';

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { Alert, Card, Col, Row, Typography } from 'antd';
-import { useLocation, useTranslation } from '@zhicheng/web-kit';
+import { useLocation, useTranslation, useWords, validationProblemText } from '@zhicheng/web-kit';
 import type { ModuleKey } from '../gql/graphql';
 import { isModuleEditable } from '../declaration/status';
 import { paths } from '../routes';
@@ -76,6 +76,7 @@ function ModuleBody({
 export function FillStep() {
   const { t } = useTranslation('applicant');
   const { declaration, leave, generation } = useWizard();
+  const { language } = useWords();
   const { searchParams } = useLocation();
   const modules = useMemo(
     () => visibleModules(declaration.notice.formConfig.modules, declaration.category),
@@ -177,7 +178,9 @@ export function FillStep() {
               description={
                 <ul className="zc-problem-list">
                   {problems.map((p, i) => (
-                    <li key={`${p.code}-${i}`}>{p.message}</li>
+                    <li key={`${p.code}-${i}`}>
+                      {validationProblemText(language, p, declaration.notice.formConfig)}
+                    </li>
                   ))}
                 </ul>
               }

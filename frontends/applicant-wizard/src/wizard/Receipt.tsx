@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { Button, Card, Descriptions, Flex, Typography } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
-import { useTranslation } from '@zhicheng/web-kit';
+import { useTranslation, useWords } from '@zhicheng/web-kit';
 import { formatTime } from '../format';
 import { useWizard } from './context';
 import { visibleModules } from './FillStep';
@@ -14,6 +14,7 @@ import { receiptLines } from './receipt';
  */
 export function Receipt() {
   const { t } = useTranslation('applicant');
+  const words = useWords();
   const { declaration } = useWizard();
   // While the receipt is on the page, printing the page prints the receipt alone (styles.css).
   useEffect(() => {
@@ -31,7 +32,9 @@ export function Receipt() {
   });
   const route = [
     t('done.applicant'),
-    ...declaration.reviewProgress.map((node) => `${node.levelText}（${node.name}）`),
+    ...declaration.reviewProgress.map(
+      (node) => `${words.status('ReviewLevel', node.level, node.levelText)}（${node.name}）`,
+    ),
   ];
   return (
     <Card
@@ -58,7 +61,11 @@ export function Receipt() {
           { key: 'applicant', label: t('receipt.applicant'), children: declaration.applicantName },
           { key: 'unit', label: t('binding.unit'), children: declaration.unitName },
           { key: 'notice', label: t('receipt.notice'), children: declaration.notice.title },
-          { key: 'category', label: t('history.columns.category'), children: declaration.categoryText },
+          {
+            key: 'category',
+            label: t('history.columns.category'),
+            children: words.status('DeclarationCategory', declaration.category, declaration.categoryText),
+          },
           {
             key: 'title',
             label: t('history.columns.title'),

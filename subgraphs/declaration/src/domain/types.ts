@@ -3,6 +3,7 @@
 // answer (FieldProblem at save time, ValidationProblem in the 数据验证信息 list).
 // No ORM or GraphQL here: the service layer maps its entities and inputs onto these shapes.
 
+import { CHANNEL_GROUP, zhWords } from '@zhicheng/vocabulary';
 // A type-only import: erased at build time, so the domain stays free of GraphQL at run time.
 export type { FieldProblem } from '@zhicheng/server-kit';
 
@@ -73,6 +74,8 @@ export interface ModuleConfig {
   key: ModuleKey;
   /** Shown in the wizard and used in every message about the module (e.g. 教育经历). */
   name: string;
+  /** The name in the English UI; absent: the vocabulary's English for the module. */
+  nameEn?: string;
   /** A required module must have data (or, for UNIT_PUBLICITY, its upload) before submit. */
   required: boolean;
   /** For list modules: at most this many entries (the seeds' 最多填写三条). */
@@ -85,6 +88,8 @@ export interface AttachmentSlotConfig {
   /** Stable code, e.g. ID_CARD; attachments name their slot by it. */
   code: string;
   name: string;
+  /** The name in the English UI; absent: the vocabulary's English for the code, if it has one. */
+  nameEn?: string;
   formats: FileFormat[];
   maxSizeKb: number;
   maxCount: number;
@@ -478,15 +483,7 @@ export const ChannelGroup = {
   JIANGSU_TITLE: 'JIANGSU_TITLE',
 } as const;
 export type ChannelGroup = (typeof ChannelGroup)[keyof typeof ChannelGroup];
-export const CHANNEL_GROUP_WORDS: Readonly<Record<ChannelGroup, string>> = {
-  TITLE_REVIEW: '专业技术职称评审申报',
-  HIGH_LEVEL_RECOGNITION: '高层次和特殊人才职称认定',
-  SECOND_LEVEL_POST: '专业技术二级岗位评聘申报',
-  SECOND_LEVEL_POST_ASSESSMENT: '专业技术二级岗位聘期考核申报',
-  THIRD_LEVEL_POST_ASSESSMENT: '专业技术三级岗位聘期考核申报',
-  TALENT_CLASSIFICATION: '人才分类定级评定',
-  JIANGSU_TITLE: '专业技术人员管理服务',
-};
+export const CHANNEL_GROUP_WORDS: Readonly<Record<ChannelGroup, string>> = zhWords(CHANNEL_GROUP);
 
 /** Business forms (业务表册) generated from a declaration. */
 export type BusinessFormKind = 'REVIEW_LIST' | 'PUBLICITY' | 'TALENT_APPLICATION';
@@ -544,4 +541,6 @@ export interface ValidationProblem {
   code: string;
   message: string;
   field?: string;
+  /** The numbers in the message (count, max …): clients in other languages build theirs from code + params. */
+  params?: Readonly<Record<string, string | number>>;
 }

@@ -136,7 +136,7 @@ const postTermAssessmentForm = (): FormConfig =>
     required: [
       'BASIC_INFO',
       'ANNUAL_ASSESSMENT',
-      ['WORK_SUMMARY', { name: '聘期工作总结' }],
+      ['WORK_SUMMARY', { name: '聘期工作总结', nameEn: 'Work summary of the appointment term' }],
       'UNIT_PUBLICITY',
     ],
     optional: ['PAPERS', 'AWARDS', 'OTHER_MATERIALS'],
@@ -163,15 +163,19 @@ const jiangsuForm = (review: boolean): FormConfig =>
   form({
     required: [
       'BASIC_INFO',
-      ['EDUCATION', { name: '学历学位信息' }],
+      ['EDUCATION', { name: '学历学位信息', nameEn: 'Diplomas and degrees' }],
       'ANNUAL_ASSESSMENT',
       'WORK_SUMMARY',
-      ['UNIT_PUBLICITY', { name: '单位公示及结果报告证明' }],
+      ['UNIT_PUBLICITY', { name: '单位公示及结果报告证明', nameEn: 'Unit publicity and result report' }],
     ],
     optional: review
       ? ['WORK_EXPERIENCE', 'CONTINUING_EDUCATION', 'PAPERS', 'AWARDS', 'OTHER_MATERIALS']
       : ['WORK_EXPERIENCE', 'OTHER_MATERIALS'],
-    attachments: ['PHOTO', 'ID_CARD', ['UNIT_PUBLICITY', { name: '单位公示及结果报告证明' }]],
+    attachments: [
+      'PHOTO',
+      'ID_CARD',
+      ['UNIT_PUBLICITY', { name: '单位公示及结果报告证明', nameEn: 'Unit publicity and result report' }],
+    ],
     educationCertificateNumbers: true,
   });
 
