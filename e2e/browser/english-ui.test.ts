@@ -3,17 +3,18 @@
 // organisations, notices, catalogue entries, what applicants typed). The 数据验证信息 list and a
 // field error are read in English too. Chinese stays as it was (the other browser tests).
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser';
+import { launchBrowser, signInByUi } from '../support/browser';
 import { dataStringsOf, expectNoChineseUi } from '../support/english';
 import {
   bindToDemoUnit,
+  committeePasses,
+  declarationAtCommittee,
   DEMO_APPLICANTS,
   DEMO_PASSWORD,
   DEMO_UNIT_CREDIT_CODE,
   demoAgent,
   ok,
   signedIn,
-  submittedTitleDeclaration,
 } from '../support/flows';
 import { startStack, type Stack } from '../support/stack';
 
@@ -37,9 +38,11 @@ beforeAll(async () => {
   await stack.settleEvents();
   browser = await launchBrowser();
   const agent = await demoAgent(stack);
+  // 张伟's declaration goes the whole route (unit, 批量送审, bureau, committee): every step, status
+  // and level is on some page, and 我的证照 holds the certificate it earned.
   const zhang = await signedIn(stack, { kind: 'PERSON', account: DEMO_APPLICANTS.张伟.mobile });
-  const unit = await bindToDemoUnit(stack, zhang, agent);
-  submitted = await submittedTitleDeclaration(stack, zhang, unit.name);
+  submitted = await declarationAtCommittee(stack, zhang);
+  await committeePasses(stack, submitted);
   // 李娜 starts a declaration and leaves it empty: her 数据验证信息 lists what is missing.
   const li = await signedIn(stack, { kind: 'PERSON', account: DEMO_APPLICANTS.李娜.mobile });
   await bindToDemoUnit(stack, li, agent);
@@ -85,15 +88,7 @@ afterAll(async () => {
 async function englishSession(tab: string, fill: (page: Page) => Promise<void>): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
   const page = await context.newPage();
-  await page.goto(`${stack.origin}/`);
-  await page.getByRole('tab', { name: tab }).click();
-  await fill(page);
-  await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('img', { name: '图形验证码图片' }).waitFor();
-  const { answer } = await stack.latestCaptcha();
-  await page.getByLabel('图形验证码').fill(answer);
-  await page.getByRole('button', { name: /^登\s*录$/ }).click();
-  await page.getByRole('button', { name: '安全退出' }).waitFor({ timeout: 15_000 });
+  await signInByUi(stack, page, tab, fill, DEMO_PASSWORD);
   await page.getByRole('button', { name: 'English' }).first().click();
   await page.getByRole('button', { name: 'Sign out' }).waitFor({ timeout: 15_000 });
   return page;
@@ -165,11 +160,16 @@ describe('the English UI shows no Chinese except names and data', () => {
     await page.context().close();
   });
 
-  it('the applicant whose declaration is under review: its progress and receipt', async () => {
+  it('the applicant whose declaration passed: its progress, receipt and certificate', async () => {
     const page = await englishSession('个人登录', (p) =>
       p.getByLabel('身份证号/手机号').fill(DEMO_APPLICANTS.张伟.mobile),
     );
-    await walk(page, [`/applicant/declarations/${submitted}/done`, '/applicant/items']);
+    await walk(page, [
+      `/applicant/declarations/${submitted}/done`,
+      '/applicant/items',
+      '/applicant/access-log',
+      '/certificates',
+    ]);
     await page.context().close();
   });
 
@@ -198,11 +198,22 @@ describe('the English UI shows no Chinese except names and data', () => {
     for (const [account, paths] of [
       [
         'bureau.province',
-        ['/bureau', '/bureau/review', '/bureau/reissue', '/bureau/historical', '/bureau/opinions'],
+        [
+          '/bureau',
+          '/bureau/review',
+          '/bureau/review/queue',
+          `/bureau/review/case/${submitted}`,
+          '/bureau/reissue',
+          '/bureau/historical',
+          '/bureau/opinions',
+        ],
       ],
       ['bureau.city', ['/bureau/reissue', '/bureau/historical']],
       ['dept.education', ['/bureau', '/bureau/review']],
-      ['committee.engineering', ['/bureau', '/bureau/committee']],
+      [
+        'committee.engineering',
+        ['/bureau', '/bureau/committee', '/bureau/committee/queue', `/bureau/committee/case/${submitted}`],
+      ],
     ] as const) {
       const page = await englishSession('工作人员登录', (p) => p.getByLabel('用户名').fill(account));
       await walk(page, paths);

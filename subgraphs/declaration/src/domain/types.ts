@@ -3,34 +3,24 @@
 // answer (FieldProblem at save time, ValidationProblem in the 数据验证信息 list).
 // No ORM or GraphQL here: the service layer maps its entities and inputs onto these shapes.
 
-import { CHANNEL_GROUP, zhWords } from '@zhicheng/vocabulary';
+import {
+  CHANNEL_GROUP,
+  MODULE_KEYS as VOCABULARY_MODULE_KEYS,
+  zhWords,
+  type ModuleKey as VocabularyModuleKey,
+} from '@zhicheng/vocabulary';
 // A type-only import: erased at build time, so the domain stays free of GraphQL at run time.
 export type { FieldProblem } from '@zhicheng/server-kit';
 
 /** Calendar date `YYYY-MM-DD` (China local date; a birth date has no time zone). */
 export type IsoDate = string;
 
-/** The modules a notice can put into the wizard's 02 信息填报 step. */
-export const ModuleKey = {
-  BASIC_INFO: 'BASIC_INFO',
-  TALENT_BASIC_INFO: 'TALENT_BASIC_INFO',
-  RECOMMENDERS: 'RECOMMENDERS',
-  EDUCATION: 'EDUCATION',
-  CONTINUING_EDUCATION: 'CONTINUING_EDUCATION',
-  PAPERS: 'PAPERS',
-  WORK_EXPERIENCE: 'WORK_EXPERIENCE',
-  PART_TIME_POSTS: 'PART_TIME_POSTS',
-  ENTERPRISE_RESULTS: 'ENTERPRISE_RESULTS',
-  INNOVATION: 'INNOVATION',
-  HONOURS: 'HONOURS',
-  AWARDS: 'AWARDS',
-  ANNUAL_ASSESSMENT: 'ANNUAL_ASSESSMENT',
-  WORK_SUMMARY: 'WORK_SUMMARY',
-  UNIT_PUBLICITY: 'UNIT_PUBLICITY',
-  OTHER_MATERIALS: 'OTHER_MATERIALS',
-} as const;
-export type ModuleKey = (typeof ModuleKey)[keyof typeof ModuleKey];
-export const MODULE_KEYS: readonly ModuleKey[] = Object.values(ModuleKey);
+/** The modules a notice can put into the wizard's 02 信息填报 step (the vocabulary's, in its order). */
+export type ModuleKey = VocabularyModuleKey;
+export const ModuleKey = Object.fromEntries(VOCABULARY_MODULE_KEYS.map((key) => [key, key])) as {
+  readonly [K in ModuleKey]: K;
+};
+export const MODULE_KEYS: readonly ModuleKey[] = VOCABULARY_MODULE_KEYS;
 
 /** File types the server recognises by magic bytes (never by the file name). */
 export const FileFormat = { pdf: 'pdf', jpg: 'jpg', png: 'png', zip: 'zip' } as const;

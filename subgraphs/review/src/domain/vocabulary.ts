@@ -4,11 +4,13 @@
 import type { ReviewLevel, TalentLevelCode } from '@zhicheng/events';
 import {
   COMMITTEE_RESULT,
+  MODULE_KEYS as VOCABULARY_MODULE_KEYS,
   MODULES,
   RETURN_TARGET,
   REVIEW_DECISION,
   REVIEW_LEVEL,
   zhWords,
+  type ModuleKey as VocabularyModuleKey,
 } from '@zhicheng/vocabulary';
 import type { Role } from '@zhicheng/server-kit';
 
@@ -28,30 +30,12 @@ export const LEVEL_ROLES: Readonly<Record<ReviewLevel, readonly Role[]>> = {
   COMMITTEE: ['COMMITTEE_SECRETARY'],
 };
 
-/**
- * The declaration's modules, as the declaration subgraph names them (its ModuleKey). Review may
- * not import another subgraph, so the keys are repeated here; DeclarationReturned carries them.
- */
-export const ModuleKey = {
-  BASIC_INFO: 'BASIC_INFO',
-  TALENT_BASIC_INFO: 'TALENT_BASIC_INFO',
-  RECOMMENDERS: 'RECOMMENDERS',
-  EDUCATION: 'EDUCATION',
-  CONTINUING_EDUCATION: 'CONTINUING_EDUCATION',
-  PAPERS: 'PAPERS',
-  WORK_EXPERIENCE: 'WORK_EXPERIENCE',
-  PART_TIME_POSTS: 'PART_TIME_POSTS',
-  ENTERPRISE_RESULTS: 'ENTERPRISE_RESULTS',
-  INNOVATION: 'INNOVATION',
-  HONOURS: 'HONOURS',
-  AWARDS: 'AWARDS',
-  ANNUAL_ASSESSMENT: 'ANNUAL_ASSESSMENT',
-  WORK_SUMMARY: 'WORK_SUMMARY',
-  UNIT_PUBLICITY: 'UNIT_PUBLICITY',
-  OTHER_MATERIALS: 'OTHER_MATERIALS',
-} as const;
-export type ModuleKey = (typeof ModuleKey)[keyof typeof ModuleKey];
-export const MODULE_KEYS: readonly ModuleKey[] = Object.values(ModuleKey);
+/** The declaration's modules, from the one vocabulary (DeclarationReturned carries them). */
+export type ModuleKey = VocabularyModuleKey;
+export const ModuleKey = Object.fromEntries(VOCABULARY_MODULE_KEYS.map((key) => [key, key])) as {
+  readonly [K in ModuleKey]: K;
+};
+export const MODULE_KEYS: readonly ModuleKey[] = VOCABULARY_MODULE_KEYS;
 
 /** The declaration form's default module names (a notice may rename; these are for messages). */
 export const MODULE_WORDS: Readonly<Record<ModuleKey, string>> = Object.fromEntries(

@@ -3,6 +3,7 @@
 // is adding an entry here (or a row a bureau edits), never a code branch.
 import {
   CHANNEL_GROUP_WORDS,
+  MODULE_KEYS,
   type AttachmentSlotConfig,
   type BusinessFormKind,
   type ChannelConfig,
@@ -42,24 +43,8 @@ function form(definition: FormDefinition): FormConfig {
   };
 }
 
-const WIZARD_ORDER: readonly ModuleKey[] = [
-  'BASIC_INFO',
-  'TALENT_BASIC_INFO',
-  'RECOMMENDERS',
-  'EDUCATION',
-  'CONTINUING_EDUCATION',
-  'PAPERS',
-  'WORK_EXPERIENCE',
-  'PART_TIME_POSTS',
-  'ENTERPRISE_RESULTS',
-  'INNOVATION',
-  'HONOURS',
-  'AWARDS',
-  'ANNUAL_ASSESSMENT',
-  'WORK_SUMMARY',
-  'UNIT_PUBLICITY',
-  'OTHER_MATERIALS',
-];
+/** The wizard shows modules in the vocabulary's order. */
+const WIZARD_ORDER: readonly ModuleKey[] = MODULE_KEYS;
 
 /** The 吉林 正常职称申报 attachment list (seed 000), plus the photo and the publicity form. */
 const JILIN_TITLE_ATTACHMENTS = [
