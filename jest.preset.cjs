@@ -11,14 +11,12 @@ module.exports = {
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { ...swcrc, swcrc: false, sourceMaps: 'inline' }] },
   moduleNameMapper: {
-    '^@zhicheng/(server-kit|domain-codes|testing|events|live|files|business-forms)$': path.join(
+    '^@zhicheng/(server-kit|domain-codes|testing|events|live|files|business-forms|vocabulary)$': path.join(
       __dirname,
       'libs/$1/src/index.ts',
     ),
-    '^@zhicheng/(server-kit|domain-codes|testing|events|live|files|business-forms)/(.*)$': path.join(
-      __dirname,
-      'libs/$1/src/$2',
-    ),
+    '^@zhicheng/(server-kit|domain-codes|testing|events|live|files|business-forms|vocabulary)/(.*)$':
+      path.join(__dirname, 'libs/$1/src/$2'),
     '^@zhicheng/(identity|binding|declaration|review|certificate)$': path.join(
       __dirname,
       'subgraphs/$1/src/index.ts',

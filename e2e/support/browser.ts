@@ -29,23 +29,40 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** What signInByUi needs of the stack: its origin and the captcha a person would read. */
+interface SignInStack {
+  origin: string;
+  latestCaptcha(): Promise<{ answer: string }>;
+}
+
 /**
- * Signs in on the sign-in page as a person would: the tab, the account fields (`fill`), the demo
- * password and the captcha read from the database; resolves once 安全退出 shows.
+ * Signs in on the Chinese sign-in page as a person does: the tab, the account fields (`fill`),
+ * the demo password and the captcha read off the picture; waits for 安全退出.
  */
-export async function signInThroughPage(
+export async function signInByUi(
+  stack: SignInStack,
   page: Page,
-  stack: Pick<Stack, 'origin' | 'latestCaptcha'>,
   tab: string,
   fill: (page: Page) => Promise<void>,
+  password: string,
 ): Promise<void> {
   await page.goto(`${stack.origin}/`);
   await page.getByRole('tab', { name: tab }).click();
   await fill(page);
-  await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByLabel('密码', { exact: true }).fill(password);
   await page.getByRole('img', { name: '图形验证码图片' }).waitFor();
   const { answer } = await stack.latestCaptcha();
   await page.getByLabel('图形验证码').fill(answer);
   await page.getByRole('button', { name: /^登\s*录$/ }).click();
   await page.getByRole('button', { name: '安全退出' }).waitFor({ timeout: 15_000 });
+}
+
+/** signInByUi with the demo accounts' password. */
+export function signInThroughPage(
+  page: Page,
+  stack: Pick<Stack, 'origin' | 'latestCaptcha'>,
+  tab: string,
+  fill: (page: Page) => Promise<void>,
+): Promise<void> {
+  return signInByUi(stack, page, tab, fill, DEMO_PASSWORD);
 }

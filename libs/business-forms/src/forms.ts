@@ -1,8 +1,11 @@
+import { fieldOf } from '@zhicheng/vocabulary';
 import { Sheet, type Cell } from './sheet';
 import { dateText, excerpt, generatedText, monthText, orBlank, periodText } from './text';
 import type { AppliedTitle, PublicityData, RecordLine, ReviewListData, TalentApplicationData } from './types';
 
 const label = (text: string, width: number): Cell => ({ text, width, label: true });
+/** A field of the talent declaration's 基本信息, labelled as the vocabulary (and every screen) says. */
+const talent = (field: string): string => fieldOf('TALENT_BASIC_INFO', field)?.zh ?? field;
 const value = (text: string | number | null | undefined, width: number): Cell => ({
   text: orBlank(text),
   width,
@@ -180,46 +183,46 @@ export async function renderTalentApplication(data: TalentApplicationData): Prom
   const a = data.applicant;
   sheet.caption('一、基本信息');
   sheet.row([
-    label('姓名', 0.16),
+    label(talent('name'), 0.16),
     value(a.name, 0.18),
-    label('性别', 0.13),
+    label(talent('gender'), 0.13),
     value(a.gender, 0.14),
     label('出生年月', 0.15),
     value(monthText(a.birthDate), 0.24),
   ]);
   sheet.row([
-    label('证件号码', 0.16),
+    label(talent('idNumber'), 0.16),
     value(a.idNumber, 0.45),
-    label('联系电话', 0.15),
+    label(talent('mobile'), 0.15),
     value(a.mobile, 0.24),
   ]);
   sheet.row([
-    label('工作单位', 0.16),
+    label(talent('workUnitName'), 0.16),
     value(a.unitName, 0.45),
-    label('现任职务或岗位', 0.15),
+    label(talent('post'), 0.15),
     value(a.post, 0.24),
   ]);
-  sheet.row([label('最高学历', 0.16), value(a.education, 0.84)]);
+  sheet.row([label(talent('educationLevel'), 0.16), value(a.education, 0.84)]);
   sheet.row([
-    label('人才来源', 0.16),
+    label(talent('source'), 0.16),
     value(data.source, 0.18),
-    label('从何地（单位）引进', 0.13),
+    label(talent('introducedFrom'), 0.13),
     value(data.introducedFrom, 0.53),
   ]);
   sheet.row([
-    label('认定服务类型', 0.16),
+    label(talent('serviceType'), 0.16),
     value(data.serviceType, 0.18),
-    label('已认定人才类别', 0.13),
+    label(talent('previousCategoryCode'), 0.13),
     value(withDate(data.previousCategory, data.previousRecognitionDate), 0.53),
   ]);
   sheet.row([
-    label('长期聘用合同（五年以上）', 0.16),
+    label(talent('longTermContract'), 0.16),
     value(data.longTermContract ? '是' : '否', 0.18),
-    label('合同起始日期', 0.13),
+    label(talent('contractStartDate'), 0.13),
     value(data.longTermContract ? '' : dateText(data.contractStartDate), 0.53),
   ]);
-  sheet.row([label('申请评定符合标准', 0.16), value(data.standard, 0.84)]);
-  sheet.row([label('申请评定级别（层次）', 0.16), value(data.levelName, 0.84)]);
+  sheet.row([label(talent('standardCode'), 0.16), value(data.standard, 0.84)]);
+  sheet.row([label(talent('levelCode'), 0.16), value(data.levelName, 0.84)]);
   sheet.gap(8);
 
   sheet.caption('二、学习教育经历');

@@ -1,5 +1,6 @@
 // What the forms show, as plain display data: the declaration service resolves codes to their
 // words (系列, 专业, 级别, 学历 …) before calling, so this library knows no catalogue.
+import { BUSINESS_FORM, zhWords } from '@zhicheng/vocabulary';
 
 /** A calendar date `YYYY-MM-DD` (or `YYYY-MM`); shown as 2026年3月1日 / 出生年月 as 1990年5月. */
 export type IsoDate = string;
@@ -136,8 +137,4 @@ export interface BusinessFormData {
 }
 
 /** The names the declaration lists under 业务表册信息 (and a download would be called). */
-export const BUSINESS_FORM_NAMES: Readonly<Record<BusinessFormKind, string>> = {
-  REVIEW_LIST: '职称评审一览表',
-  PUBLICITY: '公示表',
-  TALENT_APPLICATION: '人才分类定级认定申报表',
-};
+export const BUSINESS_FORM_NAMES: Readonly<Record<BusinessFormKind, string>> = zhWords(BUSINESS_FORM);

@@ -2,6 +2,7 @@
  * Every event that crosses a subgraph boundary, with its payload. Producers and consumers import
  * these types, so a payload change is a compile error on both sides rather than a runtime surprise.
  */
+import type { ModuleKey } from '@zhicheng/vocabulary';
 
 export type ReviewLevel = 'UNIT' | 'DEPARTMENT' | 'BUREAU' | 'COMMITTEE';
 
@@ -12,24 +13,8 @@ export interface RouteLevel {
   name: string;
 }
 
-/** The declaration's modules as the declaration subgraph names them (review flags them on return). */
-export type DeclarationModuleKey =
-  | 'BASIC_INFO'
-  | 'TALENT_BASIC_INFO'
-  | 'RECOMMENDERS'
-  | 'EDUCATION'
-  | 'CONTINUING_EDUCATION'
-  | 'PAPERS'
-  | 'WORK_EXPERIENCE'
-  | 'PART_TIME_POSTS'
-  | 'ENTERPRISE_RESULTS'
-  | 'INNOVATION'
-  | 'HONOURS'
-  | 'AWARDS'
-  | 'ANNUAL_ASSESSMENT'
-  | 'WORK_SUMMARY'
-  | 'UNIT_PUBLICITY'
-  | 'OTHER_MATERIALS';
+/** The declaration's modules, as the one vocabulary names them (review flags them on return). */
+export type DeclarationModuleKey = ModuleKey;
 
 /** 工作单位性质, as the Jiangsu declaration form lists them (seed 004). */
 export type UnitNature = 'ENTERPRISE' | 'INSTITUTION' | 'GOVERNMENT' | 'SOCIAL_ORGANISATION' | 'OTHER';

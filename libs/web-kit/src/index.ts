@@ -100,3 +100,5 @@ export * from './review';
 
 // 接口客户端 (third-party clients, webhooks): shared by unit-audit and bureau-dashboard
 export * from './clients';
+// Codes in words (statuses, steps, levels, module and attachment names), from the one vocabulary
+export * from './vocabulary';

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { Alert, Table, Tag, type TableColumnsType } from 'antd';
-import { errorMessage, translateOrUndefined, useQuery, useTranslation } from '@zhicheng/web-kit';
+import { errorMessage, translateOrUndefined, useQuery, useTranslation, useWords } from '@zhicheng/web-kit';
 import type { BindingFieldsFragment } from '../gql/graphql';
 import { formatTime } from '../format';
 import { MyBindingsQuery } from './documents';
@@ -9,6 +9,7 @@ import { BINDING_STATUS_COLOURS } from './status';
 /** 绑定单位申报状态: every binding request with its status, 办件意见 and who decided when. */
 export function BindingHistory() {
   const { t } = useTranslation('applicant');
+  const words = useWords();
   const context = useMemo(() => ({ additionalTypenames: ['Binding'] }), []);
   const [{ data, fetching, error }] = useQuery({ query: MyBindingsQuery, context });
   const columns: TableColumnsType<BindingFieldsFragment> = [
@@ -29,7 +30,11 @@ export function BindingHistory() {
     {
       title: t('binding.status'),
       key: 'status',
-      render: (_v, row) => <Tag color={BINDING_STATUS_COLOURS[row.status]}>{row.statusText}</Tag>,
+      render: (_v, row) => (
+        <Tag color={BINDING_STATUS_COLOURS[row.status]}>
+          {words.status('BindingStatus', row.status, row.statusText)}
+        </Tag>
+      ),
     },
     {
       title: t('binding.opinion'),

@@ -8,6 +8,7 @@ import {
   useMutation,
   useQuery,
   useTranslation,
+  useWords,
 } from '@zhicheng/web-kit';
 import { BindingHistory } from './BindingHistory';
 import { BindUnitModal } from './BindUnitModal';
@@ -21,6 +22,7 @@ import { confirmDestructive } from '../components/confirmDestructive';
  */
 export function BindingPanel() {
   const { t } = useTranslation('applicant');
+  const words = useWords();
   const { message, modal } = App.useApp();
   const context = useMemo(() => ({ additionalTypenames: ['Binding'] }), []);
   const [{ data, fetching, error }, refetch] = useQuery({ query: MyBindingQuery, context });
@@ -76,7 +78,9 @@ export function BindingPanel() {
   ) : (
     <Flex gap={8} align="center" wrap>
       <strong>{current.unit.name}</strong>
-      <Tag color={BINDING_STATUS_COLOURS[current.status]}>{current.statusText}</Tag>
+      <Tag color={BINDING_STATUS_COLOURS[current.status]}>
+        {words.status('BindingStatus', current.status, current.statusText)}
+      </Tag>
       {current.status === 'APPROVED' && (
         <Button
           size="small"

@@ -1,5 +1,12 @@
 import { App, Button, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { errorMessage, Link, translateOrUndefined, useMutation, useTranslation } from '@zhicheng/web-kit';
+import {
+  errorMessage,
+  Link,
+  translateOrUndefined,
+  useMutation,
+  useTranslation,
+  useWords,
+} from '@zhicheng/web-kit';
 import type { DeclarationRowFieldsFragment } from '../gql/graphql';
 import { formatTime } from '../format';
 import { paths } from '../routes';
@@ -103,6 +110,7 @@ export interface DeclarationsTableProps {
 /** 申报历史信息: 通知名称, 系列, 推荐单位, 专业, 专业范围, 申报职称, 级别, 业务状态 and 操作. */
 export function DeclarationsTable({ rows, loading, caption, emptyText }: DeclarationsTableProps) {
   const { t } = useTranslation('applicant');
+  const words = useWords();
   const dash = <span className="zc-muted">-</span>;
   const columns: TableColumnsType<DeclarationRow> = [
     {
@@ -132,8 +140,8 @@ export function DeclarationsTable({ rows, loading, caption, emptyText }: Declara
     { title: t('history.columns.level'), key: 'level', render: (_v, row) => row.title?.levelName ?? dash },
     {
       title: t('history.columns.category'),
-      dataIndex: 'categoryText',
       key: 'category',
+      render: (_v, row) => words.status('DeclarationCategory', row.category, row.categoryText),
       className: 'zc-nowrap',
     },
     {
@@ -146,7 +154,11 @@ export function DeclarationsTable({ rows, loading, caption, emptyText }: Declara
       title: t('history.columns.status'),
       key: 'status',
       fixed: 'right',
-      render: (_v, row) => <Tag color={DECLARATION_STATUS_COLOURS[row.status]}>{row.statusText}</Tag>,
+      render: (_v, row) => (
+        <Tag color={DECLARATION_STATUS_COLOURS[row.status]}>
+          {words.status('DeclarationStatus', row.status, row.statusText)}
+        </Tag>
+      ),
     },
     {
       title: t('history.columns.actions'),

@@ -1,5 +1,5 @@
 import { Alert, Empty, Flex, Steps, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { useTranslation } from '@zhicheng/web-kit';
+import { useTranslation, useWords } from '@zhicheng/web-kit';
 import { formatTime } from '../format';
 import type { ReviewTrackFieldsFragment } from '../gql/graphql';
 import { reviewResultOf, type ReviewResultKind } from './status';
@@ -37,13 +37,16 @@ const RESULT_ALERT: Record<ReviewResultKind, 'info' | 'warning' | 'success' | 'e
 /** 评审结果: awaited after 材料审核通过, then 通过 (with the class, for 人才分类定级) / 不通过 / 暂缓. */
 function ReviewResult({ result }: { result: NonNullable<ReturnType<typeof reviewResultOf>> }) {
   const { t } = useTranslation('applicant');
+  const words = useWords();
   const description =
     result.kind === 'AWAITING' ? (
       t('done.result.awaiting')
     ) : (
       <>
         {/* 评审通过（认定为C类）: the class a 人才分类定级 result awarded. */}
-        {result.kind === 'PASS' && result.stepText && <div>{result.stepText}</div>}
+        {result.kind === 'PASS' && result.stepText && (
+          <div>{words.status('TimelineStep', result.step, result.stepText)}</div>
+        )}
         {result.opinion && <div>{result.opinion}</div>}
         {result.kind === 'DEFER' && <div>{t('done.result.deferredHint')}</div>}
         {result.at && (
@@ -82,6 +85,7 @@ export function ReviewTrack({
   compact?: boolean;
 }) {
   const { t } = useTranslation('applicant');
+  const words = useWords();
   const nodes = [
     {
       title: t('done.applicant'),
@@ -91,7 +95,7 @@ export function ReviewTrack({
         : t('done.notSubmitted'),
     },
     ...track.reviewProgress.map((node) => ({
-      title: `${node.levelText}：${node.name}`,
+      title: `${words.status('ReviewLevel', node.level, node.levelText)}${words.language === 'zh-CN' ? '：' : ': '}${node.name}`,
       status: NODE_STATUS[node.node],
       description:
         node.node === 'CURRENT' && track.reviewPosition?.deferred
@@ -105,7 +109,11 @@ export function ReviewTrack({
   );
   const columns: TableColumnsType<Entry> = [
     { title: t('done.timelineColumns.at'), key: 'at', render: (_v, e) => formatTime(e.at) },
-    { title: t('done.timelineColumns.level'), key: 'level', render: (_v, e) => e.levelText },
+    {
+      title: t('done.timelineColumns.level'),
+      key: 'level',
+      render: (_v, e) => words.status('TimelineLevel', e.level, e.levelText),
+    },
     {
       title: t('done.timelineColumns.organisation'),
       key: 'organisation',
@@ -115,7 +123,9 @@ export function ReviewTrack({
     {
       title: t('done.timelineColumns.decision'),
       key: 'decision',
-      render: (_v, e) => <Tag color={STEP_COLOURS[e.step]}>{e.stepText}</Tag>,
+      render: (_v, e) => (
+        <Tag color={STEP_COLOURS[e.step]}>{words.status('TimelineStep', e.step, e.stepText)}</Tag>
+      ),
     },
     {
       title: t('done.timelineColumns.opinion'),
@@ -123,16 +133,20 @@ export function ReviewTrack({
       render: (_v, e) => (
         <span>
           {e.opinion ?? '-'}
-          {e.moduleNames && e.moduleNames.length > 0 && (
+          {(e.modules?.length ?? 0) > 0 && (
             <Typography.Text type="secondary">
               {' '}
-              （{t('done.flaggedModules')}：{e.moduleNames.join('、')}）
+              （{t('done.flaggedModules')}：{words.modules(e.modules)}）
             </Typography.Text>
           )}
         </span>
       ),
     },
-    { title: t('done.timelineColumns.status'), key: 'status', render: (_v, e) => e.statusText },
+    {
+      title: t('done.timelineColumns.status'),
+      key: 'status',
+      render: (_v, e) => words.status('DeclarationStatus', e.statusAfter, e.statusText),
+    },
   ];
   const result = reviewResultOf(track.status, track.timeline);
   return (

@@ -106,6 +106,7 @@ export const NoticeQuery = graphql(`
         modules {
           key
           name
+          nameEn
           required
         }
       }
@@ -198,8 +199,10 @@ export const ReviewTrackFields = graphql(`
       organisationName
       actorName
       opinion
+      modules
       moduleNames
       returnTargetText
+      statusAfter
       statusText
     }
   }
@@ -263,6 +266,7 @@ export const WizardFields = graphql(`
         modules {
           key
           name
+          nameEn
           required
           maxEntries
           filesPerEntry {
@@ -275,6 +279,7 @@ export const WizardFields = graphql(`
         attachments {
           code
           name
+          nameEn
           formats
           maxSizeKb
           maxCount
@@ -456,6 +461,10 @@ export const WizardFields = graphql(`
         code
         message
         field
+        params {
+          name
+          value
+        }
       }
     }
     businessForms {

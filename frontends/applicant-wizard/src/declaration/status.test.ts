@@ -57,6 +57,7 @@ describe('评审结果 (seed 001 §3.4)', () => {
     const passed = entry('COMMITTEE_PASS', '评审通过（认定为C类）', '2026-12-03T02:00:00Z');
     expect(reviewResultOf('FINALLY_APPROVED', [submitted, materials, deferred, passed])).toEqual({
       kind: 'PASS',
+      step: 'COMMITTEE_PASS',
       stepText: '评审通过（认定为C类）',
       opinion: '评审通过（认定为C类）意见',
       organisationName: '吉林省人力资源和社会保障厅',

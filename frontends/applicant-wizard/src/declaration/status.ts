@@ -64,7 +64,8 @@ export type ReviewResultKind = 'AWAITING' | 'DEFER' | 'PASS' | 'FAIL';
 
 export interface ReviewResultView {
   kind: ReviewResultKind;
-  /** The server's words, e.g. 评审通过（认定为C类）; null while awaiting. */
+  /** The step's code (COMMITTEE_PASS …) and the server's words, e.g. 评审通过（认定为C类）; null while awaiting. */
+  step: string | null;
   stepText: string | null;
   opinion: string | null;
   organisationName: string | null;
@@ -91,12 +92,13 @@ export function reviewResultOf(
   if (latest)
     return {
       kind: RESULT_STEPS[latest.step],
+      step: latest.step,
       stepText: latest.stepText,
       opinion: latest.opinion ?? null,
       organisationName: latest.organisationName ?? null,
       at: latest.at,
     };
   return status === 'MATERIALS_APPROVED'
-    ? { kind: 'AWAITING', stepText: null, opinion: null, organisationName: null, at: null }
+    ? { kind: 'AWAITING', step: null, stepText: null, opinion: null, organisationName: null, at: null }
     : null;
 }

@@ -9,6 +9,7 @@ import {
   useLocation,
   useQuery,
   useTranslation,
+  useWords,
 } from '@zhicheng/web-kit';
 import { ChannelsQuery, NoticesQuery } from '../declaration/documents';
 import { WindowTag } from '../declaration/window';
@@ -21,6 +22,7 @@ type NoticeRow = NoticeSummaryFieldsFragment;
 /** 申报通知: channels grouped as the seeds' menus (人才人事 → …) and the notices of the chosen one. */
 export function NoticesPage() {
   const { t } = useTranslation('applicant');
+  const words = useWords();
   const { searchParams } = useLocation();
   const channelCode = searchParams.get('channel');
   const openOnly = searchParams.get('all') !== '1';
@@ -30,7 +32,10 @@ export function NoticesPage() {
   const groups = useMemo(() => {
     const byGroup = new Map<string, { name: string; channels: { code: string; name: string }[] }>();
     for (const channel of channels.data?.channels ?? []) {
-      const group = byGroup.get(channel.group) ?? { name: channel.groupName, channels: [] };
+      const group = byGroup.get(channel.group) ?? {
+        name: words.status('ChannelGroup', channel.group, channel.groupName),
+        channels: [],
+      };
       group.channels.push(channel);
       byGroup.set(channel.group, group);
     }
@@ -65,7 +70,9 @@ export function NoticesPage() {
         <>
           {row.channel.name}
           <br />
-          <span className="zc-muted">{row.channel.groupName}</span>
+          <span className="zc-muted">
+            {words.status('ChannelGroup', row.channel.group, row.channel.groupName)}
+          </span>
         </>
       ),
     },

@@ -10,6 +10,7 @@ import {
   useMutation,
   useTranslation,
   visibleModules,
+  useWords,
 } from '@zhicheng/web-kit';
 import { CancelDeclarationMutation, SubmitDeclarationMutation } from '../declaration/documents';
 import { isModuleEditable } from '../declaration/status';
@@ -30,6 +31,7 @@ function withQuery(url: string, query: string): string {
  */
 export function AttachmentsStep() {
   const { t } = useTranslation('applicant');
+  const words = useWords();
   const { message, modal } = App.useApp();
   const { declaration, refresh } = useWizard();
   const [pledged, setPledged] = useState(false);
@@ -118,27 +120,32 @@ export function AttachmentsStep() {
           <Typography.Text type="secondary">{t('forms.none')}</Typography.Text>
         ) : (
           <ol className="zc-forms-list">
-            {declaration.businessForms.map((form) => (
-              <li key={form.kind}>
-                <span>{form.name}</span>
-                <Space size={12}>
-                  <a
-                    href={withQuery(form.url, 'download=1')}
-                    aria-label={`${t('forms.download')} ${form.name}`}
-                  >
-                    {t('forms.download')}
-                  </a>
-                  <a
-                    href={form.url}
-                    target="_blank"
-                    rel="noreferrer"
-                    aria-label={`${t('forms.preview')} ${form.name}`}
-                  >
-                    {t('forms.preview')}
-                  </a>
-                </Space>
-              </li>
-            ))}
+            {declaration.businessForms
+              .map(({ name, ...form }) => ({
+                ...form,
+                name: words.status('BusinessFormKind', form.kind, name),
+              }))
+              .map((form) => (
+                <li key={form.kind}>
+                  <span>{form.name}</span>
+                  <Space size={12}>
+                    <a
+                      href={withQuery(form.url, 'download=1')}
+                      aria-label={`${t('forms.download')} ${form.name}`}
+                    >
+                      {t('forms.download')}
+                    </a>
+                    <a
+                      href={form.url}
+                      target="_blank"
+                      rel="noreferrer"
+                      aria-label={`${t('forms.preview')} ${form.name}`}
+                    >
+                      {t('forms.preview')}
+                    </a>
+                  </Space>
+                </li>
+              ))}
           </ol>
         )}
       </Card>

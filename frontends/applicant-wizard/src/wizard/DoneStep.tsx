@@ -1,5 +1,5 @@
 import { Button, Card, Descriptions, Flex, Result, Tag } from 'antd';
-import { navigate, useTranslation } from '@zhicheng/web-kit';
+import { navigate, useTranslation, useWords } from '@zhicheng/web-kit';
 import { ReviewTrack } from '../declaration/ReviewTrack';
 import { DECLARATION_STATUS_COLOURS } from '../declaration/status';
 import { formatTime } from '../format';
@@ -14,6 +14,7 @@ import { ReturnNotice } from './ReturnNotice';
  */
 export function DoneStep() {
   const { t } = useTranslation('applicant');
+  const words = useWords();
   const { declaration } = useWizard();
   return (
     <Flex vertical gap={16}>
@@ -22,7 +23,11 @@ export function DoneStep() {
           status="success"
           title={<h2 className="zc-result-title">{t('done.title')}</h2>}
           subTitle={t('done.subTitle')}
-          extra={<Tag color={DECLARATION_STATUS_COLOURS[declaration.status]}>{declaration.statusText}</Tag>}
+          extra={
+            <Tag color={DECLARATION_STATUS_COLOURS[declaration.status]}>
+              {words.status('DeclarationStatus', declaration.status, declaration.statusText)}
+            </Tag>
+          }
         />
       )}
       {declaration.status === 'RETURNED' && <ReturnNotice withEditLink />}
@@ -38,12 +43,16 @@ export function DoneStep() {
               label: t('history.columns.status'),
               children: (
                 <Tag color={DECLARATION_STATUS_COLOURS[declaration.status]} className="zc-status-tag">
-                  {declaration.statusText}
+                  {words.status('DeclarationStatus', declaration.status, declaration.statusText)}
                 </Tag>
               ),
             },
             { key: 'unit', label: t('binding.unit'), children: declaration.unitName },
-            { key: 'category', label: t('history.columns.category'), children: declaration.categoryText },
+            {
+              key: 'category',
+              label: t('history.columns.category'),
+              children: words.status('DeclarationCategory', declaration.category, declaration.categoryText),
+            },
             {
               key: 'title',
               label: t('history.columns.title'),
@@ -59,7 +68,7 @@ export function DoneStep() {
                   {
                     key: 'position',
                     label: t('done.position'),
-                    children: `${declaration.reviewPosition.levelText}：${declaration.reviewPosition.organisationName}${
+                    children: `${words.status('ReviewLevel', declaration.reviewPosition.level, declaration.reviewPosition.levelText)}${words.language === 'zh-CN' ? '：' : ': '}${declaration.reviewPosition.organisationName}${
                       declaration.reviewPosition.deferred ? `（${t('done.deferred')}）` : ''
                     }`,
                   },

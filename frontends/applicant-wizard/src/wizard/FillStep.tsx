@@ -1,6 +1,13 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { Alert, Card, Col, Row, Typography } from 'antd';
-import { ModuleNavigator, useLocation, useTranslation, visibleModules } from '@zhicheng/web-kit';
+import {
+  ModuleNavigator,
+  useLocation,
+  useTranslation,
+  useWords,
+  validationProblemText,
+  visibleModules,
+} from '@zhicheng/web-kit';
 import type { ModuleKey } from '../gql/graphql';
 import { isModuleEditable } from '../declaration/status';
 import { paths } from '../routes';
@@ -70,6 +77,7 @@ function ModuleBody({
 export function FillStep() {
   const { t } = useTranslation('applicant');
   const { declaration, leave, generation } = useWizard();
+  const { language } = useWords();
   const { searchParams } = useLocation();
   const modules = useMemo(
     () => visibleModules(declaration.notice.formConfig.modules, declaration.category),
@@ -171,7 +179,9 @@ export function FillStep() {
               description={
                 <ul className="zc-problem-list">
                   {problems.map((p, i) => (
-                    <li key={`${p.code}-${i}`}>{p.message}</li>
+                    <li key={`${p.code}-${i}`}>
+                      {validationProblemText(language, p, declaration.notice.formConfig)}
+                    </li>
                   ))}
                 </ul>
               }

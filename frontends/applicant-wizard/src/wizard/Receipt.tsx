@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { Button, Card, Descriptions, Flex, Typography } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
-import { useTranslation, visibleModules } from '@zhicheng/web-kit';
+import { useTranslation, useWords, visibleModules } from '@zhicheng/web-kit';
 import { formatTime } from '../format';
 import { useWizard } from './context';
 import { receiptLines, routeAhead } from './receipt';
@@ -13,6 +13,7 @@ import { receiptLines, routeAhead } from './receipt';
  */
 export function Receipt() {
   const { t } = useTranslation('applicant');
+  const words = useWords();
   const { declaration } = useWizard();
   // While the receipt is on the page, printing the page prints the receipt alone (styles.css).
   useEffect(() => {
@@ -28,7 +29,16 @@ export function Receipt() {
       modules: visibleModules(declaration.notice.formConfig.modules, declaration.category),
     },
   });
-  const route = [t('done.applicant'), ...routeAhead(declaration.reviewProgress, declaration.notice.route)];
+  const route = [
+    t('done.applicant'),
+    ...routeAhead(
+      declaration.reviewProgress.map((node) => ({
+        ...node,
+        levelText: words.status('ReviewLevel', node.level, node.levelText),
+      })),
+      declaration.notice.route,
+    ),
+  ];
   return (
     <Card
       size="small"
@@ -54,7 +64,11 @@ export function Receipt() {
           { key: 'applicant', label: t('receipt.applicant'), children: declaration.applicantName },
           { key: 'unit', label: t('binding.unit'), children: declaration.unitName },
           { key: 'notice', label: t('receipt.notice'), children: declaration.notice.title },
-          { key: 'category', label: t('history.columns.category'), children: declaration.categoryText },
+          {
+            key: 'category',
+            label: t('history.columns.category'),
+            children: words.status('DeclarationCategory', declaration.category, declaration.categoryText),
+          },
           {
             key: 'title',
             label: t('history.columns.title'),

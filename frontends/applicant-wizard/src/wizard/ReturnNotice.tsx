@@ -1,5 +1,5 @@
 import { Alert, Button, Descriptions } from 'antd';
-import { navigate, useTranslation } from '@zhicheng/web-kit';
+import { navigate, useTranslation, useWords } from '@zhicheng/web-kit';
 import { formatTime } from '../format';
 import { paths } from '../routes';
 import { useWizard } from './context';
@@ -7,6 +7,7 @@ import { useWizard } from './context';
 /** 被退回: the return opinion, who returned it and when, and the flagged (×) modules. */
 export function ReturnNotice({ withEditLink = false }: { withEditLink?: boolean }) {
   const { t } = useTranslation('applicant');
+  const words = useWords();
   const { declaration } = useWizard();
   const flagged = declaration.returnedModules ?? declaration.editableModules;
   const names = declaration.notice.formConfig.modules
@@ -34,14 +35,14 @@ export function ReturnNotice({ withEditLink = false }: { withEditLink?: boolean 
                   {
                     key: 'by',
                     label: t('done.returnedBy'),
-                    children: `${declaration.returnedBy.levelText}：${declaration.returnedBy.organisationName}`,
+                    children: `${words.status('ReviewLevel', declaration.returnedBy.level, declaration.returnedBy.levelText)}${words.language === 'zh-CN' ? '：' : ': '}${declaration.returnedBy.organisationName}`,
                   },
                 ]
               : []),
             ...(declaration.returnedAt
               ? [{ key: 'at', label: t('done.returnedAt'), children: formatTime(declaration.returnedAt) }]
               : []),
-            { key: 'modules', label: t('done.flaggedModules'), children: names.join('、') || '-' },
+            { key: 'modules', label: t('done.flaggedModules'), children: words.join(names) || '-' },
           ]}
         />
       }

@@ -1,6 +1,6 @@
 import { Alert, Card } from 'antd';
 import { CheckCircleOutlined, ExclamationCircleOutlined } from '@ant-design/icons';
-import { Link, useTranslation } from '@zhicheng/web-kit';
+import { Link, useTranslation, useWords, validationProblemText } from '@zhicheng/web-kit';
 import { paths } from '../routes';
 import { useWizard } from './context';
 
@@ -13,6 +13,8 @@ export function ValidationPanel() {
   const { t } = useTranslation('applicant');
   const { declaration } = useWizard();
   const { ok, problems } = declaration.validation;
+  const { language } = useWords();
+  const config = declaration.notice.formConfig;
   return (
     <Card
       size="small"
@@ -27,6 +29,7 @@ export function ValidationPanel() {
             <p className="zc-validation-intro">{t('validation.intro', { count: problems.length })}</p>
             <ol className="zc-validation-list" aria-label={t('validation.title')}>
               {problems.map((problem, index) => {
+                const text = validationProblemText(language, problem, config);
                 const target =
                   problem.module === 'ATTACHMENTS' ? undefined : paths.fill(declaration.id, problem.module);
                 return (
@@ -34,7 +37,7 @@ export function ValidationPanel() {
                     <ExclamationCircleOutlined className="zc-problem-icon" aria-hidden />{' '}
                     <span className="zc-muted">{index + 1}:</span>{' '}
                     {target ? (
-                      <Link to={target}>{problem.message}</Link>
+                      <Link to={target}>{text}</Link>
                     ) : (
                       <a
                         href="#zc-attachment-catalogue"
@@ -43,7 +46,7 @@ export function ValidationPanel() {
                           document.getElementById('zc-attachment-catalogue')?.focus();
                         }}
                       >
-                        {problem.message}
+                        {text}
                       </a>
                     )}
                   </li>

@@ -9,6 +9,7 @@ import {
   useMutation,
   useTranslation,
   type CombinedError,
+  useWords,
 } from '@zhicheng/web-kit';
 import {
   RemoveAttachmentMutation,
@@ -153,9 +154,12 @@ export function WizardProvider({
     [modal, t],
   );
 
+  // Module and attachment names in the UI language (a notice's own names in Chinese).
+  const words = useWords();
+  const shown = useMemo(() => inLanguage(declaration, words), [declaration, words]);
   const api = useMemo<WizardApi>(
     () => ({
-      declaration,
+      declaration: shown,
       refresh,
       reload,
       leave,
@@ -166,7 +170,24 @@ export function WizardProvider({
       dirty,
       generation,
     }),
-    [declaration, refresh, reload, leave, save, saveState.fetching, uploadUrl, removeAttachment, generation],
+    [shown, refresh, reload, leave, save, saveState.fetching, uploadUrl, removeAttachment, generation],
   );
   return <WizardContext.Provider value={api}>{children}</WizardContext.Provider>;
+}
+
+/** The declaration with its form's module and slot names in the UI language. */
+function inLanguage(declaration: WizardDeclaration, words: ReturnType<typeof useWords>): WizardDeclaration {
+  if (words.language === 'zh-CN') return declaration;
+  const config = declaration.notice.formConfig;
+  return {
+    ...declaration,
+    notice: {
+      ...declaration.notice,
+      formConfig: {
+        ...config,
+        modules: config.modules.map((m) => ({ ...m, name: words.module(m.key, config.modules) })),
+        attachments: config.attachments.map((a) => ({ ...a, name: words.slot(a) })),
+      },
+    },
+  };
 }

@@ -11,6 +11,7 @@ import {
   useMutation,
   useQuery,
   useTranslation,
+  useWords,
 } from '@zhicheng/web-kit';
 import { statusColour, type AuditKind } from './AuditQueuePage';
 import { DecisionPanel } from './DecisionPanel';
@@ -30,6 +31,7 @@ const time = (value: string | null | undefined) => (value ? dayjs(value).format(
 /** One application: its fields, each PDF previewed inline, and 通过 / 不通过 while pending. */
 export function AuditDetailPage({ kind, id, listPath }: { kind: AuditKind; id: string; listPath: string }) {
   const { t } = useTranslation('bureau');
+  const words = useWords();
   const [reissue, refetchReissue] = useQuery({
     query: ReissueApplicationQuery,
     variables: { id },
@@ -92,7 +94,11 @@ export function AuditDetailPage({ kind, id, listPath }: { kind: AuditKind; id: s
     const c = r.certificate;
     if (c)
       certificateItems = [
-        { key: 'form', label: t('fields.form'), children: c.formText },
+        {
+          key: 'form',
+          label: t('fields.form'),
+          children: words.status('CertificateForm', c.form, c.formText),
+        },
         {
           key: 'id',
           label: t('fields.idNumber'),
@@ -105,7 +111,11 @@ export function AuditDetailPage({ kind, id, listPath }: { kind: AuditKind; id: s
         { key: 'approved', label: t('fields.obtainedOn'), children: c.approvedOn },
         { key: 'issuer', label: t('fields.issuer'), children: c.issuerName },
         { key: 'issued', label: t('fields.issuedOn'), children: dayjs(c.issuedAt).format('YYYY-MM-DD') },
-        { key: 'status', label: t('fields.certificateStatus'), children: c.statusText },
+        {
+          key: 'status',
+          label: t('fields.certificateStatus'),
+          children: words.status('CertificateStatus', c.status, c.statusText),
+        },
       ];
   }
   if (kind === 'historical' && h) {
@@ -150,7 +160,11 @@ export function AuditDetailPage({ kind, id, listPath }: { kind: AuditKind; id: s
     <PageContainer
       title={`${t(`${kind}.detailTitle`)} · ${base.applicantName}`}
       breadcrumb={crumbs}
-      extra={<Tag color={statusColour[base.status]}>{base.statusText}</Tag>}
+      extra={
+        <Tag color={statusColour[base.status]}>
+          {words.status('CertificateApplicationStatus', base.status, base.statusText)}
+        </Tag>
+      }
     >
       <Flex vertical gap={16}>
         <Card title={t(`${kind}.fieldsTitle`)} size="small">
@@ -172,7 +186,11 @@ export function AuditDetailPage({ kind, id, listPath }: { kind: AuditKind; id: s
               column={1}
               size="small"
               items={[
-                { key: 'status', label: t('queue.status'), children: base.statusText },
+                {
+                  key: 'status',
+                  label: t('queue.status'),
+                  children: words.status('CertificateApplicationStatus', base.status, base.statusText),
+                },
                 { key: 'opinion', label: t('decision.opinion'), children: dash(base.opinion) },
                 { key: 'by', label: t('decision.by'), children: dash(base.decidedByName) },
                 { key: 'at', label: t('decision.at'), children: time(base.decidedAt) },

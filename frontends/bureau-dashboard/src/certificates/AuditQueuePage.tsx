@@ -9,6 +9,7 @@ import {
   useLocation,
   useQuery,
   useTranslation,
+  useWords,
 } from '@zhicheng/web-kit';
 import type { CertificateApplicationStatus } from '../gql/graphql';
 import { HistoricalAuditQueueQuery, ReissueAuditQueueQuery } from './documents';
@@ -40,6 +41,7 @@ export const statusColour: Record<CertificateApplicationStatus, string> = {
 /** 补办审核 / 历史数据登记审核: the bureau's applications by status, a page at a time. */
 export function AuditQueuePage({ kind, basePath }: { kind: AuditKind; basePath: string }) {
   const { t } = useTranslation('bureau');
+  const words = useWords();
   const { searchParams } = useLocation();
   const filterParam = searchParams.get('status') as Filter | null;
   const filter: Filter = filterParam && FILTERS.includes(filterParam) ? filterParam : 'PENDING';
@@ -126,7 +128,11 @@ export function AuditQueuePage({ kind, basePath }: { kind: AuditKind; basePath: 
           {
             key: 'status',
             title: t('queue.status'),
-            render: (_, row) => <Tag color={statusColour[row.status]}>{row.statusText}</Tag>,
+            render: (_, row) => (
+              <Tag color={statusColour[row.status]}>
+                {words.status('CertificateApplicationStatus', row.status, row.statusText)}
+              </Tag>
+            ),
           },
           {
             key: 'actions',

@@ -62,6 +62,7 @@ export const ReissueApplicationQuery = graphql(`
       newCertificateNumber
       certificate {
         number
+        form
         formText
         holderIdNumberMasked
         seriesName
@@ -71,6 +72,7 @@ export const ReissueApplicationQuery = graphql(`
         approvedOn
         issuedAt
         issuerName
+        status
         statusText
       }
       files {

@@ -29,6 +29,7 @@ import {
   useQuery,
   useSubscription,
   useTranslation,
+  useWords,
   useViewer,
 } from '@zhicheng/web-kit';
 import type { HistoricalRegistrationFieldsFragment, ReissueDeclarationType } from '../gql/graphql';
@@ -88,7 +89,11 @@ function RegistrationForm({ onRegistered }: { onRegistered: () => void }) {
   const [{ data: options }] = useQuery({ query: FormOptionsQuery, variables: { purpose: 'HISTORICAL' } });
   const [{ fetching }, register] = useMutation(RegisterHistoricalMutation);
   const regions = options?.certificateRegions ?? [];
-  const kinds = options?.certificateMaterialKinds ?? [];
+  const words = useWords();
+  const kinds = (options?.certificateMaterialKinds ?? []).map((kind) => ({
+    ...kind,
+    name: words.slot(kind),
+  }));
 
   const required = (message: string) => [{ required: true, whitespace: true, message }];
   const text = (name: keyof Values, label: string, rules?: ReturnType<typeof required>, extra?: string) => (
@@ -261,6 +266,7 @@ function RegistrationCard({
   onWithdraw: () => void;
 }) {
   const { t } = useTranslation('certificates');
+  const words = useWords();
   const headingId = `zc-registration-${registration.id}`;
   const r = registration;
   return (
@@ -340,7 +346,13 @@ function RegistrationCard({
           ...(r.opinion && r.status !== 'REJECTED'
             ? [{ key: 'opinion', label: t('apply.opinion'), children: r.opinion }]
             : []),
-          { key: 'files', label: t('apply.materials'), children: r.files.map((f) => f.slotName).join('、') },
+          {
+            key: 'files',
+            label: t('apply.materials'),
+            children: r.files
+              .map((f) => words.slot({ code: f.slot, name: f.slotName }))
+              .join(words.language === 'zh-CN' ? '、' : ', '),
+          },
         ]}
       />
       {r.status === 'PENDING' && (

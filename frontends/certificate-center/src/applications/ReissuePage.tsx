@@ -28,6 +28,7 @@ import {
   useQuery,
   useSubscription,
   useTranslation,
+  useWords,
 } from '@zhicheng/web-kit';
 import type {
   ReissuableFieldsFragment,
@@ -207,7 +208,11 @@ function ReissueForm({ chosen, onApplied }: { chosen: Reissuable; onApplied: () 
   const regionCode = Form.useWatch('regionCode', form);
   const regions = options?.certificateRegions ?? [];
   const points = regions.find((r) => r.code === regionCode)?.points ?? [];
-  const kinds = options?.certificateMaterialKinds ?? [];
+  const words = useWords();
+  const kinds = (options?.certificateMaterialKinds ?? []).map((kind) => ({
+    ...kind,
+    name: words.slot(kind),
+  }));
 
   const submit = async (values: Values) => {
     clear();
@@ -326,6 +331,7 @@ function ReissueForm({ chosen, onApplied }: { chosen: Reissuable; onApplied: () 
 /** One of my applications: what it asks, its status live, the bureau's opinion, the new number. */
 function ApplicationCard({ application, onWithdraw }: { application: Application; onWithdraw: () => void }) {
   const { t } = useTranslation('certificates');
+  const words = useWords();
   const headingId = `zc-reissue-${application.id}`;
   return (
     <Card
@@ -337,7 +343,7 @@ function ApplicationCard({ application, onWithdraw }: { application: Application
       title={
         <Flex gap={8} wrap align="center">
           <h3 id={headingId} className="zc-card-title">
-            {application.businessTypeText} · {application.certificateNumber}
+            {t(`businessTypes.${application.businessType}`)} · {application.certificateNumber}
           </h3>
           <ApplicationStatusTag status={application.status} />
         </Flex>
@@ -366,7 +372,11 @@ function ApplicationCard({ application, onWithdraw }: { application: Application
         column={{ xs: 1, sm: 2, lg: 3 }}
         items={[
           { key: 'title', label: t('fields.titleName'), children: application.titleName },
-          { key: 'type', label: t('reissue.declarationType'), children: application.declarationTypeText },
+          {
+            key: 'type',
+            label: t('reissue.declarationType'),
+            children: t(`declarationTypes.${application.declarationType}`),
+          },
           { key: 'region', label: t('apply.region'), children: application.regionName },
           { key: 'point', label: t('reissue.point'), children: application.declarationPointName },
           { key: 'reason', label: t('reissue.reason'), children: application.reason },
@@ -384,7 +394,9 @@ function ApplicationCard({ application, onWithdraw }: { application: Application
           {
             key: 'files',
             label: t('apply.materials'),
-            children: application.files.map((f) => f.slotName).join('、'),
+            children: application.files
+              .map((f) => words.slot({ code: f.slot, name: f.slotName }))
+              .join(words.language === 'zh-CN' ? '、' : ', '),
           },
         ]}
       />

@@ -90,7 +90,9 @@ export const ReissueApplicationFieldsFragment = graphql(`
     certificateNumber
     certificateForm
     titleName
+    declarationType
     declarationTypeText
+    businessType
     businessTypeText
     regionName
     declarationPointName
@@ -101,6 +103,7 @@ export const ReissueApplicationFieldsFragment = graphql(`
     newCertificateNumber
     files {
       id
+      slot
       slotName
       fileName
     }
@@ -169,6 +172,7 @@ export const HistoricalRegistrationFieldsFragment = graphql(`
     replacedByCertificateNumber
     files {
       id
+      slot
       slotName
       fileName
     }

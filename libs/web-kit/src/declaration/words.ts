@@ -1,323 +1,59 @@
 // The words of a declaration's modules, shared by the applicant's wizard (its labels and choices)
 // and the reviewers' pages (the same fields read-only): field labels per module and the words of
-// the enum values the API answers as codes (MALE → 男). Registered as the "declaration" namespace;
-// the applicant's namespace spreads them in, so both say the same thing.
+// the enum values the API answers as codes (MALE → 男). They come from the one vocabulary
+// (@zhicheng/vocabulary) the declaration subgraph validates with, so a label reads the same on
+// every screen and in every server message. Registered as the "declaration" namespace; the
+// applicant's namespace spreads them in.
+import { ENUM_WORDS, MODULES, type Label, type ModuleDefinition } from '@zhicheng/vocabulary';
 import { registerTranslations } from '../i18n';
 
-const zhCN = {
-  yes: '是',
-  no: '否',
-  enums: {
-    Gender: { MALE: '男', FEMALE: '女' },
-    IdType: { RESIDENT_ID: '居民身份证', PASSPORT: '护照' },
-    ExceptionalKind: { EDUCATION: '学历破格', SENIORITY: '资历破格', TWO_EXPERTS: '两名专家推荐破格' },
-    TalentSource: { INTRODUCED: '引进人才', IN_PROVINCE: '省内人才' },
-    TalentServiceType: { FIRST: '首次认定', PROMOTION: '晋升认定' },
-    PaperKind: { PAPER: '论文', BOOK: '著作' },
-    EducationSource: { MANUAL: '本人填写', REGISTRY: '学信网获取' },
-    AssessmentResult: {
-      EXCELLENT: '优秀',
-      COMPETENT: '合格',
-      BASICALLY_COMPETENT: '基本合格',
-      INCOMPETENT: '不合格',
-    },
-  },
-  fields: {
-    innovation: '创新创业成果（突出业绩）',
-    workSummary: '工作总结',
-    basicInfo: {
-      name: '姓名',
-      formerName: '曾用名',
-      gender: '性别',
-      ethnicity: '民族',
-      politicalStatus: '政治面貌',
-      idType: '证件类型',
-      idNumber: '证件号码',
-      mobile: '手机号码',
-      birthDate: '出生日期',
-      educationLevel: '最高学历',
-      workStartDate: '参加工作日期',
-      personnelType: '人员身份',
-      workUnitName: '工作单位',
-      unitType: '单位类型',
-      workNature: '工作属性',
-      currentTitleName: '现专业技术资格',
-      currentTitleDate: '取得资格日期',
-      appointmentDate: '聘任日期',
-      practiceQualificationName: '职（执）业资格名称',
-      practiceQualificationDate: '职（执）业资格取得日期',
-      seriesCode: '申报系列',
-      specialtyCode: '申报专业',
-      scopeCode: '申报专业范围',
-      titleCode: '申报职称名称',
-      levelCode: '申报职称级别',
-      practisedSpecialtyCode: '从事专业',
-      yearsInSpecialty: '从事本专业年限',
-      exceptionalKind: '破格类别',
-    },
-    talentBasicInfo: {
-      name: '姓名',
-      gender: '性别',
-      idType: '证件类型',
-      idNumber: '证件号码',
-      mobile: '手机号码',
-      birthDate: '出生日期',
-      educationLevel: '最高学历',
-      workUnitName: '工作单位',
-      post: '现任职务或岗位',
-      source: '人才来源',
-      introducedFrom: '从何地（单位）引进',
-      serviceType: '人才认定服务类型',
-      previousCategoryCode: '已在吉认定人才类别',
-      previousRecognitionDate: '认定日期',
-      longTermContract: '是否签订长期聘用合同（五年以上）',
-      contractStartDate: '引进或聘用合同（协议）开始时间',
-      standardCode: '申请评定符合标准',
-      levelCode: '申请评定级别（层次）',
-    },
-    recommenders: {
-      name: '姓名',
-      idType: '证件类型',
-      idNumber: '证件号码',
-      workUnit: '现工作单位',
-      title: '专业技术职务',
-      practisedSpecialty: '从事专业',
-      mobile: '手机号码',
-      reason: '推荐理由',
-    },
-    education: {
-      school: '毕业学校',
-      major: '所学专业',
-      educationLevel: '学历',
-      degree: '学位',
-      studyMode: '教育方式',
-      startDate: '入学日期',
-      endDate: '毕业日期',
-      diplomaNumber: '学历证书编号',
-      degreeNumber: '学位证书编号',
-      source: '数据来源',
-    },
-    continuingEducation: {
-      studyMode: '学习方式',
-      content: '学习内容',
-      organiser: '主办单位',
-      startDate: '开始日期',
-      endDate: '结束日期',
-      hours: '学时',
-    },
-    papers: {
-      kind: '分类',
-      title: '论文题目 / 著作名称',
-      publication: '刊物名称 / 出版社',
-      publishedDate: '发表/出版日期',
-      authorRole: '本人排名或作者角色',
-      serialNumber: '刊号 / 书号',
-    },
-    workExperience: {
-      unit: '工作单位',
-      post: '工作岗位',
-      startDate: '开始日期',
-      endDate: '结束日期',
-      duties: '主要职责',
-    },
-    partTimePosts: {
-      organisation: '组织（机构）名称',
-      supervisingDepartment: '主管部门',
-      post: '兼任职务',
-      startDate: '开始日期',
-      endDate: '结束日期',
-    },
-    enterpriseResults: {
-      year: '年度',
-      enterpriseName: '企业名称',
-      enterpriseScale: '企业规模',
-      position: '本人职务',
-      specialisedAndNew: '是否“专精特新”企业',
-      description: '业绩情况',
-    },
-    honours: {
-      name: '荣誉表彰名称',
-      grantedBy: '授予单位',
-      grantedDate: '授予日期',
-      rank: '级别',
-    },
-    awards: {
-      name: '奖项名称',
-      grade: '获奖等级',
-      personalRank: '本人排名',
-      grantedBy: '授予单位',
-      grantedDate: '授予日期',
-    },
-    annualAssessments: {
-      year: '考核年度',
-      result: '考核结果',
-    },
-    otherMaterials: {
-      name: '材料名称',
-    },
-  },
+type Lang = keyof Label;
+
+export interface DeclarationWords {
+  yes: string;
+  no: string;
+  enums: { [E in keyof typeof ENUM_WORDS]: Record<keyof (typeof ENUM_WORDS)[E], string> };
+  /** `fields.<dataKey>.<field>`; free-text modules (innovation, workSummary) are one string. */
+  fields: Record<string, Record<string, string> | string> & {
+    innovation: string;
+    workSummary: string;
+    basicInfo: Record<string, string>;
+  };
+}
+
+function enumsIn(lang: Lang): DeclarationWords['enums'] {
+  return Object.fromEntries(
+    Object.entries(ENUM_WORDS).map(([name, values]) => [
+      name,
+      Object.fromEntries(Object.entries(values as Record<string, Label>).map(([k, l]) => [k, l[lang]])),
+    ]),
+  ) as DeclarationWords['enums'];
+}
+
+function fieldsIn(lang: Lang): DeclarationWords['fields'] {
+  const fields: Record<string, Record<string, string> | string> = {};
+  for (const module of Object.values<ModuleDefinition>(MODULES)) {
+    if (!module.dataKey) continue;
+    fields[module.dataKey] =
+      module.fields.length === 0
+        ? module[lang]
+        : Object.fromEntries(module.fields.map((f) => [f.name, f[lang]]));
+  }
+  return fields as DeclarationWords['fields'];
+}
+
+function wordsIn(lang: Lang): DeclarationWords {
+  return {
+    yes: lang === 'zh' ? '是' : 'Yes',
+    no: lang === 'zh' ? '否' : 'No',
+    enums: enumsIn(lang),
+    fields: fieldsIn(lang),
+  };
+}
+
+export const DECLARATION_WORDS: { 'zh-CN': DeclarationWords; en: DeclarationWords } = {
+  'zh-CN': wordsIn('zh'),
+  en: wordsIn('en'),
 };
-
-export type DeclarationWords = typeof zhCN;
-
-const en: DeclarationWords = {
-  yes: 'Yes',
-  no: 'No',
-  enums: {
-    Gender: { MALE: 'Male', FEMALE: 'Female' },
-    IdType: { RESIDENT_ID: 'Resident ID card', PASSPORT: 'Passport' },
-    ExceptionalKind: {
-      EDUCATION: 'By education',
-      SENIORITY: 'By seniority',
-      TWO_EXPERTS: 'Two experts recommend',
-    },
-    TalentSource: { INTRODUCED: 'Introduced', IN_PROVINCE: 'In province' },
-    TalentServiceType: { FIRST: 'First recognition', PROMOTION: 'Promotion' },
-    PaperKind: { PAPER: 'Paper', BOOK: 'Book' },
-    EducationSource: { MANUAL: 'Entered by the applicant', REGISTRY: 'From the degree registry' },
-    AssessmentResult: {
-      EXCELLENT: 'Excellent',
-      COMPETENT: 'Competent',
-      BASICALLY_COMPETENT: 'Basically competent',
-      INCOMPETENT: 'Incompetent',
-    },
-  },
-  fields: {
-    innovation: 'Innovation results',
-    workSummary: 'Work summary',
-    basicInfo: {
-      name: 'Name',
-      formerName: 'Former name',
-      gender: 'Gender',
-      ethnicity: 'Ethnicity',
-      politicalStatus: 'Political status',
-      idType: 'ID type',
-      idNumber: 'ID number',
-      mobile: 'Mobile',
-      birthDate: 'Date of birth',
-      educationLevel: 'Highest education',
-      workStartDate: 'Started working',
-      personnelType: 'Personnel type',
-      workUnitName: 'Employer',
-      unitType: 'Unit type',
-      workNature: 'Nature of work',
-      currentTitleName: 'Current qualification',
-      currentTitleDate: 'Qualified on',
-      appointmentDate: 'Appointed on',
-      practiceQualificationName: 'Practice qualification',
-      practiceQualificationDate: 'Practice qualification date',
-      seriesCode: 'Series',
-      specialtyCode: 'Specialty',
-      scopeCode: 'Specialty scope',
-      titleCode: 'Title',
-      levelCode: 'Level',
-      practisedSpecialtyCode: 'Practised specialty',
-      yearsInSpecialty: 'Years in the specialty',
-      exceptionalKind: 'Exceptional kind',
-    },
-    talentBasicInfo: {
-      name: 'Name',
-      gender: 'Gender',
-      idType: 'ID type',
-      idNumber: 'ID number',
-      mobile: 'Mobile',
-      birthDate: 'Date of birth',
-      educationLevel: 'Highest education',
-      workUnitName: 'Employer',
-      post: 'Current post',
-      source: 'Source',
-      introducedFrom: 'Introduced from',
-      serviceType: 'Recognition type',
-      previousCategoryCode: 'Previously recognised class',
-      previousRecognitionDate: 'Recognised on',
-      longTermContract: 'Long-term contract (5+ years)',
-      contractStartDate: 'Contract start',
-      standardCode: 'Standard met',
-      levelCode: 'Level',
-    },
-    recommenders: {
-      name: 'Name',
-      idType: 'ID type',
-      idNumber: 'ID number',
-      workUnit: 'Employer',
-      title: 'Professional title',
-      practisedSpecialty: 'Specialty',
-      mobile: 'Mobile',
-      reason: 'Reason',
-    },
-    education: {
-      school: 'School',
-      major: 'Major',
-      educationLevel: 'Education',
-      degree: 'Degree',
-      studyMode: 'Mode',
-      startDate: 'From',
-      endDate: 'To',
-      diplomaNumber: 'Diploma number',
-      degreeNumber: 'Degree number',
-      source: 'Source',
-    },
-    continuingEducation: {
-      studyMode: 'Mode',
-      content: 'Content',
-      organiser: 'Organiser',
-      startDate: 'From',
-      endDate: 'To',
-      hours: 'Hours',
-    },
-    papers: {
-      kind: 'Kind',
-      title: 'Title',
-      publication: 'Journal / publisher',
-      publishedDate: 'Published',
-      authorRole: 'Author role',
-      serialNumber: 'ISSN / ISBN',
-    },
-    workExperience: {
-      unit: 'Employer',
-      post: 'Post',
-      startDate: 'From',
-      endDate: 'To',
-      duties: 'Duties',
-    },
-    partTimePosts: {
-      organisation: 'Organisation',
-      supervisingDepartment: 'Supervising department',
-      post: 'Post',
-      startDate: 'From',
-      endDate: 'To',
-    },
-    enterpriseResults: {
-      year: 'Year',
-      enterpriseName: 'Enterprise',
-      enterpriseScale: 'Scale',
-      position: 'Position',
-      specialisedAndNew: '“Specialised and new” enterprise',
-      description: 'Results',
-    },
-    honours: {
-      name: 'Honour',
-      grantedBy: 'Granted by',
-      grantedDate: 'Granted on',
-      rank: 'Rank',
-    },
-    awards: {
-      name: 'Award',
-      grade: 'Grade',
-      personalRank: 'Personal rank',
-      grantedBy: 'Granted by',
-      grantedDate: 'Granted on',
-    },
-    annualAssessments: {
-      year: 'Year',
-      result: 'Result',
-    },
-    otherMaterials: {
-      name: 'Material',
-    },
-  },
-};
-
-export const DECLARATION_WORDS: { 'zh-CN': DeclarationWords; en: DeclarationWords } = { 'zh-CN': zhCN, en };
 
 registerTranslations('declaration', DECLARATION_WORDS);

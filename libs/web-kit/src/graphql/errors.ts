@@ -1,5 +1,6 @@
 // Pure helpers that turn GraphQL failures into what a person sees. They depend on no runtime
 // library (urql's CombinedError is read by shape), so they are unit-tested without a browser.
+import { fieldProblemText } from '../vocabulary/problems';
 
 /** The stable `extensions.code` values of the API (docs/api-guide.md lists them). */
 export type ErrorCode =
@@ -38,8 +39,18 @@ export interface GraphQLErrorLike {
   extensions?: Record<string, unknown>;
 }
 
-/** Looks up translated text; returns undefined when there is no translation for the key. */
-export type Translate = (key: string, values?: Record<string, unknown>) => string | undefined;
+/**
+ * Looks up translated text; returns undefined when there is no translation for the key. `language`
+ * (the UI's, when known): outside Chinese the server's Chinese sentences are replaced by text built
+ * from codes (the API's language rule, docs/api-guide.md).
+ */
+export type Translate = ((key: string, values?: Record<string, unknown>) => string | undefined) & {
+  readonly language?: string;
+};
+
+function isChinese(translate: Translate): boolean {
+  return translate.language === undefined || translate.language === 'zh-CN';
+}
 
 /**
  * Codes whose server message names the specific problem ("该手机号已注册"), so the server's text is
@@ -101,6 +112,7 @@ export function normaliseFieldPath(field: string): string {
 
 /** A message for one field problem: translated by its code when possible, else the server's. */
 export function fieldMessage(problem: FieldProblem, translate: Translate): string {
+  if (!isChinese(translate)) return fieldProblemText('en', problem);
   return (problem.code && translate(`fieldErrors.${problem.code}`)) || problem.message;
 }
 
@@ -118,7 +130,7 @@ export function errorMessage(error: unknown, translate: Translate): string {
     );
   }
   const code = typeof first.extensions?.code === 'string' ? first.extensions.code : undefined;
-  if (code && SPECIFIC_CODES.has(code) && first.message) return first.message;
+  if (code && SPECIFIC_CODES.has(code) && first.message && isChinese(translate)) return first.message;
   const seconds = Number(first.extensions?.retryAfterSeconds ?? 0);
   const values = { seconds, minutes: Math.max(1, Math.ceil(seconds / 60)) };
   return (

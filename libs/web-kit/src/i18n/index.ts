@@ -6,6 +6,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
+import type { Translate } from '../graphql/errors';
 import { en, zhCN } from './resources';
 
 export const LANGUAGES = [
@@ -85,7 +86,10 @@ export function useLanguage(): Language {
   return useSyncExternalStore(subscribeLanguage, currentLanguage);
 }
 
-/** A translator for the pure error helpers: undefined when the key has no text. */
-export function translateOrUndefined(key: string, values?: Record<string, unknown>): string | undefined {
-  return i18next.exists(key, { ns: 'common' }) ? i18next.t(key, { ns: 'common', ...values }) : undefined;
-}
+/** A translator for the pure error helpers: undefined when the key has no text; knows the language. */
+export const translateOrUndefined: Translate = Object.defineProperty(
+  (key: string, values?: Record<string, unknown>): string | undefined =>
+    i18next.exists(key, { ns: 'common' }) ? i18next.t(key, { ns: 'common', ...values }) : undefined,
+  'language',
+  { get: currentLanguage },
+);

@@ -77,7 +77,12 @@ export function CommonOpinionsPage({
         dataSource={data?.commonOpinions ?? []}
         locale={{ emptyText: t('opinions.empty') }}
         columns={[
-          { key: 'text', title: t('opinions.text'), dataIndex: 'text' },
+          {
+            key: 'text',
+            title: t('opinions.text'),
+            // A built-in opinion is Chinese text that goes into the record as written (data, not UI).
+            render: (_, row) => (row.custom ? row.text : <span lang="zh-CN">{row.text}</span>),
+          },
           {
             key: 'custom',
             title: t('opinions.kind'),

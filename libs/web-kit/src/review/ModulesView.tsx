@@ -5,6 +5,7 @@ import type { ModuleKey } from '../gql/graphql';
 import { FileList, type PreviewFile } from './FilePreview';
 import { fieldsOf } from './fieldsView';
 import { MODULES } from './labels';
+import { useWords, type NamedModule } from '../vocabulary';
 import './i18n';
 
 type Row = Record<string, unknown>;
@@ -17,6 +18,7 @@ export interface ModuleAttachment extends PreviewFile {
 export interface AttachmentSlotInfo {
   code: string;
   name: string;
+  nameEn?: string | null;
   module?: ModuleKey | null;
 }
 
@@ -25,8 +27,8 @@ export interface ModulesViewProps {
   attachments: readonly ModuleAttachment[];
   /** The notice's attachment slots: their names, and which belong inside a module (photo, 单位公示表). */
   slots?: readonly AttachmentSlotInfo[];
-  /** The notice's module names (a notice may rename a module); the defaults otherwise. */
-  moduleNames?: Partial<Record<ModuleKey, string>>;
+  /** The notice's modules (a notice may rename a module); the vocabulary's names otherwise. */
+  moduleConfig?: readonly NamedModule[] | null;
   /** 此模块信息是否有误 per module; no switches when undefined (read only). */
   flags?: Partial<Record<ModuleKey, boolean>>;
   onFlag?: (module: ModuleKey, hasErrors: boolean) => void;
@@ -51,14 +53,14 @@ export function ModulesView({
   modules,
   attachments,
   slots = [],
-  moduleNames = {},
+  moduleConfig,
   flags,
   onFlag,
   flagDisabled,
 }: ModulesViewProps) {
-  const { t, i18n } = useTranslation('review');
-  const english = i18n.language === 'en';
-  const words = english ? DECLARATION_WORDS.en : DECLARATION_WORDS['zh-CN'];
+  const { t } = useTranslation('review');
+  const vocabulary = useWords();
+  const words = vocabulary.language === 'en' ? DECLARATION_WORDS.en : DECLARATION_WORDS['zh-CN'];
   const slotOf = (code: string | null | undefined) => slots.find((slot) => slot.code === code);
   // A catalogue file belongs to a module when its slot says so (the photo, 单位公示表).
   const moduleOfFile = (file: ModuleAttachment): ModuleKey | null =>
@@ -76,8 +78,8 @@ export function ModulesView({
   const loose = attachments.filter((file) => moduleOfFile(file) === null);
   if (shown.length === 0 && attachments.length === 0) return <Empty description={t('case.empty')} />;
 
-  const nameOf = (key: ModuleKey, fallback: string) =>
-    english ? fallback : (moduleNames[key] ?? MODULES.find((m) => m.key === key)?.zh ?? fallback);
+  const nameOf = (key: ModuleKey) => vocabulary.module(key, moduleConfig);
+  const publicitySlot = slots.find((slot) => slot.module === UNIT_PUBLICITY);
 
   const flagSwitch = (key: ModuleKey, name: string) => {
     if (!flags || !onFlag) return undefined;
@@ -128,7 +130,7 @@ export function ModulesView({
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
       {shown.map((module) => {
         const value = modules[module.field];
-        const name = nameOf(module.key, english ? module.en : module.zh);
+        const name = nameOf(module.key);
         const files = attachments.filter((file) => moduleOfFile(file) === module.key);
         const entryFiles = (entryId: unknown) => files.filter((file) => file.slot.entryId === entryId);
         const moduleFiles = files.filter((file) => file.slot.kind !== 'ENTRY' || !file.slot.entryId);
@@ -190,13 +192,12 @@ export function ModulesView({
       {publicity.length > 0 &&
         card(
           UNIT_PUBLICITY,
-          nameOf(
-            UNIT_PUBLICITY,
-            english ? 'Unit publicity form' : (slotOf(UNIT_PUBLICITY)?.name ?? '单位公示表'),
-          ),
+          nameOf(UNIT_PUBLICITY),
           <FileList
             files={publicity}
-            label={t('files.of', { what: slotOf(UNIT_PUBLICITY)?.name ?? '单位公示表' })}
+            label={t('files.of', {
+              what: publicitySlot ? vocabulary.slot(publicitySlot) : nameOf(UNIT_PUBLICITY),
+            })}
           />,
         )}
       {loose.length > 0 && (
@@ -206,7 +207,8 @@ export function ModulesView({
             bordered
             column={1}
             items={[...new Set(loose.map((file) => file.slot.code ?? ''))].map((code) => {
-              const slotName = slotOf(code)?.name ?? code;
+              const slot = slotOf(code);
+              const slotName = slot ? vocabulary.slot(slot) : code;
               return {
                 key: code,
                 label: slotName,

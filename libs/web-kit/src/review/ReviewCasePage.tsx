@@ -31,6 +31,7 @@ import { ModulesView } from './ModulesView';
 import { neighbours, readTrail } from './queueNav';
 import { CommitteeResultForm, ReviewDecisionForm, TalentResultForm } from './ReviewDecisionForm';
 import { ReviewTimeline } from './ReviewTimeline';
+import { useWords } from '../vocabulary';
 import './i18n';
 
 export interface ReviewCasePageProps {
@@ -55,7 +56,8 @@ const sessionStore = () => (typeof window === 'undefined' ? undefined : window.s
  * desktop the panel is a sticky side column; on a phone a bottom bar opens it as a drawer.
  */
 export function ReviewCasePage({ declarationId, listPath, homeCrumb, listTitle }: ReviewCasePageProps) {
-  const { t, i18n } = useTranslation('review');
+  const { t } = useTranslation('review');
+  const words = useWords();
   const { message } = AntApp.useApp();
   const screens = Grid.useBreakpoint();
   const wide = screens.lg ?? true;
@@ -96,12 +98,8 @@ export function ReviewCasePage({ declarationId, listPath, homeCrumb, listTitle }
     return map;
   }, [review?.moduleFlags]);
 
-  const english = i18n.language === 'en';
   const modules = review?.declaration.modules as Record<string, unknown> | undefined;
   const formConfig = review?.declaration.notice.formConfig;
-  const noticeNames = Object.fromEntries((formConfig?.modules ?? []).map((m) => [m.key, m.name])) as Partial<
-    Record<ModuleKey, string>
-  >;
   const publicitySlot = formConfig?.attachments.find((slot) => slot.module === 'UNIT_PUBLICITY');
   const hasPublicity = review?.declaration.attachments.some(
     (file) => file.slot.code === (publicitySlot?.code ?? 'UNIT_PUBLICITY'),
@@ -112,13 +110,13 @@ export function ReviewCasePage({ declarationId, listPath, homeCrumb, listTitle }
       return value !== null && value !== undefined && !(Array.isArray(value) && value.length === 0);
     }).map((module) => ({
       key: module.key,
-      name: english ? module.en : (noticeNames[module.key] ?? module.zh),
+      name: words.module(module.key, formConfig?.modules),
     })),
     ...(hasPublicity
       ? [
           {
             key: 'UNIT_PUBLICITY' as ModuleKey,
-            name: english ? 'Unit publicity form' : (publicitySlot?.name ?? '单位公示表'),
+            name: publicitySlot ? words.slot(publicitySlot) : words.module('UNIT_PUBLICITY'),
           },
         ]
       : []),
@@ -254,7 +252,11 @@ export function ReviewCasePage({ declarationId, listPath, homeCrumb, listTitle }
             { key: 'title', label: t('case.titleName'), children: review.titleName },
             { key: 'level', label: t('case.levelName'), children: review.levelName },
             { key: 'notice', label: t('case.notice'), children: review.notice.title },
-            { key: 'status', label: t('case.status'), children: review.statusText },
+            {
+              key: 'status',
+              label: t('case.status'),
+              children: words.status('DeclarationStatus', review.status, review.statusText),
+            },
             {
               key: 'submitted',
               label: t('case.submittedAt'),
@@ -264,7 +266,9 @@ export function ReviewCasePage({ declarationId, listPath, homeCrumb, listTitle }
               key: 'task',
               label: t('case.currentTask'),
               children: review.currentTask
-                ? `${review.currentTask.levelText} · ${review.currentTask.organisationName} · ${review.currentTask.stateText}`
+                ? `${words.status('ReviewLevel', review.currentTask.level, review.currentTask.levelText)} · ${
+                    review.currentTask.organisationName
+                  } · ${words.status('ReviewTaskState', review.currentTask.state, review.currentTask.stateText)}`
                 : '—',
             },
           ]}
@@ -289,9 +293,9 @@ export function ReviewCasePage({ declarationId, listPath, homeCrumb, listTitle }
           type="warning"
           showIcon
           message={t('case.returnedFrom', {
-            from: returned.fromLevelText,
+            from: words.status('ReviewLevel', returned.fromLevel, returned.fromLevelText),
             org: returned.organisationName,
-            modules: returned.moduleNames.join('、'),
+            modules: words.modules(returned.modules, formConfig?.modules),
             opinion: returned.opinion,
           })}
         />
@@ -302,7 +306,7 @@ export function ReviewCasePage({ declarationId, listPath, homeCrumb, listTitle }
           modules={modules ?? {}}
           attachments={review.declaration.attachments}
           slots={formConfig?.attachments ?? []}
-          moduleNames={noticeNames}
+          moduleConfig={formConfig?.modules}
           flags={decide ? flags : undefined}
           flagDisabled={flagState.fetching}
           onFlag={async (module, hasErrors) => {
@@ -326,7 +330,11 @@ export function ReviewCasePage({ declarationId, listPath, homeCrumb, listTitle }
         />
       </section>
       <Card size="small">
-        <ReviewTimeline timeline={review.timeline} progress={review.progress} />
+        <ReviewTimeline
+          timeline={review.timeline}
+          progress={review.progress}
+          moduleConfig={formConfig?.modules}
+        />
       </Card>
     </Space>
   );

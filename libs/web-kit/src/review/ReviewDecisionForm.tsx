@@ -14,6 +14,7 @@ import {
   RecordTalentResultMutation,
   SaveCommonOpinionMutation,
 } from './documents';
+import { useWords } from '../vocabulary';
 
 /** 常用意见 (built-in and the reviewer's own) to fill the opinion, and 保存为常用意见. */
 export function CommonOpinionPicker({
@@ -44,7 +45,8 @@ export function CommonOpinionPicker({
         onChange={(text: string | null) => text && onPick(text)}
         options={(data?.commonOpinions ?? []).map((opinion) => ({
           value: opinion.text,
-          label: opinion.custom ? `★ ${opinion.text}` : opinion.text,
+          // A built-in opinion is Chinese text that goes into the record as written (data, not UI).
+          label: opinion.custom ? `★ ${opinion.text}` : <span lang="zh-CN">{opinion.text}</span>,
         }))}
       />
       <Button
@@ -90,6 +92,7 @@ export interface ReviewDecisionFormProps {
 /** 审核: 通过 / 退回修改 (modules, target) / 审核不通过终止审核, 审核意见 (required, ≤500), 提交. */
 export function ReviewDecisionForm(props: ReviewDecisionFormProps) {
   const { t } = useTranslation('review');
+  const words = useWords();
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<DecideValues>();
   const { problems, showError, showValidation, clear } = useFormErrors(form);
@@ -124,8 +127,10 @@ export function ReviewDecisionForm(props: ReviewDecisionFormProps) {
       showError(result.error);
       return;
     }
-    message.success(t('decide.done', { status: result.data?.decideReview.statusText ?? '' }));
-    props.onDone(result.data?.decideReview.statusText ?? '');
+    const answered = result.data?.decideReview;
+    const status = words.status('DeclarationStatus', answered?.status, answered?.statusText);
+    message.success(t('decide.done', { status }));
+    props.onDone(status);
   };
 
   return (
@@ -242,6 +247,7 @@ export function CommitteeResultForm({
   onConflict: () => void;
 }) {
   const { t } = useTranslation('review');
+  const words = useWords();
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<CommitteeValues>();
   const { problems, showError, showValidation, clear } = useFormErrors(form);
@@ -269,7 +275,8 @@ export function CommitteeResultForm({
           } else showError(answer.error);
           return;
         }
-        const status = answer.data?.recordCommitteeResult.statusText ?? '';
+        const answered = answer.data?.recordCommitteeResult;
+        const status = words.status('DeclarationStatus', answered?.status, answered?.statusText);
         message.success(t('committee.done', { status }));
         onDone(status);
       }}
@@ -346,6 +353,7 @@ export function TalentResultForm({
   onConflict: () => void;
 }) {
   const { t } = useTranslation('review');
+  const words = useWords();
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<TalentValues>();
   const { problems, showError, showValidation, clear } = useFormErrors(form);
@@ -370,7 +378,8 @@ export function TalentResultForm({
       } else showError(answer.error);
       return;
     }
-    const status = answer.data?.recordTalentResult.statusText ?? '';
+    const answered = answer.data?.recordTalentResult;
+    const status = words.status('DeclarationStatus', answered?.status, answered?.statusText);
     message.success(t('committee.done', { status }));
     onDone(status);
   };

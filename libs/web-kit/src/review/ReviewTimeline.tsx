@@ -1,20 +1,26 @@
 import { Steps, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
+import { useWords, type NamedModule } from '../vocabulary';
 
 export interface TimelineRow {
   id: string;
   at: string;
+  step: string;
   stepText: string;
+  level: string;
   levelText: string;
   organisationName?: string | null;
   actorName: string;
   opinion?: string | null;
+  modules?: readonly string[] | null;
   moduleNames?: readonly string[] | null;
+  returnTarget?: string | null;
   returnTargetText?: string | null;
 }
 
 export interface ProgressNode {
+  level: string;
   levelText: string;
   organisationId: string;
   name: string;
@@ -33,11 +39,17 @@ const STEP_STATUS = {
 export function ReviewTimeline({
   timeline,
   progress,
+  moduleConfig,
 }: {
   timeline: readonly TimelineRow[];
   progress?: readonly ProgressNode[];
+  /** The notice's modules: their own names for flagged modules. */
+  moduleConfig?: readonly NamedModule[] | null;
 }) {
   const { t } = useTranslation('review');
+  const words = useWords();
+  const flagged = (row: TimelineRow) =>
+    row.modules ? words.modules(row.modules, moduleConfig) : words.join(row.moduleNames ?? []);
   return (
     <section aria-label={t('timeline.title')}>
       {progress && progress.length > 0 && (
@@ -49,7 +61,7 @@ export function ReviewTimeline({
             size="small"
             style={{ marginBottom: 16 }}
             items={progress.map((node) => ({
-              title: node.levelText,
+              title: words.status('ReviewLevel', node.level, node.levelText),
               description: `${node.name} · ${t(`timeline.nodes.${node.node}`)}`,
               status: STEP_STATUS[node.node],
             }))}
@@ -67,14 +79,22 @@ export function ReviewTimeline({
         locale={{ emptyText: t('timeline.empty') }}
         scroll={{ x: true }}
         columns={[
-          { key: 'level', title: t('timeline.level'), dataIndex: 'levelText' },
+          {
+            key: 'level',
+            title: t('timeline.level'),
+            render: (_, row) => words.status('TimelineLevel', row.level, row.levelText),
+          },
           { key: 'org', title: t('timeline.organisation'), render: (_, row) => row.organisationName ?? '—' },
           { key: 'actor', title: t('timeline.reviewer'), dataIndex: 'actorName' },
           {
             key: 'step',
             title: t('timeline.decision'),
-            render: (_, row) =>
-              row.returnTargetText ? `${row.stepText}（${row.returnTargetText}）` : row.stepText,
+            render: (_, row) => {
+              const step = words.status('TimelineStep', row.step, row.stepText);
+              if (!row.returnTarget && !row.returnTargetText) return step;
+              const target = words.status('ReturnTarget', row.returnTarget, row.returnTargetText);
+              return words.language === 'zh-CN' ? `${step}（${target}）` : `${step} (${target})`;
+            },
           },
           {
             key: 'opinion',
@@ -82,10 +102,10 @@ export function ReviewTimeline({
             render: (_, row) => (
               <>
                 {row.opinion ?? '—'}
-                {row.moduleNames && row.moduleNames.length > 0 && (
+                {((row.modules?.length ?? 0) > 0 || (row.moduleNames?.length ?? 0) > 0) && (
                   <div>
                     <Typography.Text type="secondary">
-                      {t('timeline.modules', { modules: row.moduleNames.join('、') })}
+                      {t('timeline.modules', { modules: flagged(row) })}
                     </Typography.Text>
                   </div>
                 )}

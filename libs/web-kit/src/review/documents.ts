@@ -122,8 +122,10 @@ export const ReviewCaseQuery = graphql(`
         state
         stateText
         returnedFrom {
+          fromLevel
           fromLevelText
           organisationName
+          modules
           moduleNames
           opinion
           at
@@ -171,7 +173,9 @@ export const ReviewCaseQuery = graphql(`
         organisationName
         actorName
         opinion
+        modules
         moduleNames
+        returnTarget
         returnTargetText
         statusText
       }
@@ -191,10 +195,12 @@ export const ReviewCaseQuery = graphql(`
             modules {
               key
               name
+              nameEn
             }
             attachments {
               code
               name
+              nameEn
               module
             }
           }

@@ -1,6 +1,7 @@
 // The rules of 补办/换发 and 历史职称数据登记 input, as pure functions: every problem of an input
 // at once, with a stable code and a Chinese sentence that says what to change.
 import { maskIdNumber, validateResidentId } from '@zhicheng/domain-codes';
+import { APPLICATION_STATUS, zhWords } from '@zhicheng/vocabulary';
 
 export type Problem = { field: string; code: string; message: string };
 
@@ -15,12 +16,8 @@ export type BusinessType = keyof typeof BUSINESS_TYPES;
 /** 级别 printed on professional-title certificates. */
 export const LEVEL_NAMES = ['正高级', '副高级', '中级', '助理级', '员级', '初级'] as const;
 
-export const STATUS_TEXT = {
-  PENDING: '待审核',
-  APPROVED: '审核通过',
-  REJECTED: '审核不通过',
-  WITHDRAWN: '已撤回',
-} as const;
+/** 待审核 / 审核通过 / 审核不通过 / 已撤回, from the vocabulary. */
+export const STATUS_TEXT = zhWords(APPLICATION_STATUS);
 
 export const MAX_REASON = 500;
 export const MAX_OPINION = 500;

@@ -1,5 +1,6 @@
 // The materials (材料上传) of 补办/换发 and 历史职称数据登记, as seed 004 lists them: PDF only;
 // all three for a 补办, at least two of three for a registration.
+import { ATTACHMENT_NAMES, type AttachmentCode } from '@zhicheng/vocabulary';
 
 export type MaterialPurpose = 'REISSUE' | 'HISTORICAL';
 
@@ -8,16 +9,19 @@ export interface Material {
   name: string;
 }
 
+/** Names from the vocabulary (with their English). */
+const material = (code: AttachmentCode): Material => ({ code, name: ATTACHMENT_NAMES[code].zh });
+
 export const REISSUE_MATERIALS: readonly Material[] = [
-  { code: 'ORIGINAL_DOCUMENTS', name: '原申报表/老证书/批文' },
-  { code: 'VOID_NOTICE', name: '证书作废登报声明' },
-  { code: 'REISSUE_FORM', name: '证书补办（换发）申请表' },
+  material('ORIGINAL_DOCUMENTS'),
+  material('VOID_NOTICE'),
+  material('REISSUE_FORM'),
 ];
 
 export const HISTORICAL_MATERIALS: readonly Material[] = [
-  { code: 'DECLARATION_FORM', name: '申报表' },
-  { code: 'OLD_CERTIFICATE', name: '老证书' },
-  { code: 'APPROVAL_DOCUMENT', name: '批文' },
+  material('DECLARATION_FORM'),
+  material('OLD_CERTIFICATE'),
+  material('APPROVAL_DOCUMENT'),
 ];
 
 /** A registration needs at least this many of its three materials. */

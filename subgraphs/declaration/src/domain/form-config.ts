@@ -51,6 +51,12 @@ export function formConfigProblems(config: FormConfig, prefix = 'formConfig'): F
     keys.add(m.key);
     if (!m.name?.trim() || [...m.name].length > 30)
       problems.push({ field: `${field}.name`, code: 'INVALID', message: '模块名称须为1-30个字' });
+    if (m.nameEn !== undefined && [...m.nameEn].length > 60)
+      problems.push({
+        field: `${field}.nameEn`,
+        code: 'TEXT_TOO_LONG',
+        message: '模块英文名称不能超过60个字符',
+      });
     if (m.maxEntries !== undefined && (!Number.isInteger(m.maxEntries) || m.maxEntries < 1))
       problems.push({ field: `${field}.maxEntries`, code: 'OUT_OF_RANGE', message: '最多条数至少为1' });
     // The seeds: 两名专家推荐破格 means exactly two experts.
@@ -88,6 +94,12 @@ export function formConfigProblems(config: FormConfig, prefix = 'formConfig'): F
     codes.add(s.code);
     if (!s.name?.trim() || [...s.name].length > 50)
       problems.push({ field: `${field}.name`, code: 'INVALID', message: '附件名称须为1-50个字' });
+    if (s.nameEn !== undefined && [...s.nameEn].length > 100)
+      problems.push({
+        field: `${field}.nameEn`,
+        code: 'TEXT_TOO_LONG',
+        message: '附件英文名称不能超过100个字符',
+      });
     if (!Number.isInteger(s.maxCount) || s.maxCount < 1)
       problems.push({ field: `${field}.maxCount`, code: 'OUT_OF_RANGE', message: '最多上传个数至少为1' });
     formatProblems(s.formats, `${field}.formats`, problems);

@@ -104,8 +104,8 @@ function moduleProblems(
 ): ValidationProblem[] {
   const key = module.key;
   const problems: ValidationProblem[] = [];
-  const add = (code: string, message: string, field?: string) =>
-    problems.push({ module: key, code, message, ...(field ? { field } : {}) });
+  const add = (code: string, message: string, field?: string, params?: ValidationProblem['params']) =>
+    problems.push({ module: key, code, message, ...(field ? { field } : {}), ...(params ? { params } : {}) });
   const dataKey = MODULE_DATA_KEY[key];
   const value = moduleValue(decl.data, key);
   const filled = isModuleFilled(decl.data, key);
@@ -128,6 +128,7 @@ function moduleProblems(
         'TOO_MANY_ENTRIES',
         `${module.name}已填写${entries.length}条，最多填写${module.maxEntries}条`,
         dataKey ?? key,
+        { count: entries.length, max: module.maxEntries },
       );
     if (module.filesPerEntry)
       problems.push(...entryFileProblems(module, module.filesPerEntry, entries, decl));
@@ -147,6 +148,7 @@ function recommenderProblems(module: ModuleConfig, decl: DeclarationFacts): Vali
       module: 'RECOMMENDERS',
       code: 'RECOMMENDERS_COUNT',
       field: 'recommenders',
+      params: { count, required: REQUIRED_RECOMMENDERS },
       message:
         count === 0
           ? `${module.name}未填写，请填写${REQUIRED_RECOMMENDERS}条`
@@ -202,21 +204,25 @@ function entryFileProblems(
   const n = entries.length;
   const field = MODULE_DATA_KEY[module.key] ?? module.key;
   const problems: ValidationProblem[] = [];
-  const add = (code: string, message: string) => problems.push({ module: module.key, code, field, message });
+  const add = (code: string, message: string, count: number) =>
+    problems.push({ module: module.key, code, field, message, params: { entries: n, count, max: rule.max } });
   if (withoutFiles > 0)
     add(
       'ENTRY_FILES_MISSING',
       `${module.name}已填写${n}条，其中有${withoutFiles}条未上传证明材料，请补充上传`,
+      withoutFiles,
     );
   if (incomplete > 0)
     add(
       'ENTRY_FILES_INCOMPLETE',
       `${module.name}已填写${n}条，其中有${incomplete}条证明材料不全，请补充上传`,
+      incomplete,
     );
   if (tooMany > 0)
     add(
       'ENTRY_FILES_TOO_MANY',
       `${module.name}已填写${n}条，其中有${tooMany}条证明材料超过${rule.max}个，请删除多余材料`,
+      tooMany,
     );
   problems.push(
     ...fileRuleProblems(
@@ -256,6 +262,7 @@ function slotProblems(
       module,
       code: 'ATTACHMENT_TOO_MANY',
       field,
+      params: { count: files.length, max: slot.maxCount },
       message: `${slot.name}最多上传${slot.maxCount}个，已上传${files.length}个，请删除多余文件`,
     });
   problems.push(
@@ -283,6 +290,7 @@ function fileRuleProblems(
       module,
       code: 'FILE_FORMAT',
       ...at,
+      params: { count: wrongFormat, formats: formats.join(', ') },
       message: `${subject}${wrongFormat}${noun}格式不符合要求，只能上传${formats.join('、')}格式的文件，请重新上传`,
     });
   if (tooLarge > 0)
@@ -290,6 +298,7 @@ function fileRuleProblems(
       module,
       code: 'FILE_TOO_LARGE',
       ...at,
+      params: { count: tooLarge, maxSizeKb },
       message: `${subject}${tooLarge}${noun}超过${maxSizeKb}KB，请重新上传`,
     });
   return problems;

@@ -1,6 +1,7 @@
 // The declaration's status (业务状态) and what may happen in each: the applicant's actions answer a
 // typed refusal (an ErrorCode for the service plus a Chinese message) instead of throwing, and the
 // reviewers' decisions move the status along the notice's route.
+import { DECLARATION_STATUS, zhWords } from '@zhicheng/vocabulary';
 import { MODULE_DEFAULTS } from './data/modules';
 import { isWindowOpen } from './dates';
 import type { ChannelConfig, FormConfig, ModuleKey, RouteLevelKind } from './types';
@@ -17,16 +18,9 @@ export const DeclarationStatus = {
 export type DeclarationStatus = (typeof DeclarationStatus)[keyof typeof DeclarationStatus];
 export const DECLARATION_STATUSES: readonly DeclarationStatus[] = Object.values(DeclarationStatus);
 
-/** The seeds' words for each status. */
-export const DECLARATION_STATUS_WORDS: Readonly<Record<DeclarationStatus, string>> = {
-  DRAFT: '草稿',
-  SUBMITTED: '已申报',
-  RETURNED: '被退回',
-  MATERIALS_APPROVED: '材料审核通过',
-  FINALLY_APPROVED: '终审通过',
-  TERMINATED: '审核不通过终止审核',
-  CANCELLED: '已取消',
-};
+/** The seeds' words for each status (the vocabulary's). */
+export const DECLARATION_STATUS_WORDS: Readonly<Record<DeclarationStatus, string>> =
+  zhWords(DECLARATION_STATUS);
 
 /** Statuses in which a declaration still occupies its notice (one per applicant and notice). */
 export const ACTIVE_STATUSES: readonly DeclarationStatus[] = [

@@ -3,33 +3,24 @@
 // answer (FieldProblem at save time, ValidationProblem in the 数据验证信息 list).
 // No ORM or GraphQL here: the service layer maps its entities and inputs onto these shapes.
 
+import {
+  CHANNEL_GROUP,
+  MODULE_KEYS as VOCABULARY_MODULE_KEYS,
+  zhWords,
+  type ModuleKey as VocabularyModuleKey,
+} from '@zhicheng/vocabulary';
 // A type-only import: erased at build time, so the domain stays free of GraphQL at run time.
 export type { FieldProblem } from '@zhicheng/server-kit';
 
 /** Calendar date `YYYY-MM-DD` (China local date; a birth date has no time zone). */
 export type IsoDate = string;
 
-/** The modules a notice can put into the wizard's 02 信息填报 step. */
-export const ModuleKey = {
-  BASIC_INFO: 'BASIC_INFO',
-  TALENT_BASIC_INFO: 'TALENT_BASIC_INFO',
-  RECOMMENDERS: 'RECOMMENDERS',
-  EDUCATION: 'EDUCATION',
-  CONTINUING_EDUCATION: 'CONTINUING_EDUCATION',
-  PAPERS: 'PAPERS',
-  WORK_EXPERIENCE: 'WORK_EXPERIENCE',
-  PART_TIME_POSTS: 'PART_TIME_POSTS',
-  ENTERPRISE_RESULTS: 'ENTERPRISE_RESULTS',
-  INNOVATION: 'INNOVATION',
-  HONOURS: 'HONOURS',
-  AWARDS: 'AWARDS',
-  ANNUAL_ASSESSMENT: 'ANNUAL_ASSESSMENT',
-  WORK_SUMMARY: 'WORK_SUMMARY',
-  UNIT_PUBLICITY: 'UNIT_PUBLICITY',
-  OTHER_MATERIALS: 'OTHER_MATERIALS',
-} as const;
-export type ModuleKey = (typeof ModuleKey)[keyof typeof ModuleKey];
-export const MODULE_KEYS: readonly ModuleKey[] = Object.values(ModuleKey);
+/** The modules a notice can put into the wizard's 02 信息填报 step (the vocabulary's, in its order). */
+export type ModuleKey = VocabularyModuleKey;
+export const ModuleKey = Object.fromEntries(VOCABULARY_MODULE_KEYS.map((key) => [key, key])) as {
+  readonly [K in ModuleKey]: K;
+};
+export const MODULE_KEYS: readonly ModuleKey[] = VOCABULARY_MODULE_KEYS;
 
 /** File types the server recognises by magic bytes (never by the file name). */
 export const FileFormat = { pdf: 'pdf', jpg: 'jpg', png: 'png', zip: 'zip' } as const;
@@ -73,6 +64,8 @@ export interface ModuleConfig {
   key: ModuleKey;
   /** Shown in the wizard and used in every message about the module (e.g. 教育经历). */
   name: string;
+  /** The name in the English UI; absent: the vocabulary's English for the module. */
+  nameEn?: string;
   /** A required module must have data (or, for UNIT_PUBLICITY, its upload) before submit. */
   required: boolean;
   /** For list modules: at most this many entries (the seeds' 最多填写三条). */
@@ -85,6 +78,8 @@ export interface AttachmentSlotConfig {
   /** Stable code, e.g. ID_CARD; attachments name their slot by it. */
   code: string;
   name: string;
+  /** The name in the English UI; absent: the vocabulary's English for the code, if it has one. */
+  nameEn?: string;
   formats: FileFormat[];
   maxSizeKb: number;
   maxCount: number;
@@ -478,15 +473,7 @@ export const ChannelGroup = {
   JIANGSU_TITLE: 'JIANGSU_TITLE',
 } as const;
 export type ChannelGroup = (typeof ChannelGroup)[keyof typeof ChannelGroup];
-export const CHANNEL_GROUP_WORDS: Readonly<Record<ChannelGroup, string>> = {
-  TITLE_REVIEW: '专业技术职称评审申报',
-  HIGH_LEVEL_RECOGNITION: '高层次和特殊人才职称认定',
-  SECOND_LEVEL_POST: '专业技术二级岗位评聘申报',
-  SECOND_LEVEL_POST_ASSESSMENT: '专业技术二级岗位聘期考核申报',
-  THIRD_LEVEL_POST_ASSESSMENT: '专业技术三级岗位聘期考核申报',
-  TALENT_CLASSIFICATION: '人才分类定级评定',
-  JIANGSU_TITLE: '专业技术人员管理服务',
-};
+export const CHANNEL_GROUP_WORDS: Readonly<Record<ChannelGroup, string>> = zhWords(CHANNEL_GROUP);
 
 /** Business forms (业务表册) generated from a declaration. */
 export type BusinessFormKind = 'REVIEW_LIST' | 'PUBLICITY' | 'TALENT_APPLICATION';
@@ -544,4 +531,6 @@ export interface ValidationProblem {
   code: string;
   message: string;
   field?: string;
+  /** The numbers in the message (count, max …): clients in other languages build theirs from code + params. */
+  params?: Readonly<Record<string, string | number>>;
 }

@@ -406,6 +406,7 @@ export class DeclarationResolver {
         ...p,
         module: p.module as ValidationSection,
         field: p.field ?? null,
+        params: Object.entries(p.params ?? {}).map(([name, value]) => ({ name, value: String(value) })),
       })),
     };
   }

@@ -40,13 +40,24 @@ export class AttachmentView {
   // downloadUrl is a field resolver: a signed link made per request.
 }
 
-@ObjectType('ValidationProblem', { description: 'One line of 数据验证信息' })
+@ObjectType('ProblemParam', { description: 'A value a problem message names (count, max …)' })
+export class ProblemParamView {
+  @Field() name!: string;
+  @Field() value!: string;
+}
+
+@ObjectType('ValidationProblem', {
+  description:
+    'One line of 数据验证信息: message in Chinese; other languages build theirs from code, module, field and params',
+})
 export class ValidationProblemView {
   @Field(() => ValidationSection) module!: ValidationSection;
   @Field() code!: string;
   @Field() message!: string;
   @Field(() => String, { nullable: true, description: 'Dotted path the UI can jump to, e.g. education.1' })
   field?: string | null;
+  @Field(() => [ProblemParamView], { description: 'The numbers the message names, e.g. count and max' })
+  params!: ProblemParamView[];
 }
 
 @ObjectType('ValidationReport', { description: '数据验证信息: every problem at once; submit needs ok' })

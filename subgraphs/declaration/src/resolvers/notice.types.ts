@@ -17,6 +17,8 @@ export class FileRuleGql {
 export class ModuleConfigGql {
   @Field(() => ModuleKey) key!: ModuleKey;
   @Field() name!: string;
+  @Field(() => String, { nullable: true, description: 'English name; absent: the vocabulary default' })
+  nameEn?: string | null;
   @Field() required!: boolean;
   @Field(() => Int, { nullable: true, description: 'At most this many entries (list modules)' })
   maxEntries?: number | null;
@@ -29,6 +31,8 @@ export class ModuleConfigGql {
 export class AttachmentSlotConfigGql {
   @Field() code!: string;
   @Field() name!: string;
+  @Field(() => String, { nullable: true, description: 'English name; absent: the vocabulary default' })
+  nameEn?: string | null;
   @Field(() => [FileFormatEnum]) formats!: FileFormatEnum[];
   @Field(() => Int) maxSizeKb!: number;
   @Field(() => Int) maxCount!: number;

@@ -55,6 +55,7 @@ export interface FormConfigLike {
   modules: Array<{
     key: string;
     name: string;
+    nameEn?: string | null;
     required: boolean;
     maxEntries?: number | null;
     filesPerEntry?: { min: number; max: number; formats: string[]; maxSizeKb: number } | null;
@@ -62,6 +63,7 @@ export interface FormConfigLike {
   attachments: Array<{
     code: string;
     name: string;
+    nameEn?: string | null;
     formats: string[];
     maxSizeKb: number;
     maxCount: number;
@@ -118,6 +120,7 @@ export function formFromInput(form: FormConfigLike): FormConfig {
     modules: form.modules.map((m) => ({
       key: m.key as ModuleKey,
       name: m.name?.trim() ?? '',
+      ...(m.nameEn?.trim() ? { nameEn: m.nameEn.trim() } : {}),
       required: m.required,
       ...(m.maxEntries != null ? { maxEntries: m.maxEntries } : {}),
       ...(m.filesPerEntry
@@ -134,6 +137,7 @@ export function formFromInput(form: FormConfigLike): FormConfig {
     attachments: form.attachments.map((a) => ({
       code: a.code,
       name: a.name?.trim() ?? '',
+      ...(a.nameEn?.trim() ? { nameEn: a.nameEn.trim() } : {}),
       formats: unique(a.formats) as FileFormat[],
       maxSizeKb: a.maxSizeKb,
       maxCount: a.maxCount,

@@ -1,5 +1,6 @@
 // The state of one declaration's review: its route, the task at each visit of a level, and where
 // the declaration is now. Plain data (JSON-safe), so the service can store and reload it as is.
+import { TASK_STATE, zhWords } from '@zhicheng/vocabulary';
 import type { DecisionStep } from './timeline';
 import type { ModuleKey, ReturnTarget, ReviewLevel, RouteOutcome, TalentLevelCode } from './vocabulary';
 
@@ -19,15 +20,7 @@ export interface RouteStep {
 export type TaskState =
   'PENDING' | 'AWAITING_FORWARD' | 'DEFERRED' | 'FORWARDED' | 'PASSED' | 'RETURNED' | 'TERMINATED';
 
-export const TASK_STATE_WORDS: Readonly<Record<TaskState, string>> = {
-  PENDING: '待审',
-  AWAITING_FORWARD: '待送审',
-  DEFERRED: '暂缓',
-  FORWARDED: '已送审',
-  PASSED: '审核通过',
-  RETURNED: '已退回',
-  TERMINATED: '审核不通过终止审核',
-};
+export const TASK_STATE_WORDS: Readonly<Record<TaskState, string>> = zhWords(TASK_STATE);
 
 export const OPEN_TASK_STATES: readonly TaskState[] = ['PENDING', 'AWAITING_FORWARD', 'DEFERRED'];
 

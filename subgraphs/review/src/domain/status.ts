@@ -1,20 +1,26 @@
 // What the applicant sees (业务状态) for a review state, and the progress nodes of the route
 // (04 提交完成 / 进度跟踪). The declaration subgraph keeps its own status from review's events;
 // this mapping is the reference both must agree with.
+import { DECLARATION_STATUS } from '@zhicheng/vocabulary';
 import { isResultTask, openTask, type ReviewState, type TaskState } from './state';
 import type { ReviewLevel } from './vocabulary';
 
 export type ApplicantStatus =
   'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'MATERIALS_APPROVED' | 'FINALLY_APPROVED' | 'TERMINATED';
 
-export const APPLICANT_STATUS_WORDS: Readonly<Record<ApplicantStatus, string>> = {
-  DRAFT: '草稿',
-  SUBMITTED: '已申报',
-  RETURNED: '被退回',
-  MATERIALS_APPROVED: '材料审核通过',
-  FINALLY_APPROVED: '终审通过',
-  TERMINATED: '审核不通过终止审核',
-};
+const APPLICANT_STATUSES: readonly ApplicantStatus[] = [
+  'DRAFT',
+  'SUBMITTED',
+  'RETURNED',
+  'MATERIALS_APPROVED',
+  'FINALLY_APPROVED',
+  'TERMINATED',
+];
+
+/** The vocabulary's words for the statuses review can give (it never cancels). */
+export const APPLICANT_STATUS_WORDS: Readonly<Record<ApplicantStatus, string>> = Object.fromEntries(
+  APPLICANT_STATUSES.map((status) => [status, DECLARATION_STATUS[status].zh]),
+) as Record<ApplicantStatus, string>;
 
 /**
  * No review yet: 草稿. Under review: 已申报, or 材料审核通过 once the declaration is at the

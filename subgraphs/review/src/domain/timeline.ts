@@ -1,6 +1,7 @@
 // The progress timeline (流程推送 / 进度跟踪): one entry per step anyone took on a declaration —
 // who, at which level and organisation, what they decided, their opinion and when. The same
 // entries, numbered and hash-chained, are the audit trail (audit.ts).
+import { TIMELINE_STEP, zhWords } from '@zhicheng/vocabulary';
 import type { ApplicantStatus } from './status';
 import type { ModuleKey, ReturnTarget, ReviewLevel } from './vocabulary';
 
@@ -15,17 +16,7 @@ export type TimelineStep =
   | 'COMMITTEE_FAIL'
   | 'COMMITTEE_DEFER';
 
-export const TIMELINE_STEP_WORDS: Readonly<Record<TimelineStep, string>> = {
-  SUBMIT: '提交申报',
-  RESUBMIT: '修改后重新提交',
-  PASS: '通过',
-  FORWARD: '送审',
-  RETURN: '退回修改',
-  TERMINATE: '审核不通过终止审核',
-  COMMITTEE_PASS: '评审通过',
-  COMMITTEE_FAIL: '评审不通过',
-  COMMITTEE_DEFER: '暂缓',
-};
+export const TIMELINE_STEP_WORDS: Readonly<Record<TimelineStep, string>> = zhWords(TIMELINE_STEP);
 
 /** The steps that are a reviewer's decision (and so carry an opinion). */
 export type DecisionStep = Exclude<TimelineStep, 'SUBMIT' | 'RESUBMIT' | 'FORWARD'>;

@@ -1,6 +1,17 @@
 // The words of review: route levels, who may act at each, the declaration's modules a return can
-// flag, decisions and committee results. Kept as data so messages and the UI read one source.
+// flag, decisions and committee results. The words come from the one vocabulary
+// (@zhicheng/vocabulary), which the UI reads too.
 import type { ReviewLevel, TalentLevelCode } from '@zhicheng/events';
+import {
+  COMMITTEE_RESULT,
+  MODULE_KEYS as VOCABULARY_MODULE_KEYS,
+  MODULES,
+  RETURN_TARGET,
+  REVIEW_DECISION,
+  REVIEW_LEVEL,
+  zhWords,
+  type ModuleKey as VocabularyModuleKey,
+} from '@zhicheng/vocabulary';
 import type { Role } from '@zhicheng/server-kit';
 
 export type { ReviewLevel, RouteLevel, TalentLevelCode } from '@zhicheng/events';
@@ -9,12 +20,7 @@ export type { ReviewLevel, RouteLevel, TalentLevelCode } from '@zhicheng/events'
 export const REVIEW_LEVELS: readonly ReviewLevel[] = ['UNIT', 'DEPARTMENT', 'BUREAU', 'COMMITTEE'];
 
 /** The seeds' names for the levels (a route step's own name, e.g. 吉林省教育厅, is shown when known). */
-export const REVIEW_LEVEL_WORDS: Readonly<Record<ReviewLevel, string>> = {
-  UNIT: '推荐单位',
-  DEPARTMENT: '行政主管部门',
-  BUREAU: '人社部门',
-  COMMITTEE: '评委会',
-};
+export const REVIEW_LEVEL_WORDS: Readonly<Record<ReviewLevel, string>> = zhWords(REVIEW_LEVEL);
 
 /** The roles that may act for an organisation at each level (identity issues them in the token). */
 export const LEVEL_ROLES: Readonly<Record<ReviewLevel, readonly Role[]>> = {
@@ -24,68 +30,27 @@ export const LEVEL_ROLES: Readonly<Record<ReviewLevel, readonly Role[]>> = {
   COMMITTEE: ['COMMITTEE_SECRETARY'],
 };
 
-/**
- * The declaration's modules, as the declaration subgraph names them (its ModuleKey). Review may
- * not import another subgraph, so the keys are repeated here; DeclarationReturned carries them.
- */
-export const ModuleKey = {
-  BASIC_INFO: 'BASIC_INFO',
-  TALENT_BASIC_INFO: 'TALENT_BASIC_INFO',
-  RECOMMENDERS: 'RECOMMENDERS',
-  EDUCATION: 'EDUCATION',
-  CONTINUING_EDUCATION: 'CONTINUING_EDUCATION',
-  PAPERS: 'PAPERS',
-  WORK_EXPERIENCE: 'WORK_EXPERIENCE',
-  PART_TIME_POSTS: 'PART_TIME_POSTS',
-  ENTERPRISE_RESULTS: 'ENTERPRISE_RESULTS',
-  INNOVATION: 'INNOVATION',
-  HONOURS: 'HONOURS',
-  AWARDS: 'AWARDS',
-  ANNUAL_ASSESSMENT: 'ANNUAL_ASSESSMENT',
-  WORK_SUMMARY: 'WORK_SUMMARY',
-  UNIT_PUBLICITY: 'UNIT_PUBLICITY',
-  OTHER_MATERIALS: 'OTHER_MATERIALS',
-} as const;
-export type ModuleKey = (typeof ModuleKey)[keyof typeof ModuleKey];
-export const MODULE_KEYS: readonly ModuleKey[] = Object.values(ModuleKey);
+/** The declaration's modules, from the one vocabulary (DeclarationReturned carries them). */
+export type ModuleKey = VocabularyModuleKey;
+export const ModuleKey = Object.fromEntries(VOCABULARY_MODULE_KEYS.map((key) => [key, key])) as {
+  readonly [K in ModuleKey]: K;
+};
+export const MODULE_KEYS: readonly ModuleKey[] = VOCABULARY_MODULE_KEYS;
 
 /** The declaration form's default module names (a notice may rename; these are for messages). */
-export const MODULE_WORDS: Readonly<Record<ModuleKey, string>> = {
-  BASIC_INFO: '基本信息',
-  TALENT_BASIC_INFO: '基本信息',
-  RECOMMENDERS: '破格推荐专家',
-  EDUCATION: '教育经历',
-  CONTINUING_EDUCATION: '继续教育经历',
-  PAPERS: '论文著作',
-  WORK_EXPERIENCE: '工作经历',
-  PART_TIME_POSTS: '专业兼职',
-  ENTERPRISE_RESULTS: '企业人才业绩',
-  INNOVATION: '创新创业成果（突出业绩）',
-  HONOURS: '人才荣誉表彰',
-  AWARDS: '专业获奖',
-  ANNUAL_ASSESSMENT: '年度考核',
-  WORK_SUMMARY: '工作总结',
-  UNIT_PUBLICITY: '单位公示表',
-  OTHER_MATERIALS: '其他材料',
-};
+export const MODULE_WORDS: Readonly<Record<ModuleKey, string>> = Object.fromEntries(
+  MODULE_KEYS.map((key) => [key, MODULES[key].zh]),
+) as Record<ModuleKey, string>;
 
 /** A reviewer's decision on a task below the committee (审核结果). */
 export type ReviewDecision = 'PASS' | 'RETURN' | 'TERMINATE';
 export const REVIEW_DECISIONS: readonly ReviewDecision[] = ['PASS', 'RETURN', 'TERMINATE'];
-export const REVIEW_DECISION_WORDS: Readonly<Record<ReviewDecision, string>> = {
-  PASS: '通过',
-  RETURN: '退回修改',
-  TERMINATE: '审核不通过终止审核',
-};
+export const REVIEW_DECISION_WORDS: Readonly<Record<ReviewDecision, string>> = zhWords(REVIEW_DECISION);
 
 /** The committee's three outcomes (评审结果). */
 export type CommitteeResult = 'PASS' | 'FAIL' | 'DEFER';
 export const COMMITTEE_RESULTS: readonly CommitteeResult[] = ['PASS', 'FAIL', 'DEFER'];
-export const COMMITTEE_RESULT_WORDS: Readonly<Record<CommitteeResult, string>> = {
-  PASS: '通过',
-  FAIL: '不通过',
-  DEFER: '暂缓',
-};
+export const COMMITTEE_RESULT_WORDS: Readonly<Record<CommitteeResult, string>> = zhWords(COMMITTEE_RESULT);
 
 /**
  * 人才分类定级's classes (人才类别), top class first, as the declaration subgraph names them
@@ -102,10 +67,7 @@ export const TALENT_LEVEL_CODES = Object.keys(TALENT_LEVEL_WORDS) as TalentLevel
 
 /** Where a return sends the declaration: to the applicant, or to a lower level on the route. */
 export type ReturnTarget = 'APPLICANT' | ReviewLevel;
-export const RETURN_TARGET_WORDS: Readonly<Record<ReturnTarget, string>> = {
-  APPLICANT: '申报人',
-  ...REVIEW_LEVEL_WORDS,
-};
+export const RETURN_TARGET_WORDS: Readonly<Record<ReturnTarget, string>> = zhWords(RETURN_TARGET);
 
 /** What the last route level's pass means when the route does not end at a committee. */
 export type RouteOutcome = 'FINALLY_APPROVED' | 'MATERIALS_APPROVED';

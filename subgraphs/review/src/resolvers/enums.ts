@@ -1,4 +1,5 @@
 import { registerEnumType } from 'type-graphql';
+import { ModuleKey } from '../domain/vocabulary';
 
 // GraphQL enums. ModuleKey and DeclarationStatus repeat the declaration subgraph's exactly (the
 // supergraph merges same-named enums; identical values compose in any position).
@@ -120,24 +121,9 @@ registerEnumType(DeclarationStatusEnum, {
   description: '草稿 / 已申报 / 被退回 / 材料审核通过 / 终审通过 / 审核不通过终止审核 / 已取消',
 });
 
-export enum ModuleKeyEnum {
-  BASIC_INFO = 'BASIC_INFO',
-  TALENT_BASIC_INFO = 'TALENT_BASIC_INFO',
-  RECOMMENDERS = 'RECOMMENDERS',
-  EDUCATION = 'EDUCATION',
-  CONTINUING_EDUCATION = 'CONTINUING_EDUCATION',
-  PAPERS = 'PAPERS',
-  WORK_EXPERIENCE = 'WORK_EXPERIENCE',
-  PART_TIME_POSTS = 'PART_TIME_POSTS',
-  ENTERPRISE_RESULTS = 'ENTERPRISE_RESULTS',
-  INNOVATION = 'INNOVATION',
-  HONOURS = 'HONOURS',
-  AWARDS = 'AWARDS',
-  ANNUAL_ASSESSMENT = 'ANNUAL_ASSESSMENT',
-  WORK_SUMMARY = 'WORK_SUMMARY',
-  UNIT_PUBLICITY = 'UNIT_PUBLICITY',
-  OTHER_MATERIALS = 'OTHER_MATERIALS',
-}
+/** The declaration's modules: the vocabulary's keys, as the declaration subgraph's ModuleKey. */
+export const ModuleKeyEnum = ModuleKey;
+export type ModuleKeyEnum = ModuleKey;
 registerEnumType(ModuleKeyEnum, { name: 'ModuleKey' });
 
 export enum TimelineStepEnum {

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, type ReactNode } from 'react';
 import { Alert, Form, Input, InputNumber, Select, Typography } from 'antd';
-import { ErrorSummary, useQuery, useTranslation } from '@zhicheng/web-kit';
+import { ErrorSummary, useQuery, useTranslation, useWords } from '@zhicheng/web-kit';
 import { cascadeChange, optionsAt, SELECTION_FIELDS, type SelectionField } from '../../declaration/catalogue';
 import { CatalogueQuery } from '../../declaration/documents';
 import type { BasicInfoInput } from '../../gql/graphql';
@@ -50,6 +50,7 @@ export function BasicInfoForm({
   nav: ModuleNavigation;
 }) {
   const { t } = useTranslation('applicant');
+  const vocabulary = useWords();
   const { declaration } = useWizard();
   const [form] = Form.useForm<Values>();
   const toInput = useMemo(() => (values: Values) => ({ basicInfo: clean(values.basicInfo ?? {}) }), []);
@@ -235,7 +236,9 @@ export function BasicInfoForm({
                 </Form.Item>
               ))}
               <Form.Item label={t('basic.category')}>
-                <output className="zc-computed">{declaration.categoryText}</output>
+                <output className="zc-computed">
+                  {vocabulary.status('DeclarationCategory', declaration.category, declaration.categoryText)}
+                </output>
               </Form.Item>
               {exceptional &&
                 item(

@@ -1,6 +1,7 @@
 // What each list module's entries hold, as data: one generic editor (ListModule) shows them all.
 // Field names are the GraphQL input's; labels come from i18n (fields.<dataKey>.<name>); choice
 // values of Chinese vocabularies are stored as the words themselves (学历 "大学本科").
+import { fieldOf } from '@zhicheng/vocabulary';
 import type { DeclarationModulesInput, ModuleKey } from '../../gql/graphql';
 import {
   AUTHOR_ROLES,
@@ -43,42 +44,42 @@ export interface ListModuleDef {
 
 const ID_TYPES = ['RESIDENT_ID', 'PASSPORT'] as const;
 
-export const LIST_MODULES: Partial<Record<ModuleKey, ListModuleDef>> = {
+const LIST_MODULE_FIELDS: Partial<Record<ModuleKey, ListModuleDef>> = {
   RECOMMENDERS: {
     dataKey: 'recommenders',
     fields: [
-      { name: 'name', kind: 'text', required: true, inTable: true, maxLength: 50 },
-      { name: 'idType', kind: 'enum', enumName: 'IdType', enumValues: ID_TYPES, required: true },
-      { name: 'idNumber', kind: 'text', required: true, inTable: true, maxLength: 18 },
-      { name: 'workUnit', kind: 'text', required: true, inTable: true, maxLength: 100 },
-      { name: 'title', kind: 'text', required: true, inTable: true, maxLength: 50 },
-      { name: 'practisedSpecialty', kind: 'text', required: true, maxLength: 50 },
-      { name: 'mobile', kind: 'text', maxLength: 11 },
-      { name: 'reason', kind: 'textarea', required: true, maxLength: 500 },
+      { name: 'name', kind: 'text', inTable: true },
+      { name: 'idType', kind: 'enum', enumName: 'IdType', enumValues: ID_TYPES },
+      { name: 'idNumber', kind: 'text', inTable: true },
+      { name: 'workUnit', kind: 'text', inTable: true },
+      { name: 'title', kind: 'text', inTable: true },
+      { name: 'practisedSpecialty', kind: 'text' },
+      { name: 'mobile', kind: 'text' },
+      { name: 'reason', kind: 'textarea' },
     ],
   },
   EDUCATION: {
     dataKey: 'education',
     fields: [
-      { name: 'school', kind: 'text', required: true, inTable: true, maxLength: 100 },
-      { name: 'major', kind: 'text', required: true, inTable: true, maxLength: 100 },
-      { name: 'educationLevel', kind: 'choice', choices: EDUCATION_LEVELS, required: true },
+      { name: 'school', kind: 'text', inTable: true },
+      { name: 'major', kind: 'text', inTable: true },
+      { name: 'educationLevel', kind: 'choice', choices: EDUCATION_LEVELS },
       { name: 'degree', kind: 'choice', choices: DEGREES },
-      { name: 'studyMode', kind: 'choice', choices: STUDY_MODES, required: true },
-      { name: 'startDate', kind: 'date', required: true },
-      { name: 'endDate', kind: 'date', required: true, inTable: true },
-      { name: 'diplomaNumber', kind: 'text', maxLength: 50 },
-      { name: 'degreeNumber', kind: 'text', maxLength: 50 },
+      { name: 'studyMode', kind: 'choice', choices: STUDY_MODES },
+      { name: 'startDate', kind: 'date' },
+      { name: 'endDate', kind: 'date', inTable: true },
+      { name: 'diplomaNumber', kind: 'text' },
+      { name: 'degreeNumber', kind: 'text' },
     ],
   },
   CONTINUING_EDUCATION: {
     dataKey: 'continuingEducation',
     fields: [
-      { name: 'studyMode', kind: 'choice', choices: TRAINING_MODES, required: true, inTable: true },
-      { name: 'content', kind: 'text', required: true, inTable: true, maxLength: 200 },
-      { name: 'organiser', kind: 'text', required: true, inTable: true, maxLength: 100 },
-      { name: 'startDate', kind: 'date', required: true, inTable: true },
-      { name: 'endDate', kind: 'date', required: true },
+      { name: 'studyMode', kind: 'choice', choices: TRAINING_MODES, inTable: true },
+      { name: 'content', kind: 'text', inTable: true },
+      { name: 'organiser', kind: 'text', inTable: true },
+      { name: 'startDate', kind: 'date', inTable: true },
+      { name: 'endDate', kind: 'date' },
       { name: 'hours', kind: 'int' },
     ],
   },
@@ -90,85 +91,105 @@ export const LIST_MODULES: Partial<Record<ModuleKey, ListModuleDef>> = {
         kind: 'enum',
         enumName: 'PaperKind',
         enumValues: ['PAPER', 'BOOK'],
-        required: true,
         inTable: true,
       },
-      { name: 'title', kind: 'text', required: true, inTable: true, maxLength: 200 },
-      { name: 'publication', kind: 'text', required: true, inTable: true, maxLength: 100 },
-      { name: 'publishedDate', kind: 'date', required: true, inTable: true },
-      { name: 'authorRole', kind: 'choice', choices: AUTHOR_ROLES, required: true },
-      { name: 'serialNumber', kind: 'text', maxLength: 50 },
+      { name: 'title', kind: 'text', inTable: true },
+      { name: 'publication', kind: 'text', inTable: true },
+      { name: 'publishedDate', kind: 'date', inTable: true },
+      { name: 'authorRole', kind: 'choice', choices: AUTHOR_ROLES },
+      { name: 'serialNumber', kind: 'text' },
     ],
   },
   WORK_EXPERIENCE: {
     dataKey: 'workExperience',
     fields: [
-      { name: 'unit', kind: 'text', required: true, inTable: true, maxLength: 100 },
-      { name: 'post', kind: 'text', required: true, inTable: true, maxLength: 50 },
-      { name: 'startDate', kind: 'date', required: true, inTable: true },
+      { name: 'unit', kind: 'text', inTable: true },
+      { name: 'post', kind: 'text', inTable: true },
+      { name: 'startDate', kind: 'date', inTable: true },
       { name: 'endDate', kind: 'date', inTable: true, openEnded: true },
-      { name: 'duties', kind: 'textarea', maxLength: 500 },
+      { name: 'duties', kind: 'textarea' },
     ],
   },
   PART_TIME_POSTS: {
     dataKey: 'partTimePosts',
     fields: [
-      { name: 'organisation', kind: 'text', required: true, inTable: true, maxLength: 100 },
-      { name: 'supervisingDepartment', kind: 'text', required: true, inTable: true, maxLength: 100 },
-      { name: 'post', kind: 'text', required: true, inTable: true, maxLength: 50 },
-      { name: 'startDate', kind: 'date', required: true, inTable: true },
+      { name: 'organisation', kind: 'text', inTable: true },
+      { name: 'supervisingDepartment', kind: 'text', inTable: true },
+      { name: 'post', kind: 'text', inTable: true },
+      { name: 'startDate', kind: 'date', inTable: true },
       { name: 'endDate', kind: 'date', openEnded: true },
     ],
   },
   ENTERPRISE_RESULTS: {
     dataKey: 'enterpriseResults',
     fields: [
-      { name: 'year', kind: 'year', required: true, inTable: true },
-      { name: 'enterpriseName', kind: 'text', required: true, inTable: true, maxLength: 100 },
-      { name: 'enterpriseScale', kind: 'choice', choices: ENTERPRISE_SCALES, required: true, inTable: true },
-      { name: 'position', kind: 'text', required: true, maxLength: 50 },
-      { name: 'specialisedAndNew', kind: 'bool', required: true },
-      { name: 'description', kind: 'textarea', required: true, maxLength: 500 },
+      { name: 'year', kind: 'year', inTable: true },
+      { name: 'enterpriseName', kind: 'text', inTable: true },
+      { name: 'enterpriseScale', kind: 'choice', choices: ENTERPRISE_SCALES, inTable: true },
+      { name: 'position', kind: 'text' },
+      { name: 'specialisedAndNew', kind: 'bool' },
+      { name: 'description', kind: 'textarea' },
     ],
   },
   HONOURS: {
     dataKey: 'honours',
     fields: [
-      { name: 'name', kind: 'text', required: true, inTable: true, maxLength: 100 },
-      { name: 'grantedBy', kind: 'text', required: true, inTable: true, maxLength: 100 },
-      { name: 'grantedDate', kind: 'date', required: true, inTable: true },
-      { name: 'rank', kind: 'choice', choices: HONOUR_RANKS, required: true, inTable: true },
+      { name: 'name', kind: 'text', inTable: true },
+      { name: 'grantedBy', kind: 'text', inTable: true },
+      { name: 'grantedDate', kind: 'date', inTable: true },
+      { name: 'rank', kind: 'choice', choices: HONOUR_RANKS, inTable: true },
     ],
   },
   AWARDS: {
     dataKey: 'awards',
     fields: [
-      { name: 'name', kind: 'text', required: true, inTable: true, maxLength: 100 },
-      { name: 'grade', kind: 'choice', choices: AWARD_GRADES, required: true, inTable: true },
-      { name: 'personalRank', kind: 'int', required: true },
-      { name: 'grantedBy', kind: 'text', required: true, inTable: true, maxLength: 100 },
-      { name: 'grantedDate', kind: 'date', required: true, inTable: true },
+      { name: 'name', kind: 'text', inTable: true },
+      { name: 'grade', kind: 'choice', choices: AWARD_GRADES, inTable: true },
+      { name: 'personalRank', kind: 'int' },
+      { name: 'grantedBy', kind: 'text', inTable: true },
+      { name: 'grantedDate', kind: 'date', inTable: true },
     ],
   },
   ANNUAL_ASSESSMENT: {
     dataKey: 'annualAssessments',
     fields: [
-      { name: 'year', kind: 'year', required: true, inTable: true },
+      { name: 'year', kind: 'year', inTable: true },
       {
         name: 'result',
         kind: 'enum',
         enumName: 'AssessmentResult',
         enumValues: ['EXCELLENT', 'COMPETENT', 'BASICALLY_COMPETENT', 'INCOMPETENT'],
-        required: true,
         inTable: true,
       },
     ],
   },
   OTHER_MATERIALS: {
     dataKey: 'otherMaterials',
-    fields: [{ name: 'name', kind: 'text', required: true, inTable: true, maxLength: 100 }],
+    fields: [{ name: 'name', kind: 'text', inTable: true }],
   },
 };
+
+/**
+ * Each list module's entry form: the fields above with whether each is required and its length
+ * limit from the one vocabulary (@zhicheng/vocabulary), which the server checks with too.
+ */
+export const LIST_MODULES: Partial<Record<ModuleKey, ListModuleDef>> = Object.fromEntries(
+  Object.entries(LIST_MODULE_FIELDS).map(([key, def]) => [
+    key,
+    {
+      ...def,
+      fields: def!.fields.map((field) => {
+        const known = fieldOf(key as ModuleKey, field.name);
+        if (!known) throw new Error(`${key}.${field.name} is not in the vocabulary`);
+        return {
+          ...field,
+          required: known.required,
+          ...(known.maxLength !== undefined ? { maxLength: known.maxLength } : {}),
+        };
+      }),
+    },
+  ]),
+);
 
 type Entry = Record<string, unknown> & { id: string };
 

@@ -1,6 +1,6 @@
 import { Button, Space, Table, Tag, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
-import { MaskedId, useTranslation } from '@zhicheng/web-kit';
+import { MaskedId, useTranslation, useWords } from '@zhicheng/web-kit';
 import { graphql } from '../../gql';
 import type { BindingRequestRowFragment, BindingStatus } from '../../gql/graphql';
 
@@ -45,6 +45,7 @@ export interface BindingRequestsTableProps {
 /** 姓名, 证件号码 (masked), 手机号, 申请时间, 业务状态, 办件意见, 审核人/时间 and 通过 / 不通过. */
 export function BindingRequestsTable({ requests, loading, onDecide }: BindingRequestsTableProps) {
   const { t } = useTranslation('unitAudit');
+  const words = useWords();
   const columns: TableColumnsType<BindingRequest> = [
     {
       title: t('bindings.columns.name'),
@@ -72,7 +73,11 @@ export function BindingRequestsTable({ requests, loading, onDecide }: BindingReq
     {
       title: t('bindings.columns.status'),
       key: 'status',
-      render: (_v, row) => <Tag color={STATUS_COLOURS[row.status]}>{row.statusText}</Tag>,
+      render: (_v, row) => (
+        <Tag color={STATUS_COLOURS[row.status]}>
+          {words.status('BindingStatus', row.status, row.statusText)}
+        </Tag>
+      ),
     },
     {
       title: t('bindings.columns.opinion'),

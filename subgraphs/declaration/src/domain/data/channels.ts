@@ -3,6 +3,7 @@
 // is adding an entry here (or a row a bureau edits), never a code branch.
 import {
   CHANNEL_GROUP_WORDS,
+  MODULE_KEYS,
   type AttachmentSlotConfig,
   type BusinessFormKind,
   type ChannelConfig,
@@ -42,24 +43,8 @@ function form(definition: FormDefinition): FormConfig {
   };
 }
 
-const WIZARD_ORDER: readonly ModuleKey[] = [
-  'BASIC_INFO',
-  'TALENT_BASIC_INFO',
-  'RECOMMENDERS',
-  'EDUCATION',
-  'CONTINUING_EDUCATION',
-  'PAPERS',
-  'WORK_EXPERIENCE',
-  'PART_TIME_POSTS',
-  'ENTERPRISE_RESULTS',
-  'INNOVATION',
-  'HONOURS',
-  'AWARDS',
-  'ANNUAL_ASSESSMENT',
-  'WORK_SUMMARY',
-  'UNIT_PUBLICITY',
-  'OTHER_MATERIALS',
-];
+/** The wizard shows modules in the vocabulary's order. */
+const WIZARD_ORDER: readonly ModuleKey[] = MODULE_KEYS;
 
 /** The 吉林 正常职称申报 attachment list (seed 000), plus the photo and the publicity form. */
 const JILIN_TITLE_ATTACHMENTS = [
@@ -136,7 +121,7 @@ const postTermAssessmentForm = (): FormConfig =>
     required: [
       'BASIC_INFO',
       'ANNUAL_ASSESSMENT',
-      ['WORK_SUMMARY', { name: '聘期工作总结' }],
+      ['WORK_SUMMARY', { name: '聘期工作总结', nameEn: 'Work summary of the appointment term' }],
       'UNIT_PUBLICITY',
     ],
     optional: ['PAPERS', 'AWARDS', 'OTHER_MATERIALS'],
@@ -163,15 +148,19 @@ const jiangsuForm = (review: boolean): FormConfig =>
   form({
     required: [
       'BASIC_INFO',
-      ['EDUCATION', { name: '学历学位信息' }],
+      ['EDUCATION', { name: '学历学位信息', nameEn: 'Diplomas and degrees' }],
       'ANNUAL_ASSESSMENT',
       'WORK_SUMMARY',
-      ['UNIT_PUBLICITY', { name: '单位公示及结果报告证明' }],
+      ['UNIT_PUBLICITY', { name: '单位公示及结果报告证明', nameEn: 'Unit publicity and result report' }],
     ],
     optional: review
       ? ['WORK_EXPERIENCE', 'CONTINUING_EDUCATION', 'PAPERS', 'AWARDS', 'OTHER_MATERIALS']
       : ['WORK_EXPERIENCE', 'OTHER_MATERIALS'],
-    attachments: ['PHOTO', 'ID_CARD', ['UNIT_PUBLICITY', { name: '单位公示及结果报告证明' }]],
+    attachments: [
+      'PHOTO',
+      'ID_CARD',
+      ['UNIT_PUBLICITY', { name: '单位公示及结果报告证明', nameEn: 'Unit publicity and result report' }],
+    ],
     educationCertificateNumbers: true,
   });
 
