@@ -1,6 +1,8 @@
-// Issue 12 item 8: the integrator's examples (examples/integrator) run as they are — with `node`,
-// on their typed client generated from the published schema — against the running stack, in the
-// order of the guide's five-minute path.
+// Issue 12 item 8 and its "Done when": the integrator's examples (examples/integrator) run as they
+// are — with `node`, on their typed client generated from the published schema, importing nothing
+// of the project — against the running stack, in the order of the guide's five-minute path. The
+// harness only plays the people: it reads the captcha of the legal person's interactive sign-in
+// and submits and reviews declarations (the client's own token needs no captcha).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -9,10 +11,12 @@ import path from 'node:path';
 import {
   bindToDemoUnit,
   DEMO_UNIT_CREDIT_CODE,
+  DEMO_APPLICANTS,
   DEMO_PASSWORD,
   demoAgent,
   signedIn,
   submittedTitleDeclaration,
+  unitPassesAndForwards,
 } from '../support/flows';
 import { startStack, type Stack } from '../support/stack';
 
@@ -22,7 +26,11 @@ let stack: Stack;
 let workDir: string;
 
 beforeAll(async () => {
-  stack = await startStack('gw_integrator_examples', { demoData: true });
+  stack = await startStack('gw_integrator_examples', {
+    demoData: true,
+    // The example's receiver listens on 127.0.0.1 (a non-production setting; real ones are https).
+    identityEnv: { WEBHOOK_ALLOW_LOOPBACK: 'true', WEBHOOK_POLL_MS: '200' },
+  });
   workDir = await mkdtemp(path.join(os.tmpdir(), 'zc-integrator-'));
 });
 afterAll(async () => {
@@ -106,6 +114,58 @@ describe('the five-minute path, as runnable examples', () => {
     expect(await new Run('unit-declarations').finished()).toMatch(
       /^吉林省长春市第一机械制造有限公司: 1 declaration\(s\)\n- \S+ 张伟 /m,
     );
+  });
+
+  it('a system of the unit: client created by its legal person, token without captcha, declarations, a verified webhook, a scope refused', async () => {
+    // At least one declaration of the unit (the people's part, done by the harness).
+    const applicant = await signedIn(stack, { kind: 'PERSON', account: DEMO_APPLICANTS.李娜.mobile });
+    const agent = await demoAgent(stack);
+    const unit = await bindToDemoUnit(stack, applicant, agent);
+    const declarationId = await submittedTitleDeclaration(stack, applicant, unit.name, DEMO_APPLICANTS.李娜);
+
+    const signIn = new Run('sign-in', [], {
+      ZHICHENG_KIND: 'LEGAL_PERSON',
+      ZHICHENG_ACCOUNT: DEMO_UNIT_CREDIT_CODE,
+      ZHICHENG_PASSWORD: DEMO_PASSWORD,
+    });
+    await signIn.waitFor(/captcha: $/);
+    signIn.child.stdin!.end(`${(await stack.latestCaptcha()).answer}\n`);
+    expect(await signIn.finished()).toMatch(/\(LEGAL_PERSON\); token saved/);
+
+    const captchasBefore = await stack.latestCaptcha();
+    expect(await new Run('client-credentials').finished()).toMatch(
+      /^client \S+ \(人事管理系统\) created with declarations:read; .*\nclient token \(declarations:read\) saved to /m,
+    );
+    // Run again, it only asks for a new token (the client is kept), still without a captcha.
+    expect(await new Run('client-credentials').finished()).toMatch(
+      /^client token \(declarations:read\) saved to \S+, valid until /,
+    );
+    expect((await stack.latestCaptcha()).id).toBe(captchasBefore.id);
+
+    const listed = await new Run('unit-declarations').finished();
+    expect(listed).toMatch(/^吉林省长春市第一机械制造有限公司: [1-9]\d* declaration\(s\)$/m);
+    expect(listed).toMatch(/^- ZC\S+ 李娜 已申报 submitted /m);
+
+    const webhooks = new Run('webhooks', [], { ZHICHENG_WEBHOOK_PORT: '0', ZHICHENG_MAX_EVENTS: '1' });
+    try {
+      await webhooks.waitFor(
+        /^receiver \S+ registered at http:\/\/127\.0\.0\.1:\d+\/ for declaration\.status_changed/m,
+      );
+      // An event for the receiver: the unit passes 李娜's declaration and forwards it (ADVANCED).
+      await unitPassesAndForwards(stack, agent, declarationId);
+      await webhooks.waitFor(
+        /^accepted \S+: declaration\.status_changed \(signature verified\)\n {2}ZC\S+: \S+/m,
+      );
+      await webhooks.finished();
+    } finally {
+      webhooks.child.kill();
+    }
+
+    const refused = await new Run('scope-refused').finished();
+    expect(refused).toMatch(
+      /^unitBindingRequests: FORBIDDEN INSUFFICIENT_SCOPE \(needs bindings:read\) .*\n {2}→ the client lacks the scope bindings:read/m,
+    );
+    expect(refused).toMatch(/^token for bindings:read: 400 invalid_scope .*[\u4e00-\u9fff]/m);
   });
 
   it('shows each refusal with its code and what to do', async () => {

@@ -1,6 +1,7 @@
-// Step 1 — a token, the way that exists today: an account signs in as a person would (captcha
-// included), and the token is saved for the next steps. (A system account with client
-// credentials gets its token without a person: that step writes the same token file.)
+// Step 1 — an account signs in as a person would (captcha included), and the token is saved for
+// the next steps. The unit's legal person signs in once to create the system's API client
+// (`npm run client-credentials`, whose tokens need no person); an agent may also use the API itself.
+//   ZHICHENG_KIND=LEGAL_PERSON ZHICHENG_ACCOUNT=91220101MA00000013 ZHICHENG_PASSWORD=… npm run sign-in
 //   ZHICHENG_KIND=AGENT ZHICHENG_ACCOUNT=13700000011 ZHICHENG_CREDIT_CODE=91220101MA00000013 \
 //   ZHICHENG_PASSWORD=… npm run sign-in
 import { writeFileSync } from 'node:fs';

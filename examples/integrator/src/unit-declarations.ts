@@ -1,4 +1,6 @@
-// Your unit's declarations (as its legal person or an agent: the token of step 1).
+// Your unit's declarations once submitted, newest first: with a client's token (scope
+// declarations:read, `npm run client-credentials`) or the unit's legal person's or an agent's
+// (`npm run sign-in`).
 //   npm run unit-declarations
 import { graphql } from './gql/index.ts';
 import { request } from './lib/client.ts';
@@ -6,27 +8,18 @@ import { accessToken } from './lib/token.ts';
 
 const UnitDeclarations = graphql(`
   query UnitDeclarations {
-    me {
-      displayName
-      unit {
-        name
-        declarations {
-          id
-          caseNumber
-          applicantName
-          statusText
-          submittedAt
-        }
-      }
+    unitDeclarations {
+      id
+      caseNumber
+      applicantName
+      unitName
+      statusText
+      submittedAt
     }
   }
 `);
 
-const { me } = await request(UnitDeclarations, {}, { token: accessToken() });
-if (!me?.unit)
-  throw new Error('this token is no unit account: sign in as the unit’s legal person or an agent');
-console.log(`${me.unit.name}: ${me.unit.declarations.length} declaration(s)`);
-for (const d of me.unit.declarations)
-  console.log(
-    `- ${d.caseNumber ?? d.id} ${d.applicantName} ${d.statusText} submitted ${d.submittedAt ?? '-'}`,
-  );
+const { unitDeclarations } = await request(UnitDeclarations, {}, { token: accessToken() });
+console.log(`${unitDeclarations[0]?.unitName ?? 'your unit'}: ${unitDeclarations.length} declaration(s)`);
+for (const d of unitDeclarations)
+  console.log(`- ${d.caseNumber} ${d.applicantName} ${d.statusText} submitted ${d.submittedAt ?? '-'}`);

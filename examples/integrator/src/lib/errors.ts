@@ -13,6 +13,8 @@ export function whatToDo(error: unknown): string {
         ? 'token expired: get a new one, then retry'
         : `token ${String(extensions.reason ?? 'missing')}: get a new token; do not retry with this one`;
     case 'FORBIDDEN':
+      if (extensions.reason === 'INSUFFICIENT_SCOPE')
+        return `the client lacks the scope ${String(extensions.scope)}: have the unit add it to the client, then get a new token`;
       return `this account may not do this${extensions.reason ? ` (${String(extensions.reason)})` : ''}`;
     case 'NOT_FOUND':
       return 'no such record, or not yours to see (the two are not told apart)';
