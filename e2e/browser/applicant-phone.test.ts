@@ -274,11 +274,13 @@ test('an applicant declares on a 360 px phone: every page fits, proofs in the di
   const submitted = receipt.getByRole('table', { name: '提交内容（业务表单）' });
   await submitted.getByRole('row', { name: /教育经历 1条 1个/ }).waitFor();
   await submitted.getByRole('row', { name: /附件合计 5个/ }).waitFor();
-  // The route ahead is review's (Declaration.reviewProgress): known once review has taken the
-  // submission from the event stream, which this stack delivers when asked.
+  // The route ahead: review's route with each level's organisation once review has taken the
+  // submission from the event stream, the notice's configured route before (receipt.test.ts);
+  // never 申报人提交 alone.
+  await receipt.getByText(/申报人提交 → 推荐单位/).waitFor();
   await stack.settleEvents();
   await page.reload();
-  await receipt.getByText(/申报人提交 → 推荐单位/).waitFor();
+  await receipt.getByText(/申报人提交 → 推荐单位（/).waitFor();
   await receipt.getByText(/请在“我的申报”或“我的办件”中查看审核进度/).waitFor();
   await page.waitForLoadState('networkidle');
   await expectFitsPhone(page, 'the receipt');

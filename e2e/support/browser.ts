@@ -1,5 +1,5 @@
 import { accessSync, constants } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 
 /** Debian's chromium, headless, with the flags this closed network needs (no background calls). */
 export function launchBrowser(): Promise<Browser> {
@@ -25,32 +25,4 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
-}
-
-/** What signInByUi needs of the stack: its origin and the captcha a person would read. */
-interface SignInStack {
-  origin: string;
-  latestCaptcha(): Promise<{ answer: string }>;
-}
-
-/**
- * Signs in on the Chinese sign-in page as a person does: the tab, the account fields (`fill`),
- * the demo password and the captcha read off the picture; waits for 安全退出.
- */
-export async function signInByUi(
-  stack: SignInStack,
-  page: Page,
-  tab: string,
-  fill: (page: Page) => Promise<void>,
-  password: string,
-): Promise<void> {
-  await page.goto(`${stack.origin}/`);
-  await page.getByRole('tab', { name: tab }).click();
-  await fill(page);
-  await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.getByRole('img', { name: '图形验证码图片' }).waitFor();
-  const { answer } = await stack.latestCaptcha();
-  await page.getByLabel('图形验证码').fill(answer);
-  await page.getByRole('button', { name: /^登\s*录$/ }).click();
-  await page.getByRole('button', { name: '安全退出' }).waitFor({ timeout: 15_000 });
 }

@@ -333,10 +333,14 @@ export async function passReview(stack: Stack, session: GraphQLSession, id: stri
  * The applicant's complete 正常职称申报, submitted and passed by the unit (with the batch's
  * recommendation report) and the bureau: it waits at the committee. Answers its id.
  */
-export async function declarationAtCommittee(stack: Stack, applicant: GraphQLSession): Promise<string> {
+export async function declarationAtCommittee(
+  stack: Stack,
+  applicant: GraphQLSession,
+  person: DemoApplicant = DEMO_APPLICANTS.张伟,
+): Promise<string> {
   const agent = await demoAgent(stack);
   const unit = await bindToDemoUnit(stack, applicant, agent);
-  const id = await submittedTitleDeclaration(stack, applicant, unit.name);
+  const id = await submittedTitleDeclaration(stack, applicant, unit.name, person);
   await passReview(stack, agent, id, '材料齐全，同意推荐。');
   const report = files.pdf();
   const { requestBatchAttachmentUpload } = await ok<{ requestBatchAttachmentUpload: { url: string } }>(

@@ -5,7 +5,7 @@ import { useTranslation, useWords } from '@zhicheng/web-kit';
 import { formatTime } from '../format';
 import { useWizard } from './context';
 import { visibleModules } from './FillStep';
-import { receiptLines } from './receipt';
+import { receiptLines, routeAhead } from './receipt';
 
 /**
  * 申报回执: what the applicant keeps after 提交 — the case number, when, under which notice, what
@@ -32,8 +32,12 @@ export function Receipt() {
   });
   const route = [
     t('done.applicant'),
-    ...declaration.reviewProgress.map(
-      (node) => `${words.status('ReviewLevel', node.level, node.levelText)}（${node.name}）`,
+    ...routeAhead(
+      declaration.reviewProgress.map((node) => ({
+        ...node,
+        levelText: words.status('ReviewLevel', node.level, node.levelText),
+      })),
+      declaration.notice.route,
     ),
   ];
   return (

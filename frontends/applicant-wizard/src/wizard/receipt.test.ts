@@ -1,4 +1,4 @@
-import { receiptLines } from './receipt';
+import { receiptLines, routeAhead } from './receipt';
 
 describe('the receipt’s list of what was submitted', () => {
   const formConfig = {
@@ -42,5 +42,24 @@ describe('the receipt’s list of what was submitted', () => {
       { name: '身份证', entries: null, filled: true, files: 2, filesOnly: true },
     ]);
     expect(totalFiles).toBe(6);
+  });
+});
+
+describe('the receipt’s 后续流程', () => {
+  const noticeRoute = [{ name: '推荐单位' }, { name: '吉林省人力资源和社会保障厅' }, { name: '评委会' }];
+
+  it('names each level’s organisation once review has the case', () => {
+    const progress = [
+      { levelText: '推荐单位', name: '长春一汽' },
+      { levelText: '人社部门', name: '吉林省人力资源和社会保障厅' },
+    ];
+    expect(routeAhead(progress, noticeRoute)).toEqual([
+      '推荐单位（长春一汽）',
+      '人社部门（吉林省人力资源和社会保障厅）',
+    ]);
+  });
+
+  it('shows the notice’s route before review has taken the submission in, never nothing', () => {
+    expect(routeAhead([], noticeRoute)).toEqual(['推荐单位', '吉林省人力资源和社会保障厅', '评委会']);
   });
 });

@@ -75,3 +75,17 @@ export function receiptLines(facts: ReceiptFacts): { lines: ReceiptLine[]; total
   }
   return { lines, totalFiles: lines.reduce((n, l) => n + l.files, 0) };
 }
+
+/**
+ * What happens after 提交: the route as review holds it (each level with its organisation), or —
+ * in the moments before review has taken the submission in from the event stream — the route the
+ * notice configures, so the receipt never shows 提交 alone.
+ */
+export function routeAhead(
+  reviewProgress: ReadonlyArray<{ levelText: string; name: string }>,
+  noticeRoute: ReadonlyArray<{ name: string }>,
+): string[] {
+  return reviewProgress.length > 0
+    ? reviewProgress.map((node) => `${node.levelText}（${node.name}）`)
+    : noticeRoute.map((level) => level.name);
+}

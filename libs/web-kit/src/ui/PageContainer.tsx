@@ -24,7 +24,12 @@ export function PageContainer({ title, breadcrumb, extra, children }: PageContai
     <section aria-labelledby={headingId}>
       {breadcrumb && breadcrumb.length > 0 && (
         <Breadcrumb
-          items={breadcrumb.map((c) => ({ title: c.to ? <Link to={c.to}>{c.title}</Link> : c.title }))}
+          className="zc-page-breadcrumb"
+          items={breadcrumb.map((c, index) => ({
+            title: c.to ? <Link to={c.to}>{c.title}</Link> : c.title,
+            // The current page's crumb repeats the <h1>: a phone leaves it out (shell styles.css).
+            className: !c.to && index === breadcrumb.length - 1 ? 'zc-crumb-current' : undefined,
+          }))}
         />
       )}
       <Flex justify="space-between" align="center" wrap gap={12} style={{ margin: '12px 0 16px' }}>
