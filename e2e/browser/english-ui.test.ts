@@ -3,19 +3,18 @@
 // organisations, notices, catalogue entries, what applicants typed). The 数据验证信息 list and a
 // field error are read in English too. Chinese stays as it was (the other browser tests).
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, signInByUi } from '../support/browser';
+import { launchBrowser } from '../support/browser';
 import { dataStringsOf, expectNoChineseUi } from '../support/english';
 import {
   bindToDemoUnit,
   committeePasses,
   declarationAtCommittee,
   DEMO_APPLICANTS,
-  DEMO_PASSWORD,
-  DEMO_UNIT_CREDIT_CODE,
   demoAgent,
   ok,
   signedIn,
 } from '../support/flows';
+import { signInPage, type DemoAccount } from '../support/sign-in-page';
 import { startStack, type Stack } from '../support/stack';
 
 /** Names and data the pages show: demo data, notices, channels, the title catalogue, test input. */
@@ -85,10 +84,10 @@ afterAll(async () => {
 });
 
 /** Signs in on the Chinese sign-in page, then presses the language switch. */
-async function englishSession(tab: string, fill: (page: Page) => Promise<void>): Promise<Page> {
+async function englishSession(account: DemoAccount): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
   const page = await context.newPage();
-  await signInByUi(stack, page, tab, fill, DEMO_PASSWORD);
+  await signInPage(stack, page, account);
   await page.getByRole('button', { name: 'English' }).first().click();
   await page.getByRole('button', { name: 'Sign out' }).waitFor({ timeout: 15_000 });
   return page;
@@ -135,9 +134,7 @@ describe('the English UI shows no Chinese except names and data', () => {
   });
 
   it('the applicant: home, notices, items, access log, the wizard with its 数据验证信息, certificates', async () => {
-    const page = await englishSession('个人登录', (p) =>
-      p.getByLabel('身份证号/手机号').fill(DEMO_APPLICANTS.李娜.mobile),
-    );
+    const page = await englishSession({ kind: 'PERSON', mobile: DEMO_APPLICANTS.李娜.mobile });
     await walk(page, [
       '/applicant',
       '/applicant/notices',
@@ -161,9 +158,7 @@ describe('the English UI shows no Chinese except names and data', () => {
   });
 
   it('the applicant whose declaration passed: its progress, receipt and certificate', async () => {
-    const page = await englishSession('个人登录', (p) =>
-      p.getByLabel('身份证号/手机号').fill(DEMO_APPLICANTS.张伟.mobile),
-    );
+    const page = await englishSession({ kind: 'PERSON', mobile: DEMO_APPLICANTS.张伟.mobile });
     await walk(page, [
       `/applicant/declarations/${submitted}/done`,
       '/applicant/items',
@@ -174,10 +169,7 @@ describe('the English UI shows no Chinese except names and data', () => {
   });
 
   it('the unit agent and the legal person', async () => {
-    const agent = await englishSession('经办人登录', async (p) => {
-      await p.getByLabel('统一社会信用代码').fill(DEMO_UNIT_CREDIT_CODE);
-      await p.getByLabel('经办人手机号/身份证号').fill('13700000011');
-    });
+    const agent = await englishSession({ kind: 'AGENT', mobile: '13700000011' });
     await walk(agent, [
       '/unit',
       '/unit/bindings',
@@ -187,9 +179,7 @@ describe('the English UI shows no Chinese except names and data', () => {
       '/unit/opinions',
     ]);
     await agent.context().close();
-    const legal = await englishSession('法人登录', (p) =>
-      p.getByLabel('统一社会信用代码').fill(DEMO_UNIT_CREDIT_CODE),
-    );
+    const legal = await englishSession({ kind: 'LEGAL_PERSON' });
     await walk(legal, ['/unit/agents', '/unit/bindings']);
     await legal.context().close();
   });
@@ -215,7 +205,7 @@ describe('the English UI shows no Chinese except names and data', () => {
         ['/bureau', '/bureau/committee', '/bureau/committee/queue', `/bureau/committee/case/${submitted}`],
       ],
     ] as const) {
-      const page = await englishSession('工作人员登录', (p) => p.getByLabel('用户名').fill(account));
+      const page = await englishSession({ kind: 'STAFF', username: account });
       await walk(page, paths);
       await page.context().close();
     }

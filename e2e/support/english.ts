@@ -17,6 +17,8 @@ export function dataStringsOf(...files: string[]): string[] {
     for (const match of source.matchAll(/'([^'\n]*)'|`([^`\n]*)`|"([^"\n]*)"/g)) {
       const text = match[1] ?? match[2] ?? match[3];
       if (HAN.test(text) && !text.includes('${')) found.add(text);
+      // Values quoted inside a GraphQL document: opinion: "同意推荐。", fileName: "推荐报告.pdf".
+      for (const inner of text.matchAll(/"([^"]+)"/g)) if (HAN.test(inner[1])) found.add(inner[1]);
     }
   }
   return [...found];
