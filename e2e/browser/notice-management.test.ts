@@ -2,7 +2,12 @@
 // channel with its own form — one module turned off, one attachment row added — previews it as
 // the applicant's wizard will render it and publishes it; an applicant then sees exactly that form
 // (the module list without the turned-off module, the extra attachment row), declares and submits.
+// The notice's route comes from the channel and fixes no organisation, so jurisdiction decides:
+// after the unit passes and forwards it, the declaration waits in 长春's bureau (the unit is in
+// 长春市本级), not the province's, and 长春's 统计分析 counts it under the notice (issue 11's
+// done-when).
 // The 申报通道 page lists channels and refuses to retire one that open notices use.
+import { demoOrganisationId } from '@zhicheng/server-kit';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { expectNoSeriousA11yViolations as expectAccessible } from '../support/a11y';
 import { launchBrowser } from '../support/browser';
@@ -12,11 +17,14 @@ import {
   bindToDemoUnit,
   completeTitleModules,
   demoAgent,
+  demoStaff,
   files,
   ok,
   signedIn,
+  unitPassesAndForwards,
   uploadToDeclaration,
 } from '../support/flows';
+import { signInPage } from '../support/sign-in-page';
 import { startStack, type Stack } from '../support/stack';
 
 const TITLE = '关于开展2026年度乡村振兴专项职称评审工作的通知';
@@ -38,15 +46,7 @@ async function staffPage(username: string, problems: string[]): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
   const page = await context.newPage();
   page.on('pageerror', (error) => problems.push(error.message));
-  await page.goto(`${stack.origin}/`);
-  await page.getByRole('tab', { name: '工作人员登录' }).click();
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('img', { name: '图形验证码图片' }).waitFor();
-  const { answer } = await stack.latestCaptcha();
-  await page.getByLabel('图形验证码').fill(answer);
-  await page.getByRole('button', { name: /^登\s*录$/ }).click();
-  await page.getByRole('button', { name: '安全退出' }).waitFor({ timeout: 15_000 });
+  await signInPage(stack, page, { kind: 'STAFF', username });
   return page;
 }
 
@@ -164,6 +164,24 @@ describe('notice management', () => {
     expect(created.opensAt).toBe(new Date(`${year - 1}-12-01T01:00:00.000Z`).toISOString());
     expect(created.notes).toBe('<strong>请如实填写</strong>，材料须真实有效。');
     noticeId = created.id;
+
+    // The editor names no organisation for any route level: 人社部门 is left to jurisdiction, as
+    // wanted. But it cannot name the 评委会 either, and 正常职称申报 has applicants choose no
+    // committee, so review would hold every declaration as UNROUTABLE. Until the editor offers
+    // the committee, the test names it in the database (the gap is reported, not hidden).
+    const { rows } = await stack.sql(`select route from declaration.notice where id = $1`, [noticeId]);
+    const route = rows[0].route as Array<{ level: string; organisationId?: string | null }>;
+    expect(route.map((level) => [level.level, level.organisationId ?? null])).toEqual([
+      ['UNIT', null],
+      ['DEPARTMENT', null],
+      ['BUREAU', null],
+      ['COMMITTEE', null],
+    ]);
+    route[3] = { ...route[3], organisationId: demoOrganisationId('engineering') };
+    await stack.sql(`update declaration.notice set route = $2 where id = $1`, [
+      noticeId,
+      JSON.stringify(route),
+    ]);
   });
 
   let draftId: string;
@@ -235,6 +253,56 @@ describe('notice management', () => {
       .click();
     await page.getByRole('heading', { name: '提交完成' }).waitFor();
     expect(problems).toEqual([]);
+  });
+
+  it('the unit forwards it and it reaches 长春’s bureau by jurisdiction, not the province’s', async () => {
+    await stack.settleEvents(); // review opens the unit's task on DeclarationSubmitted
+    await unitPassesAndForwards(stack, await demoAgent(stack), draftId);
+    const problems: string[] = [];
+    const city = await staffPage('bureau.city', problems);
+    await city.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '业务审核' }).click();
+    await city.getByRole('heading', { name: '业务审核' }).waitFor();
+    await expectAccessible(city, '业务审核 (长春市)');
+    await city.getByRole('link', { name: `${TITLE} 待审 1` }).click();
+    await city.getByRole('link', { name: '审核 张伟' }).waitFor();
+    await expectAccessible(city, '业务审核 (长春市, the notice’s queue)');
+    await city.getByRole('link', { name: '审核 张伟' }).click();
+    await city.getByRole('heading', { name: /审核 · 张伟/ }).waitFor();
+    expect(problems).toEqual([]);
+
+    // The province bureau (the editor's route named no organisation) neither queues nor sees it.
+    const province = await demoStaff(stack, 'bureau.province');
+    const { reviewQueue } = await ok<{ reviewQueue: { edges: Array<{ node: { declarationId: string } }> } }>(
+      province,
+      `{ reviewQueue(state: PENDING) { edges { node { declarationId } } } }`,
+    );
+    expect(reviewQueue.edges.map((e) => e.node.declarationId)).not.toContain(draftId);
+    const cityCase = await ok<{ reviewCase: { currentTask: { level: string; organisationName: string } } }>(
+      await demoStaff(stack, 'bureau.city'),
+      `query($id: ID!) { reviewCase(declarationId: $id) { currentTask { level organisationName } } }`,
+      { id: draftId },
+    );
+    expect(cityCase.reviewCase.currentTask).toEqual({
+      level: 'BUREAU',
+      organisationName: '长春市人力资源和社会保障局',
+    });
+    await city.context().close();
+  });
+
+  it('长春’s 统计分析, filtered by the new notice, counts it', async () => {
+    const problems: string[] = [];
+    const city = await staffPage('bureau.city', problems);
+    await city.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '统计分析' }).click();
+    await city.getByRole('heading', { name: '统计分析', level: 1 }).waitFor();
+    await city.getByLabel('申报通知').click();
+    await city.locator(`.ant-select-item-option[title="${TITLE}"]`).click();
+    // The card refetches for the chosen notice on its own time: wait for the figure.
+    const total = city.locator('.ant-statistic').filter({ hasText: /^申报总数\s*1$/ });
+    await total.waitFor({ timeout: 10_000 });
+    expect(await total.textContent()).toBe('申报总数1');
+    await expectAccessible(city, '统计分析 (长春市, the new notice)');
+    expect(problems).toEqual([]);
+    await city.context().close();
   });
 
   it('the 申报通道 page lists channels and refuses to retire one that open notices use', async () => {

@@ -17,7 +17,7 @@ import {
   Table,
 } from 'antd';
 import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import {
   errorMessage,
   PageContainer,
@@ -25,6 +25,7 @@ import {
   useQuery,
   useTranslation,
 } from '@zhicheng/web-kit';
+import { toShanghaiWall } from '../notices/shanghai';
 import { chartLabel, chartOf } from './charts';
 import { DeclarationStatisticsQuery, StatisticsNoticesQuery } from './documents';
 import { downloadCsv, downloadXlsx } from './download';
@@ -83,12 +84,19 @@ function SectionCard({ section }: { section: Section }) {
   );
 }
 
+const shanghaiToday = () => toShanghaiWall(new Date());
+
 export function StatisticsPage() {
   const { t } = useTranslation('bureau');
   const { message } = App.useApp();
   const [noticeId, setNoticeId] = useState<string | null>(null);
   const [regionCode, setRegionCode] = useState<string | null>(null);
-  const [period, setPeriod] = useState<[Dayjs, Dayjs]>(() => [dayjs().subtract(29, 'day'), dayjs()]);
+  // Days are China days (the API counts by Asia/Shanghai dates): "today" is Shanghai's today, or a
+  // browser elsewhere (UTC before 08:00 next day) would leave out what was submitted since midnight.
+  const [period, setPeriod] = useState<[Dayjs, Dayjs]>(() => [
+    shanghaiToday().subtract(29, 'day'),
+    shanghaiToday(),
+  ]);
   const filter = { noticeId, regionCode, from: period[0].format(DAY), to: period[1].format(DAY) };
   const [result, refetch] = useQuery({
     query: DeclarationStatisticsQuery,
@@ -170,7 +178,7 @@ export function StatisticsPage() {
                 id={{ start: 'statistics-period' }}
                 allowClear={false}
                 value={period}
-                disabledDate={(day) => day.isAfter(dayjs(), 'day')}
+                disabledDate={(day) => day.isAfter(shanghaiToday(), 'day')}
                 onChange={(range) => range?.[0] && range[1] && setPeriod([range[0], range[1]])}
                 style={{ width: '100%' }}
               />
