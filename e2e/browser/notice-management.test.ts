@@ -165,10 +165,9 @@ describe('notice management', () => {
     expect(created.notes).toBe('<strong>请如实填写</strong>，材料须真实有效。');
     noticeId = created.id;
 
-    // The editor names no organisation for any route level: 人社部门 is left to jurisdiction, as
-    // wanted. But it cannot name the 评委会 either, and 正常职称申报 has applicants choose no
-    // committee, so review would hold every declaration as UNROUTABLE. Until the editor offers
-    // the committee, the test names it in the database (the gap is reported, not hidden).
+    // The editor names no organisation for any route level: review gives each to the organisation
+    // with jurisdiction when a declaration is submitted (the 评委会 by its remit: series, level,
+    // specialty, region — checked below).
     const { rows } = await stack.sql(`select route from declaration.notice where id = $1`, [noticeId]);
     const route = rows[0].route as Array<{ level: string; organisationId?: string | null }>;
     expect(route.map((level) => [level.level, level.organisationId ?? null])).toEqual([
@@ -176,11 +175,6 @@ describe('notice management', () => {
       ['DEPARTMENT', null],
       ['BUREAU', null],
       ['COMMITTEE', null],
-    ]);
-    route[3] = { ...route[3], organisationId: demoOrganisationId('engineering') };
-    await stack.sql(`update declaration.notice set route = $2 where id = $1`, [
-      noticeId,
-      JSON.stringify(route),
     ]);
   });
 
@@ -277,15 +271,25 @@ describe('notice management', () => {
       `{ reviewQueue(state: PENDING) { edges { node { declarationId } } } }`,
     );
     expect(reviewQueue.edges.map((e) => e.node.declarationId)).not.toContain(draftId);
-    const cityCase = await ok<{ reviewCase: { currentTask: { level: string; organisationName: string } } }>(
+    const cityCase = await ok<{
+      reviewCase: {
+        currentTask: { level: string; organisationName: string };
+        progress: Array<{ level: string; organisationId: string }>;
+      };
+    }>(
       await demoStaff(stack, 'bureau.city'),
-      `query($id: ID!) { reviewCase(declarationId: $id) { currentTask { level organisationName } } }`,
+      `query($id: ID!) { reviewCase(declarationId: $id) {
+        currentTask { level organisationName } progress { level organisationId } } }`,
       { id: draftId },
     );
     expect(cityCase.reviewCase.currentTask).toEqual({
       level: 'BUREAU',
       organisationName: '长春市人力资源和社会保障局',
     });
+    // …and the 评委会 is the one whose remit takes 高级工程师 (工程系列, 副高级) for 长春.
+    expect(cityCase.reviewCase.progress.find((node) => node.level === 'COMMITTEE')?.organisationId).toBe(
+      demoOrganisationId('engineering'),
+    );
     await city.context().close();
   });
 

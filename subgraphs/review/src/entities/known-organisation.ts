@@ -1,4 +1,5 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import type { CommitteeScope } from '@zhicheng/events';
 
 /**
  * identity's OrganisationChanged events: bureaus, departments and committees, so a route level
@@ -21,4 +22,8 @@ export class KnownOrganisation {
 
   @Property({ type: 'boolean' })
   enabled!: boolean;
+
+  /** COMMITTEE only: the series, levels and specialties it reviews, and whether it is 开放申报. */
+  @Property({ type: 'json', nullable: true })
+  committee?: CommitteeScope | null;
 }

@@ -49,7 +49,14 @@ async function start(em: EntityManager, logger: Logger, event: Submitted, existi
   const p = event.payload;
   const unit = await em.findOne(KnownUnit, { unitId: p.unitId });
   const unitName = unit?.name ?? null;
-  const route = routeByJurisdiction(p.route ?? [], unit, await em.find(KnownOrganisation, {}));
+  const route = routeByJurisdiction(
+    p.route ?? [],
+    unit,
+    await em.find(KnownOrganisation, {}),
+    p.title
+      ? { seriesCode: p.title.seriesCode, levelCode: p.title.levelCode, specialtyCode: p.title.specialtyCode }
+      : null,
+  );
   const at = new Date(p.submittedAt);
   const result = startReview(
     {
@@ -158,14 +165,14 @@ export function reviewHandlers(logger: Logger): EventHandlers {
     },
 
     async OrganisationChanged(em, event) {
-      const { organisationId, name, kind, regionCode, enabled } = event.payload;
+      const { organisationId, name, kind, regionCode, enabled, committee } = event.payload;
       if (!isUuid(organisationId)) return;
       await em.upsert(
         KnownOrganisation,
-        { organisationId, name, kind, regionCode, enabled: enabled !== false },
+        { organisationId, name, kind, regionCode, enabled: enabled !== false, committee: committee ?? null },
         {
           onConflictFields: ['organisationId'],
-          onConflictMergeFields: ['name', 'kind', 'regionCode', 'enabled'],
+          onConflictMergeFields: ['name', 'kind', 'regionCode', 'enabled', 'committee'],
         },
       );
     },
