@@ -23,7 +23,7 @@ const DATA = dataStringsOf(
   'subgraphs/declaration/src/demo-data.ts',
   'subgraphs/certificate/src/demo-data.ts',
   'subgraphs/declaration/src/domain/data/channels.ts',
-  'subgraphs/declaration/src/domain/data/title-catalogue.ts',
+  'libs/domain-codes/src/title-catalogue.ts',
   'subgraphs/declaration/src/domain/data/talent-standards.ts',
   'e2e/support/flows.ts',
 );
